@@ -1,0 +1,180 @@
+"""From tables to networkx graphs, and filtered views of a dataset.
+
+:func:`to_multigraph` keeps every tie (several kinds between one pair stay
+separate edges); :func:`to_simple` projects it onto a weighted simple graph for
+analysis; :func:`filter_dataset` narrows the tables by attribute, and
+:func:`neighbourhood` to the actors within N steps of one actor.
+
+>>> from graph.model import Dataset
+>>> ds = Dataset.from_records(
+...     actors=[{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+...     collaborations=[{"source": "a", "target": "b", "kind": "funding"},
+...                     {"source": "b", "target": "a", "kind": "dialogue", "weight": "2"}])
+>>> G = to_multigraph(ds)
+>>> G.number_of_edges(), to_simple(G)["a"]["b"]["weight"]
+(2, 3.0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+import pandas as pd
+
+from graph.model import COLUMNS, Dataset, split_multi
+from graph.vocab import DEFAULT_LEVEL, DEFAULT_SECTOR
+
+__all__ = ["to_multigraph", "to_simple", "filter_dataset", "neighbourhood", "actor_themes", "resolve_actor"]
+
+
+def _number(value: str, default: float | None = 1.0) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _actor_attrs(row: dict) -> dict:
+    attrs = {k: v for k, v in row.items() if v != "" or k in COLUMNS["actors"]}
+    attrs["aliases"] = tuple(split_multi(row.get("aliases", "")))
+    attrs["name"] = row.get("name") or row["id"]
+    if not attrs.get("sector"):
+        attrs["sector"] = DEFAULT_SECTOR.get(row.get("type", ""), "")
+    if not attrs.get("level"):
+        attrs["level"] = DEFAULT_LEVEL.get(row.get("type", ""), "")
+    for key in ("x", "y", "size"):
+        if key in attrs:
+            attrs[key] = _number(attrs[key], None)
+    return attrs
+
+
+def to_multigraph(ds: Dataset) -> nx.MultiGraph:
+    """All actors and ties of ``ds`` as an undirected multigraph.
+
+    Nodes carry the actor's columns (``aliases`` as a tuple, ``sector`` and
+    ``level`` filled from the type when empty); edges carry the tie's columns,
+    ``themes`` as a tuple, ``weight`` as a float, and ``source``/``target`` as
+    written (funding and commissioning point from source to target).  Ties
+    with an end that is not an actor are left out (validation reports them).
+    """
+    G = nx.MultiGraph()
+    for row in ds.actors.to_dict("records"):
+        if row["id"]:
+            G.add_node(row["id"], **_actor_attrs(row))
+    for row_number, row in zip(ds.collaborations.index, ds.collaborations.to_dict("records")):
+        u, v = row["source"], row["target"]
+        if u in G and v in G and u != v:
+            attrs = dict(row, themes=tuple(split_multi(row["themes"])), weight=_number(row["weight"]) or 1.0,
+                         row=row_number)
+            G.add_edge(u, v, **attrs)
+    return G
+
+
+def to_simple(G: nx.MultiGraph) -> nx.Graph:
+    """A weighted simple graph: one edge per pair, ``weight`` summed, ``ties`` counted, ``kinds`` collected."""
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes(data=True))
+    for u, v, data in G.edges(data=True):
+        if H.has_edge(u, v):
+            edge = H[u][v]
+            edge["weight"] += data.get("weight", 1.0)
+            edge["ties"] += 1
+            edge["kinds"] = tuple(sorted(set(edge["kinds"]) | {data.get("kind", "")}))
+        else:
+            H.add_edge(u, v, weight=data.get("weight", 1.0), ties=1, kinds=(data.get("kind", ""),))
+    return H
+
+
+def actor_themes(ds: Dataset) -> dict[str, set[str]]:
+    """The themes of each actor: the union of the themes of its ties."""
+    themes: dict[str, set[str]] = {}
+    for source, target, value in ds.collaborations[["source", "target", "themes"]].itertuples(index=False):
+        for theme in split_multi(value):
+            themes.setdefault(source, set()).add(theme)
+            themes.setdefault(target, set()).add(theme)
+    return themes
+
+
+def _keep(series: pd.Series, values: Iterable[str] | None) -> pd.Series:
+    values = [v for v in (values or []) if v]
+    return series.isin(values) if values else pd.Series(True, index=series.index)
+
+
+def filter_dataset(
+    ds: Dataset,
+    *,
+    types: Iterable[str] | None = None,
+    sectors: Iterable[str] | None = None,
+    levels: Iterable[str] | None = None,
+    countries: Iterable[str] | None = None,
+    regions: Iterable[str] | None = None,
+    municipalities: Iterable[str] | None = None,
+    themes: Iterable[str] | None = None,
+    kinds: Iterable[str] | None = None,
+    statuses: Iterable[str] | None = None,
+    period: tuple[str, str] | None = None,
+) -> Dataset:
+    """The part of ``ds`` that matches every filter given (an empty filter keeps all).
+
+    Actor filters keep matching actors and the ties among them; tie filters
+    keep matching ties (a tie matches ``themes`` when it has any of them, and
+    ``period`` when its start–end overlaps ``(from, to)``, open ends counting
+    as always).  Actors are kept even when a tie filter leaves them alone.
+
+    >>> ds = Dataset.from_records(actors=[{"id": "a", "type": "municipality"}, {"id": "b", "type": "business"}],
+    ...                           collaborations=[{"source": "a", "target": "b"}])
+    >>> small = filter_dataset(ds, types=["municipality"])
+    >>> list(small.actors["id"]), len(small.collaborations)
+    (['a'], 0)
+    """
+    actors = ds.actors
+    sector = actors["sector"].where(actors["sector"] != "", actors["type"].map(DEFAULT_SECTOR).fillna(""))
+    level = actors["level"].where(actors["level"] != "", actors["type"].map(DEFAULT_LEVEL).fillna(""))
+    keep = (_keep(actors["type"], types) & _keep(sector, sectors) & _keep(level, levels)
+            & _keep(actors["country"], countries) & _keep(actors["region"], regions)
+            & _keep(actors["municipality"], municipalities))
+    actors = actors[keep]
+    ties = ds.collaborations
+    ids = set(actors["id"])
+    mask = ties["source"].isin(ids) & ties["target"].isin(ids)
+    status = ties["status"].where(ties["status"] != "", "existing")
+    mask &= _keep(ties["kind"], kinds) & _keep(status, statuses)
+    wanted = {t for t in (themes or []) if t}
+    if wanted:
+        mask &= ties["themes"].map(lambda v: bool(wanted & set(split_multi(v))))
+    if period:
+        lo, hi = period
+        mask &= ((ties["end"] == "") | (ties["end"] >= lo)) & ((ties["start"] == "") | (ties["start"] <= hi))
+    return ds.replace(actors=actors, collaborations=ties[mask])
+
+
+def neighbourhood(ds: Dataset, actor: str, depth: int = 1) -> Dataset:
+    """The actors within ``depth`` steps of ``actor`` and the ties among them.
+
+    Raises
+    ------
+    KeyError
+        If ``actor`` is not an actor id of ``ds``.
+    """
+    G = to_multigraph(ds)
+    if actor not in G:
+        raise KeyError(actor)
+    ids = set(nx.single_source_shortest_path_length(G, actor, cutoff=depth))
+    ties = ds.collaborations
+    return ds.replace(actors=ds.actors[ds.actors["id"].isin(ids)],
+                      collaborations=ties[ties["source"].isin(ids) & ties["target"].isin(ids)])
+
+
+def resolve_actor(ds: Dataset, query: str) -> str | None:
+    """The id of the actor whose id, name or alias is ``query`` (case-insensitive), if any.
+
+    >>> ds = Dataset.from_records(actors=[{"id": "af", "name": "Arbetsförmedlingen", "aliases": "AF|Arbetsförmedlingens"}])
+    >>> resolve_actor(ds, "arbetsförmedlingens"), resolve_actor(ds, "nobody")
+    ('af', None)
+    """
+    wanted = query.strip().casefold()
+    for row in ds.actors[["id", "name", "aliases"]].itertuples(index=False):
+        if wanted in {row.id.casefold(), row.name.casefold(), *(a.casefold() for a in split_multi(row.aliases))}:
+            return row.id
+    return None

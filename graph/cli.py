@@ -1,0 +1,230 @@
+"""The command line: ``python -m graph validate|stats|links|path|export DATA …``.
+
+Every command reads ``DATA`` with :func:`graph.io.read_dataset`.  Bad input
+never gives a traceback: a sentence naming file and row on stderr, exit 1,
+and nothing written.
+
+>>> main(["validate", "no/such/folder"])
+1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from graph import analysis
+from graph.build import filter_dataset, neighbourhood, resolve_actor, to_multigraph
+from graph.io import read_dataset
+from graph.model import DataError, Dataset, Problem, validate
+
+__all__ = ["main", "build_parser"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A user mistake on the command line, reported as one sentence."""
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
+
+
+def _load(path: str, *, strict: bool = False) -> Dataset:
+    """Read DATA; with ``strict`` refuse data that has errors, else just warn about them."""
+    ds = read_dataset(path)
+    errors = _errors(validate(ds))
+    if errors and strict:
+        raise DataError(errors)
+    if errors:
+        print(f"note: {path} has {len(errors)} problem(s); `python -m graph validate {path}` lists them",
+              file=sys.stderr)
+    return ds
+
+
+def _actor(ds: Dataset, query: str) -> str:
+    actor = resolve_actor(ds, query)
+    if actor is None:
+        raise CommandError(f"no actor with id, name or alias {query!r}")
+    return actor
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    problems = validate(read_dataset(args.data))
+    _print_problems(problems)
+    errors = _errors(problems)
+    if not errors:
+        ds_note = f" ({len(problems)} warning(s))" if problems else ""
+        print(f"{args.data}: no problems found{ds_note}")
+        return EXIT_OK
+    return EXIT_PROBLEMS
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    ds = _load(args.data)
+    G = to_multigraph(ds)
+    facts = analysis.summary(G)
+    k = 400 if G.number_of_nodes() > 1000 else None
+    top = analysis.ranking(G, top=args.top, k=k)
+    print(f"actors      {facts['actors']}")
+    print(f"ties        {facts['ties']} ({facts['pairs']} connected pairs)")
+    print(f"components  {facts['components']} (largest {facts['largest_component']} actors, "
+          f"{facts['isolated']} isolated)")
+    print(f"density     {facts['density']:.4f}")
+    approx = f", estimated from {k} sources" if k else ""
+    print(f"\nTop brokers by betweenness{approx}:")
+    width = max((len(n) for n in top["name"]), default=0)
+    for i, row in enumerate(top.itertuples(index=False), start=1):
+        print(f"{i:>3}. {row.name:<{width}}  {row.betweenness:.3f}  partners {row.partners}  ({row.id})")
+    return EXIT_OK
+
+
+def cmd_path(args: argparse.Namespace) -> int:
+    ds = _load(args.data)
+    source, target = _actor(ds, args.source), _actor(ds, args.target)
+    G = to_multigraph(ds)
+    import networkx as nx
+
+    try:
+        paths = analysis.shortest_paths(G, source, target, limit=args.limit)
+    except nx.NetworkXNoPath:
+        print(f"No path: {G.nodes[source]['name']} and {G.nodes[target]['name']} are not connected.")
+        return EXIT_PROBLEMS
+    name = lambda n: G.nodes[n]["name"]  # noqa: E731
+    for number, hops in enumerate(paths, start=1):
+        chain = " — ".join([name(hops[0]["from"])] + [name(h["to"]) for h in hops])
+        print(f"Path {number} ({len(hops)} step{'s' * (len(hops) != 1)}): {chain}")
+        for hop in hops:
+            print(f"  {name(hop['from'])} — {name(hop['to'])}")
+            for tie in hop["ties"]:
+                status = f", {tie['status']}" if tie.get("status") else ""
+                quote = f" \"{tie['evidence']}\"" if tie.get("evidence") else ""
+                source = f" ({tie['document']})" if tie.get("document") else ""
+                print(f"    [{tie.get('kind') or 'tie'}{status}]{quote}{source}")
+    return EXIT_OK
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    from graph import links
+
+    ds = _load(args.data)
+    actor = _actor(ds, args.actor) if args.actor else None
+    tables = dict(actors=ds.actors if ds.origin != "edgelist" else None,
+                  themes=ds.themes if len(ds.themes) else None)
+    try:
+        if args.pairs:
+            pairs = read_dataset(args.pairs).collaborations[["source", "target"]]
+            result = links.score_pairs(ds.collaborations, pairs, **tables, method=args.method, lang=args.lang)
+        else:
+            result = links.suggest_links(ds.collaborations, **tables, method=args.method, top=args.top,
+                                         actor=actor, lang=args.lang)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    result = result[["source", "target", "score", "reason"]]
+    if args.format == "json":
+        print(json.dumps(result.to_dict("records"), ensure_ascii=False, indent=1))
+    else:
+        sys.stdout.write(result.to_csv(index=False, lineterminator="\n"))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from graph import export
+
+    ds = _load(args.data, strict=True)
+    ds = filter_dataset(ds, types=args.type, themes=args.theme, regions=args.region,
+                        municipalities=args.municipality, sectors=args.sector)
+    if args.actor:
+        ds = neighbourhood(ds, _actor(ds, args.actor), depth=args.depth)
+    try:
+        paths = export.export_dataset(ds, Path(args.output), args.format, with_contacts=args.with_contacts,
+                                      lang=args.lang)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    for path in paths:
+        print(path)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m graph``."""
+    parser = argparse.ArgumentParser(prog="python -m graph", description="Stakeholder network explorer.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    data_help = "a folder of CSV tables, .xlsx (ours or Kumu), .graphml, .gexf, .json or a plain edge list"
+
+    p = sub.add_parser("validate", help="check DATA; exit 1 with one line per problem")
+    p.add_argument("data", help=data_help)
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("stats", help="counts, components, density and top brokers")
+    p.add_argument("data", help=data_help)
+    p.add_argument("--top", type=int, default=10, help="how many brokers to list (default 10)")
+    p.set_defaults(run=cmd_stats)
+
+    p = sub.add_parser("path", help="shortest paths between two actors, with each tie's evidence")
+    p.add_argument("data", help=data_help)
+    p.add_argument("source", help="actor id, name or alias")
+    p.add_argument("target", help="actor id, name or alias")
+    p.add_argument("--limit", type=int, default=20, help="at most this many paths (default 20)")
+    p.set_defaults(run=cmd_path)
+
+    p = sub.add_parser("links", help="ranked missing links with reasons")
+    p.add_argument("data", help=data_help)
+    p.add_argument("--top", type=int, default=20)
+    p.add_argument("--method", default="default", help="default, cn, jaccard, aa, ra, pa, katz")
+    p.add_argument("--actor", help="only suggestions for this actor (id, name or alias)")
+    p.add_argument("--pairs", help="CSV with header source,target: score exactly these pairs, in order")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--lang", choices=("sv", "en", "nb"), default="en")
+    p.set_defaults(run=cmd_links)
+
+    p = sub.add_parser("export", help="pictures and data files")
+    p.add_argument("data", help=data_help)
+    p.add_argument("-o", "--output", required=True, help="output file (a folder for --format csv)")
+    p.add_argument("--format", required=True,
+                   choices=("png", "svg", "pdf", "html", "csv", "xlsx", "kumu", "graphml", "gexf", "json"))
+    p.add_argument("--with-contacts", action="store_true", help="keep e-mail, phone and contact-person columns")
+    p.add_argument("--type", action="append", help="keep actors of this type (repeatable)")
+    p.add_argument("--sector", action="append", help="keep actors of this sector (repeatable)")
+    p.add_argument("--theme", action="append", help="keep ties on this theme (repeatable)")
+    p.add_argument("--region", action="append", help="keep actors in this region (repeatable)")
+    p.add_argument("--municipality", action="append", help="keep actors in this municipality (repeatable)")
+    p.add_argument("--actor", help="only this actor's neighbourhood (id, name or alias)")
+    p.add_argument("--depth", type=int, default=1, help="steps around --actor (default 1)")
+    p.add_argument("--lang", choices=("sv", "en", "nb"), default="sv")
+    p.set_defaults(run=cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; return the exit code (0 fine, 1 bad input, 2 usage or internal error)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        return args.run(args)
+    except DataError as exc:
+        _print_problems(exc.problems)
+        return EXIT_PROBLEMS
+    except CommandError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug of ours: say so in one line, trace only on request
+        if os.environ.get("GRAPH_DEBUG"):
+            raise
+        print(f"internal error ({type(exc).__name__}): {exc}. Set GRAPH_DEBUG=1 to see the trace.",
+              file=sys.stderr)
+        return EXIT_USAGE

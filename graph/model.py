@@ -1,0 +1,304 @@
+"""The dataset: four tables, the problems found in them, and validation.
+
+A :class:`Dataset` holds the tables of DESIGN.md §2 as pandas DataFrames of
+strings (an empty string means "not stated").  Each table's index is the row
+number in the file it came from, so that every :class:`Problem` can name file,
+row and column.
+
+>>> ds = Dataset.from_records(
+...     actors=[{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+...     collaborations=[{"source": "a", "target": "c"}],
+... )
+>>> [str(p) for p in validate(ds)]
+["collaborations, row 2, column 'target': unknown actor 'c'"]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from graph import vocab
+
+__all__ = [
+    "TABLES",
+    "COLUMNS",
+    "REQUIRED",
+    "MULTI_VALUE_SEP",
+    "CONTACT_COLUMNS",
+    "Problem",
+    "DataError",
+    "Dataset",
+    "validate",
+    "split_multi",
+]
+
+TABLES = ("actors", "collaborations", "themes", "documents")
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "actors": ("id", "name", "type", "sector", "level", "country", "region",
+               "municipality", "aliases", "description"),
+    "collaborations": ("source", "target", "kind", "themes", "status", "start",
+                       "end", "weight", "evidence", "document"),
+    "themes": ("id", "label_sv", "label_en", "label_nb"),
+    "documents": ("id", "title", "publisher", "date", "language"),
+}
+
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "actors": ("id",),
+    "collaborations": ("source", "target"),
+    "themes": ("id",),
+    "documents": ("id",),
+}
+
+MULTI_VALUE_SEP = "|"
+
+#: Column names (lower case) that hold personal contact data.
+CONTACT_COLUMNS = frozenset({
+    "email", "e-mail", "e_mail", "epost", "e-post", "phone", "telephone",
+    "telefon", "mobile", "mobil", "contact", "contact_person", "kontaktperson",
+    "contact_email", "contact_phone",
+})
+
+_MOJIBAKE = re.compile(r"Ã[\x80-\xbf¤¥¶¼½¾©¸§]|Ã…|Ã„|Ã–|Ã˜|Ã†|â€")
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript:", re.IGNORECASE)
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a dataset, located by file, row and column.
+
+    >>> str(Problem("data/actors.csv", 7, "type", "unknown type 'x'"))
+    "data/actors.csv, row 7, column 'type': unknown type 'x'"
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column '{self.column}'")
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{prefix}{', '.join(where)}: {self.message}"
+
+
+class DataError(Exception):
+    """Input that cannot be read at all; carries the problems found.
+
+    >>> str(DataError([Problem("x.csv", None, None, "the file is empty")]))
+    'x.csv: the file is empty'
+    """
+
+    def __init__(self, problems: Iterable[Problem] | Problem):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _empty_table(name: str) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS[name]})
+
+
+def _normalise(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Give ``table`` every standard column, as strings with '' for missing."""
+    table = table.copy()
+    for col in COLUMNS[name]:
+        if col not in table.columns:
+            table[col] = ""
+    for col in table.columns:
+        table[col] = table[col].fillna("").astype(str)
+    return table
+
+
+@dataclass
+class Dataset:
+    """The four tables of a dataset, and where they came from.
+
+    ``files`` names, per table, the file (or sheet) problems should point at;
+    ``origin`` says which reader made it ("tables", "kumu", "gexf", …), and
+    ``problems`` holds what the reader found (missing columns, short rows).
+    """
+
+    actors: pd.DataFrame = field(default_factory=lambda: _empty_table("actors"))
+    collaborations: pd.DataFrame = field(default_factory=lambda: _empty_table("collaborations"))
+    themes: pd.DataFrame = field(default_factory=lambda: _empty_table("themes"))
+    documents: pd.DataFrame = field(default_factory=lambda: _empty_table("documents"))
+    files: dict[str, str] = field(default_factory=dict)
+    origin: str = "tables"
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for name in TABLES:
+            table = getattr(self, name)
+            for col in REQUIRED[name]:
+                if len(table.columns) and col not in table.columns:
+                    self.problems.append(Problem(self.file(name), 1, col, "required column is missing"))
+            setattr(self, name, _normalise(table, name))
+
+    @classmethod
+    def from_records(cls, **tables: Iterable[Mapping[str, object]]) -> Dataset:
+        """Build a dataset from lists of dicts; rows are numbered from 2 as in a file."""
+        frames = {}
+        for name, records in tables.items():
+            frame = pd.DataFrame(list(records))
+            frame.index = range(2, len(frame) + 2)
+            frames[name] = frame
+        return cls(**frames)
+
+    def file(self, table: str) -> str:
+        """The file name problems in ``table`` should name."""
+        return self.files.get(table, table)
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+    def replace(self, **tables: pd.DataFrame) -> Dataset:
+        """A new dataset with some tables swapped (the rest shared, never edited)."""
+        current = {name: getattr(self, name) for name in TABLES}
+        current.update(tables)
+        return Dataset(**current, files=dict(self.files), origin=self.origin, problems=list(self.problems))
+
+    @property
+    def strict(self) -> bool:
+        """Whether vocabularies are enforced (our own tables) or free (imports)."""
+        return self.origin in ("tables", "xlsx")
+
+    def extra_columns(self, table: str) -> list[str]:
+        return [c for c in getattr(self, table).columns if c not in COLUMNS[table]]
+
+
+def split_multi(value: str) -> list[str]:
+    """Split a multi-valued cell on ``|``.
+
+    >>> split_multi("housing| language |")
+    ['housing', 'language']
+    """
+    return [part.strip() for part in str(value).split(MULTI_VALUE_SEP) if part.strip()]
+
+
+def _check_text(ds: Dataset, name: str) -> list[Problem]:
+    problems = []
+    table = getattr(ds, name)
+    for col in table.columns:
+        values = table[col]
+        for row, value in values[values.str.contains(_MOJIBAKE, na=False)].items():
+            problems.append(Problem(ds.file(name), row, col,
+                                    f"looks mis-decoded (mojibake) in {value[:40]!r}: "
+                                    "the file was probably saved as UTF-8 and read as Windows-1252"))
+        for row, value in values[values.str.contains(_MARKUP, na=False)].items():
+            problems.append(Problem(ds.file(name), row, col,
+                                    f"contains HTML or script markup ({value[:40]!r}); it is shown as plain text",
+                                    "warning"))
+        formulas = values[values.str.match(r"^[=+@]", na=False) & ~values.str.match(r"^\+?\d", na=False)]
+        for row, value in formulas.items():
+            problems.append(Problem(ds.file(name), row, col,
+                                    f"starts like a spreadsheet formula ({value[:40]!r}); it is kept as text",
+                                    "warning"))
+    return problems
+
+
+def _check_vocab(ds: Dataset, name: str) -> list[Problem]:
+    """Values outside our vocabularies; imported files (Kumu, GEXF, …) bring their own."""
+    if not ds.strict:
+        return []
+    problems = []
+    table = getattr(ds, name)
+    for (tname, col), values in vocab.VOCABULARIES.items():
+        if tname != name:
+            continue
+        bad = table[col][(table[col] != "") & ~table[col].isin(values.keys())]
+        for row, value in bad.items():
+            problems.append(Problem(ds.file(name), row, col,
+                                    f"unknown {col} {value!r} (expected one of: {', '.join(values)})"))
+    return problems
+
+
+def _check_ids(ds: Dataset, name: str) -> list[Problem]:
+    table = getattr(ds, name)
+    problems = [Problem(ds.file(name), row, "id", "the id is empty")
+                for row in table.index[table["id"].str.strip() == ""]]
+    ids = table["id"][table["id"] != ""]
+    dup = ids[ids.duplicated(keep=False)]
+    for value, rows in dup.groupby(dup).groups.items():
+        rows = list(rows)
+        for row in rows[1:]:
+            problems.append(Problem(ds.file(name), row, "id",
+                                    f"duplicate id {value!r} (first used in row {rows[0]})"))
+    return problems
+
+
+def _check_ties(ds: Dataset) -> list[Problem]:
+    ties, file = ds.collaborations, ds.file("collaborations")
+    known = set(ds.actors["id"])
+    problems = []
+    for end in ("source", "target"):
+        ends = ties[end].str.strip()
+        problems += [Problem(file, row, end, f"the tie has no {end}") for row in ends.index[ends == ""]]
+        if known:
+            unknown = ties[end][(ends != "") & ~ties[end].isin(known)]
+            problems += [Problem(file, row, end, f"unknown actor {value!r}") for row, value in unknown.items()]
+    selfties = ties["source"][(ties["source"] != "") & (ties["source"] == ties["target"])]
+    problems += [Problem(file, row, "target", f"self-tie: {value!r} is tied to itself")
+                 for row, value in selfties.items()]
+    weights = ties["weight"][ties["weight"] != ""]
+    bad = weights[pd.to_numeric(weights, errors="coerce").isna()]
+    problems += [Problem(file, row, "weight", f"weight {value!r} is not a number") for row, value in bad.items()]
+    for col in ("start", "end"):
+        dates = ties[col][ties[col] != ""]
+        bad = dates[~dates.str.match(_DATE)]
+        problems += [Problem(file, row, col, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+                     for row, value in bad.items()]
+    both = ties[ties["start"].str.match(_DATE) & ties["end"].str.match(_DATE)]
+    for row, tie in both[both["end"] < both["start"]].iterrows():
+        problems.append(Problem(file, row, "end", f"ends ({tie['end']}) before it starts ({tie['start']})"))
+    return problems
+
+
+def _check_references(ds: Dataset) -> list[Problem]:
+    problems = []
+    ties, file = ds.collaborations, ds.file("collaborations")
+    themes = set(ds.themes["id"])
+    if themes:
+        for row, value in ties["themes"].items():
+            for theme in split_multi(value):
+                if theme not in themes:
+                    problems.append(Problem(file, row, "themes", f"unknown theme {theme!r}"))
+    documents = set(ds.documents["id"])
+    if documents:
+        for row, value in ties["document"].items():
+            if value and value not in documents:
+                problems.append(Problem(file, row, "document", f"unknown document {value!r}"))
+    return problems
+
+
+def validate(ds: Dataset) -> list[Problem]:
+    """Every problem in ``ds`` at once, in table order.
+
+    Errors make a dataset unusable as it stands; warnings (``severity ==
+    "warning"``) are reported but do not stop its use.
+
+    >>> ds = Dataset.from_records(actors=[{"id": "a", "type": "leader_group"},
+    ...                                   {"id": "a", "type": "pirate"}])
+    >>> for p in validate(ds): print(p)
+    actors, row 3, column 'type': unknown type 'pirate' (expected one of: state_agency, county_board, region, municipality, leader_group, network, association, study_association, faith_community, business, business_association, fund, consultancy, initiative, other)
+    actors, row 3, column 'id': duplicate id 'a' (first used in row 2)
+    """
+    problems = list(ds.problems)
+    for name in TABLES:
+        problems += _check_vocab(ds, name)
+        if name != "collaborations":
+            problems += _check_ids(ds, name)
+    problems += _check_ties(ds)
+    problems += _check_references(ds)
+    for name in TABLES:
+        problems += _check_text(ds, name)
+    return problems

@@ -1,0 +1,70 @@
+"""Tables become graphs; filters and neighbourhoods narrow them."""
+
+from __future__ import annotations
+
+from graph.build import filter_dataset, neighbourhood, resolve_actor, to_multigraph, to_simple
+from graph.model import Dataset
+
+DS = Dataset.from_records(
+    actors=[
+        {"id": "af", "name": "Arbetsförmedlingen", "type": "state_agency", "aliases": "AF|Arbetsförmedlingens"},
+        {"id": "leader", "name": "Framtidsbygder", "type": "leader_group", "region": "Västra Götalands län"},
+        {"id": "steget", "name": "Steget före", "type": "initiative", "region": "Västra Götalands län"},
+        {"id": "mellerud", "name": "Mellerud", "type": "municipality", "region": "Västra Götalands län"},
+        {"id": "arjang", "name": "Årjäng", "type": "municipality", "region": "Värmlands län"},
+    ],
+    collaborations=[
+        {"source": "leader", "target": "steget", "kind": "funding", "themes": "work", "start": "2017", "end": "2019"},
+        {"source": "steget", "target": "leader", "kind": "partnership", "themes": "language", "weight": "2"},
+        {"source": "steget", "target": "af", "kind": "partnership", "themes": "work"},
+        {"source": "steget", "target": "mellerud", "kind": "partnership", "status": "planned", "start": "2020"},
+        {"source": "mellerud", "target": "arjang", "kind": "dialogue", "status": "recommended"},
+    ],
+)
+
+
+def test_multigraph_keeps_every_kind_and_simple_graph_sums():
+    G = to_multigraph(DS)
+    assert G.number_of_edges() == 5
+    kinds = sorted(d["kind"] for d in G.get_edge_data("leader", "steget").values())
+    assert kinds == ["funding", "partnership"]
+    H = to_simple(G)
+    assert H["leader"]["steget"] == {"weight": 3.0, "ties": 2, "kinds": ("funding", "partnership")}
+
+
+def test_nodes_get_default_sector_and_level_and_edges_keep_direction():
+    G = to_multigraph(DS)
+    assert (G.nodes["af"]["sector"], G.nodes["af"]["level"]) == ("public", "national")
+    assert G.nodes["af"]["aliases"] == ("AF", "Arbetsförmedlingens")
+    funding = next(d for d in G.get_edge_data("steget", "leader").values() if d["kind"] == "funding")
+    assert (funding["source"], funding["target"], funding["themes"]) == ("leader", "steget", ("work",))
+
+
+def test_building_does_not_change_the_dataset():
+    before = DS.collaborations.copy()
+    to_multigraph(DS)
+    filter_dataset(DS, themes=["work"])
+    assert DS.collaborations.equals(before)
+
+
+def test_filters():
+    assert set(filter_dataset(DS, types=["municipality"]).actors["id"]) == {"mellerud", "arjang"}
+    assert set(filter_dataset(DS, sectors=["public"]).actors["id"]) == {"af", "mellerud", "arjang"}
+    assert set(filter_dataset(DS, levels=["national"]).actors["id"]) == {"af"}
+    assert set(filter_dataset(DS, regions=["Värmlands län"]).actors["id"]) == {"arjang"}
+    assert len(filter_dataset(DS, themes=["work"]).collaborations) == 2
+    assert len(filter_dataset(DS, kinds=["funding"]).collaborations) == 1
+    assert len(filter_dataset(DS, statuses=["existing"]).collaborations) == 3
+    assert len(filter_dataset(DS, statuses=["recommended", "planned"]).collaborations) == 2
+    in_2018 = filter_dataset(DS, period=("2018", "2018")).collaborations
+    assert list(in_2018["kind"]) == ["funding", "partnership", "partnership", "dialogue"]
+
+
+def test_neighbourhood():
+    assert set(neighbourhood(DS, "af", 1).actors["id"]) == {"af", "steget"}
+    assert set(neighbourhood(DS, "af", 2).actors["id"]) == {"af", "steget", "leader", "mellerud"}
+
+
+def test_resolve_by_alias():
+    assert resolve_actor(DS, "AF") == "af"
+    assert resolve_actor(DS, "steget före") == "steget"

@@ -1,0 +1,75 @@
+"""Validation reports every problem at once, each naming file, row and column."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Dataset, Problem, validate
+
+ACTORS = [
+    {"id": "af", "name": "Arbetsförmedlingen", "type": "state_agency"},
+    {"id": "leader", "name": "Framtidsbygder", "type": "leader_group"},
+]
+
+
+def problems_of(**tables) -> list[str]:
+    return [str(p) for p in validate(Dataset.from_records(**tables))]
+
+
+def test_clean_dataset_has_no_problems():
+    assert problems_of(actors=ACTORS, collaborations=[{"source": "af", "target": "leader", "kind": "dialogue"}]) == []
+
+
+@pytest.mark.parametrize("tie, expected", [
+    ({"source": "af", "target": "ghost"}, "collaborations, row 2, column 'target': unknown actor 'ghost'"),
+    ({"source": "", "target": "af"}, "collaborations, row 2, column 'source': the tie has no source"),
+    ({"source": "af", "target": "af"}, "collaborations, row 2, column 'target': self-tie: 'af' is tied to itself"),
+    ({"source": "af", "target": "leader", "kind": "bribery"}, "collaborations, row 2, column 'kind': unknown kind 'bribery'"),
+    ({"source": "af", "target": "leader", "status": "maybe"}, "collaborations, row 2, column 'status': unknown status 'maybe'"),
+    ({"source": "af", "target": "leader", "weight": "heavy"}, "collaborations, row 2, column 'weight': weight 'heavy' is not a number"),
+    ({"source": "af", "target": "leader", "start": "2019", "end": "2017"}, "collaborations, row 2, column 'end': ends (2017) before it starts (2019)"),
+    ({"source": "af", "target": "leader", "start": "spring"}, "collaborations, row 2, column 'start': 'spring' is not a date"),
+])
+def test_tie_problems_name_row_and_column(tie, expected):
+    found = problems_of(actors=ACTORS, collaborations=[tie])
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_every_problem_is_reported_at_once():
+    actors = ACTORS + [{"id": "af", "name": "AF again"}, {"id": "", "name": "nobody"}]
+    ties = [{"source": "af", "target": "x"}, {"source": "y", "target": "leader"}]
+    found = problems_of(actors=actors, collaborations=ties)
+    assert "actors, row 4, column 'id': duplicate id 'af' (first used in row 2)" in found
+    assert "actors, row 5, column 'id': the id is empty" in found
+    assert "collaborations, row 2, column 'target': unknown actor 'x'" in found
+    assert "collaborations, row 3, column 'source': unknown actor 'y'" in found
+
+
+def test_missing_required_column_is_reported():
+    ds = Dataset.from_records(actors=[{"name": "no id"}])
+    assert "actors, row 1, column 'id': required column is missing" in [str(p) for p in validate(ds)]
+
+
+def test_unknown_theme_and_document_are_reported():
+    found = problems_of(actors=ACTORS, themes=[{"id": "housing"}], documents=[{"id": "000.txt"}],
+                        collaborations=[{"source": "af", "target": "leader", "themes": "housing|yoga",
+                                         "document": "999.txt"}])
+    assert "collaborations, row 2, column 'themes': unknown theme 'yoga'" in found
+    assert "collaborations, row 2, column 'document': unknown document '999.txt'" in found
+
+
+def test_mojibake_is_an_error_and_markup_a_warning():
+    ds = Dataset.from_records(actors=[{"id": "a", "name": "BorÃ¥s"}, {"id": "b", "name": "<img src=x onerror=alert(1)>"}])
+    problems = validate(ds)
+    assert [(p.row, p.column, p.severity) for p in problems] == [(2, "name", "error"), (3, "name", "warning")]
+    assert "mojibake" in problems[0].message
+
+
+def test_problem_without_row_reads_naturally():
+    assert str(Problem("x.xlsx", None, None, "is not a workbook")) == "x.xlsx: is not a workbook"
+
+
+def test_imported_vocabularies_are_free():
+    ds = Dataset.from_records(actors=[{"id": "a", "type": "Person"}])
+    ds.origin = "kumu"
+    assert validate(ds) == []
