@@ -96,9 +96,14 @@ def actor_themes(ds: Dataset) -> dict[str, set[str]]:
     return themes
 
 
-def _keep(series: pd.Series, values: Iterable[str] | None) -> pd.Series:
-    values = [v for v in (values or []) if v]
-    return series.isin(values) if values else pd.Series(True, index=series.index)
+def _keep(series: pd.Series, values: Iterable[str] | None, *, multi: bool = False) -> pd.Series:
+    """Rows whose value is one of ``values`` (with ``multi``, any of its ``|``-separated values)."""
+    wanted = {v for v in (values or []) if v}
+    if not wanted:
+        return pd.Series(True, index=series.index)
+    if multi:
+        return series.map(lambda cell: bool(wanted & set(split_multi(cell))))
+    return series.isin(wanted)
 
 
 def filter_dataset(
@@ -118,9 +123,10 @@ def filter_dataset(
     """The part of ``ds`` that matches every filter given (an empty filter keeps all).
 
     Actor filters keep matching actors and the ties among them; tie filters
-    keep matching ties (a tie matches ``themes`` when it has any of them, and
-    ``period`` when its start–end overlaps ``(from, to)``, open ends counting
-    as always).  Actors are kept even when a tie filter leaves them alone.
+    keep matching ties.  Multi-valued cells (``region``, ``municipality``,
+    ``themes``) match when any of their values does; a tie matches ``period``
+    when its start–end overlaps ``(from, to)``, open ends counting as
+    always.  Actors are kept even when a tie filter leaves them alone.
 
     >>> ds = Dataset.from_records(actors=[{"id": "a", "type": "municipality"}, {"id": "b", "type": "business"}],
     ...                           collaborations=[{"source": "a", "target": "b"}])
@@ -132,17 +138,15 @@ def filter_dataset(
     sector = actors["sector"].where(actors["sector"] != "", actors["type"].map(DEFAULT_SECTOR).fillna(""))
     level = actors["level"].where(actors["level"] != "", actors["type"].map(DEFAULT_LEVEL).fillna(""))
     keep = (_keep(actors["type"], types) & _keep(sector, sectors) & _keep(level, levels)
-            & _keep(actors["country"], countries) & _keep(actors["region"], regions)
-            & _keep(actors["municipality"], municipalities))
+            & _keep(actors["country"], countries) & _keep(actors["region"], regions, multi=True)
+            & _keep(actors["municipality"], municipalities, multi=True))
     actors = actors[keep]
     ties = ds.collaborations
     ids = set(actors["id"])
     mask = ties["source"].isin(ids) & ties["target"].isin(ids)
     status = ties["status"].where(ties["status"] != "", "existing")
     mask &= _keep(ties["kind"], kinds) & _keep(status, statuses)
-    wanted = {t for t in (themes or []) if t}
-    if wanted:
-        mask &= ties["themes"].map(lambda v: bool(wanted & set(split_multi(v))))
+    mask &= _keep(ties["themes"], themes, multi=True)
     if period:
         lo, hi = period
         mask &= ((ties["end"] == "") | (ties["end"] >= lo)) & ((ties["start"] == "") | (ties["start"] <= hi))

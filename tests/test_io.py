@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from graph.io import read_dataset, write_tables, write_xlsx
 from graph.io.text import decode, parse_rows, sniff_delimiter
-from graph.model import Dataset, DataError, validate
+from graph.model import DataError, Dataset, validate
 
 ACTORS_CSV = "id,name,type\nmellerud,Melleruds kommun,municipality\namal,Åmåls kommun,municipality\n"
 TIES_CSV = "source,target,kind\nmellerud,amal,partnership\n"
@@ -49,7 +49,7 @@ def test_quoted_fields_keep_delimiters_and_newlines():
 
 
 @pytest.mark.parametrize("data", [
-    "id,name\nå,Ålö\n".encode("utf-8"),
+    "id,name\nå,Ålö\n".encode(),
     "\ufeffid,name\nå,Ålö\n".encode("utf-8"),
     "id,name\r\nå,Ålö\r\n".encode("cp1252"),
     "id,name\nå,Ålö\n".encode("utf-16"),

@@ -1,0 +1,67 @@
+"""The stakeholder network explorer: ``streamlit run app.py -- --data DATA``.
+
+Wires language, data source, filters and navigation; each view lives in ``ui/``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from graph.model import DataError
+from ui import context as page_context
+from ui import state
+from ui.explore import select
+from ui.i18n import t
+from ui.sidebar import filters, filters_key, language, search
+
+#: (title key, page file in views/)
+VIEWS = [
+    ("explore", "explore"),
+    ("paths", "paths"),
+    ("brokers", "brokers"),
+    ("communities", "communities"),
+    ("themes_where", "themes"),
+    ("data", "data"),
+]
+
+
+def _on_search() -> None:
+    select(st.session_state.get("search"))
+
+
+def context() -> dict:
+    """Language, data and the sidebar's choices, for the views."""
+    lang = language()
+    source = state.current_source()
+    try:
+        key, ds = state.working_dataset(source)
+    except DataError as exc:  # an unreadable --data: say so instead of a traceback
+        st.error("\n".join(str(p) for p in exc.problems))
+        st.stop()
+    st.sidebar.caption(f"{t('dataset', lang)}: {source.label} · "
+                       f"{t('counts', lang, actors=len(ds.actors), ties=len(ds.collaborations))}")
+    errors = [p for p in state.problems_of(key, ds) if p.severity == "error"]
+    if errors:
+        st.sidebar.warning(t("problem_data", lang, n=len(errors)))
+    search(ds, lang, on_change=_on_search)
+    chosen = filters(ds, lang)
+    depth = st.sidebar.select_slider(t("focus", lang), options=[0, 1, 2, 3], value=0, key="focus_depth",
+                                     format_func=lambda d: t("focus_off", lang) if d == 0 else str(d))
+    selected = st.session_state.get("selected")
+    focus = (selected, depth) if selected and depth else None
+    return {"lang": lang, "key": key, "ds": ds, "filters": filters_key(chosen), "focus": focus,
+            "selected": selected}
+
+
+def run() -> None:
+    st.set_page_config(page_title="Stakeholder network explorer", layout="wide")
+    ctx = context()
+    page_context.store(ctx)
+    pages = [st.Page(f"views/{name}.py", title=t(title, ctx["lang"]), url_path=name, default=name == "explore")
+             for title, name in VIEWS]
+    page = st.navigation(pages)
+    st.title(t("app_title", ctx["lang"]))
+    page.run()
+
+
+run()

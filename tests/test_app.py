@@ -1,0 +1,127 @@
+"""The app as a person uses it, through Streamlit's AppTest: one test per view and action."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for e in (*at.markdown, *at.caption, *at.info, *at.success, *at.warning, *at.error)]
+    parts += [str(e.value) for e in at.text]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_opens_on_the_shipped_network_in_swedish(app):
+    assert app.title[0].value == "Aktörskarta för integration"
+    assert "Visar 55 av 55 aktörer och 62 av 62 samarbeten." in texts(app)
+    assert "Klicka på en aktör" in texts(app)
+
+
+def test_search_by_alias_selects_and_shows_details_with_evidence(app):
+    app.sidebar.selectbox(key="search").select("arbetsformedlingen").run()
+    assert not app.exception
+    assert app.subheader[0].value == "Arbetsförmedlingen"
+    ties = app.dataframe[-1].value
+    assert len(ties) >= 3 and ties["Belägg"].str.len().min() > 10
+    assert set(ties["Källa"]) <= {f.name for f in (ROOT.parent / "shared" / "seeds").iterdir()}
+
+
+def test_filter_by_type_narrows_the_view(app):
+    app.sidebar.multiselect(key="filter_types").select("municipality").run()
+    assert not app.exception
+    assert "Visar 13 av 55 aktörer" in texts(app)
+
+
+def test_filter_by_status_keeps_recommended_ties(app):
+    app.sidebar.multiselect(key="filter_statuses").select("recommended").run()
+    assert "och 20 av 62 samarbeten" in texts(app)
+
+
+def test_focus_on_the_selected_actor(app):
+    app.sidebar.selectbox(key="search").select("migrationsverket").run()
+    app.sidebar.select_slider(key="focus_depth").set_value(1).run()
+    assert not app.exception
+    caption = next(c.value for c in app.caption if c.value.startswith("Visar"))
+    shown = int(caption.split()[1])
+    assert 2 <= shown < 55
+
+
+def test_language_switch(app):
+    app.sidebar.selectbox(key="lang").select("nb").run()
+    assert app.title[0].value == "Aktørkart for integrering"
+    assert "Viser 55 av 55 aktører" in texts(app)
+    app.sidebar.selectbox(key="lang").select("en").run()
+    assert app.title[0].value == "Stakeholder network explorer"
+
+
+def test_path_between_leader_group_and_migrationsverket(app):
+    app.switch_page("views/paths.py").run()
+    app.selectbox(key="path_from").select("leader-framtidsbygder").run()
+    app.selectbox(key="path_to").select("migrationsverket").run()
+    assert not app.exception
+    assert "kortaste" in app.success[0].value
+    hops = app.dataframe
+    assert hops and all(len(h.value) >= 1 for h in hops)
+    assert any(".txt" in str(h.value["Källa"].tolist()) for h in hops)
+
+
+def test_brokers_view_explains_itself(app):
+    app.switch_page("views/brokers.py").run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert table.iloc[0]["Aktör"] == "Steget före"
+    assert "Mäklare binder ihop" in texts(app)
+    assert "Om Steget före föll bort" in texts(app)
+
+
+def test_communities_view(app):
+    app.switch_page("views/communities.py").run()
+    assert not app.exception
+    assert any(m.value.startswith("Grupp 1:") for m in app.markdown)
+
+
+def test_themes_view(app):
+    app.switch_page("views/themes.py").run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert "Arbete, praktik och matchning" in table.columns and "Steget före" in set(table["Aktör"])
+
+
+def test_upload_of_a_bad_file_changes_nothing(app):
+    app.switch_page("views/data.py").run()
+    app.file_uploader(key="upload").set_value(("broken.xlsx", b"PK\x03\x04 not really", "application/zip")).run()
+    assert not app.exception
+    assert "broken.xlsx kunde inte användas. Inget har ändrats." in app.error[0].value
+    assert any("not a readable .xlsx" in t.value for t in app.text)
+    app.switch_page("views/explore.py").run()
+    assert "Visar 55 av 55 aktörer" in texts(app)
+
+
+def test_upload_with_dangling_tie_is_refused_with_row(app):
+    app.switch_page("views/data.py").run()
+    app.file_uploader(key="upload").set_value([
+        ("actors.csv", b"id,name\na,A\nb,B\n", "text/csv"),
+        ("collaborations.csv", b"source,target\na,ghost\n", "text/csv"),
+    ]).run()
+    assert any("collaborations.csv, row 2, column 'target': unknown actor 'ghost'" in t.value for t in app.text)
+
+
+def test_upload_of_a_good_workbook_is_used(app, fixtures):
+    app.switch_page("views/data.py").run()
+    data = (fixtures / "kumu-paypal-mafia.xlsx").read_bytes()
+    app.file_uploader(key="upload").set_value(("paypal.xlsx", data, "application/octet-stream")).run()
+    assert not app.exception
+    app.switch_page("views/explore.py").run()
+    assert "Visar 34 av 34 aktörer" in texts(app)

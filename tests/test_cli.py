@@ -1,0 +1,89 @@
+"""The command line as a user runs it: exit codes, messages naming file and row, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, write
+
+from graph.cli import main
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_shipped_data_is_clean(capsys):
+    code, out, err = run(capsys, "validate", ROOT / "data")
+    assert (code, err) == (0, "") and "no problems found" in out
+
+
+def test_stats_names_the_top_brokers(capsys):
+    code, out, _ = run(capsys, "stats", ROOT / "data")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["actors", "55"]
+    top = lines[lines.index("Top brokers by betweenness:") + 1]
+    assert "Steget före" in top and "(steget-fore)" in top
+
+
+def test_validate_lists_every_problem_with_file_row_column(tmp_path, capsys):
+    write(tmp_path / "d" / "actors.csv", "id,name,type\na,A,municipality\na,A2,wizard\n")
+    write(tmp_path / "d" / "collaborations.csv", "source,target\na,ghost\n")
+    code, out, err = run(capsys, "validate", tmp_path / "d")
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    actors, ties = tmp_path / "d" / "actors.csv", tmp_path / "d" / "collaborations.csv"
+    assert f"{actors}, row 3, column 'type': unknown type 'wizard'" in lines[0]
+    assert f"{actors}, row 3, column 'id': duplicate id 'a' (first used in row 2)" in lines
+    assert f"{ties}, row 2, column 'target': unknown actor 'ghost'" in lines
+
+
+@pytest.mark.parametrize("content, name, words", [
+    (b"", "empty.csv", "the file is empty"),
+    (b"\x00\x01\x02PK junk" * 50, "junk.csv", "binary"),
+    (b"PK\x03\x04 truncated", "broken.xlsx", "not a readable .xlsx"),
+    (b"hello", "notes.docx", "unknown file type"),
+])
+def test_broken_files_get_one_sentence(tmp_path, capsys, content, name, words):
+    code, out, err = run(capsys, "validate", write(tmp_path / name, content))
+    assert code == 1 and words in err and name in err and "Traceback" not in err
+
+
+def test_missing_path(capsys):
+    code, _, err = run(capsys, "stats", "no/such/data")
+    assert code == 1 and err.strip() == "no/such/data: no such file or folder"
+
+
+def test_path_shows_evidence(capsys):
+    code, out, _ = run(capsys, "path", ROOT / "data", "Framtidsbygder Dalsland Årjäng Munkedal", "Migrationsverket")
+    assert code == 0 and out.startswith("Path 1")
+    assert ".txt)" in out and '"' in out  # every hop quotes its evidence and names its document
+
+
+def test_path_with_unknown_actor(capsys):
+    code, _, err = run(capsys, "path", ROOT / "data", "nobody", "Migrationsverket")
+    assert code == 1 and "no actor with id, name or alias 'nobody'" in err
+
+
+def test_usage_error_exit_code(capsys):
+    code, _, err = run(capsys, "frobnicate")
+    assert code == 2 and "invalid choice" in err
+
+
+def test_module_entry_point_never_shows_a_traceback(tmp_path):
+    bad = write(tmp_path / "bad.gexf", b"<gexf><graph><nodes><node id='1'>")
+    result = subprocess.run([sys.executable, "-m", "graph", "validate", str(bad)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "bad.gexf" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_real_files_validate(fixtures, capsys):
+    for name in ("arctic.gexf", "kumu-paypal-mafia.xlsx", "kumu-snap-to-tutorial.xlsx"):
+        code, out, err = run(capsys, "validate", Path(fixtures) / name)
+        assert code == 0, err

@@ -1,0 +1,3 @@
+"""Streamlit views of the stakeholder network explorer."""
+
+__all__: list[str] = []

@@ -1,0 +1,140 @@
+"""The Explore view: the map, the legend, and the selected actor's details with the evidence of its ties."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from graph.model import Dataset, split_multi
+from graph.render import network_data
+from ui import state
+from ui.graph_view import graph_view
+from ui.i18n import t, vocab_label
+
+__all__ = ["render_explore", "select"]
+
+
+def select(actor: str | None) -> None:
+    """Make ``actor`` the selected actor (from a click, a search or a link)."""
+    st.session_state["selected"] = actor
+
+
+def _on_click() -> None:
+    value = getattr(st.session_state.get("graph"), "selected", None)
+    if value:
+        select(str(value))
+
+
+def drawing_options(lang: str, has_colours: bool) -> tuple[str, str]:
+    colour_choices = ["sector", "type", "community"] + (["color"] if has_colours else [])
+    colour_names = {
+        "sector": t("sector", lang),
+        "type": t("type", lang),
+        "community": t("community", lang),
+        "color": t("file_colour", lang),
+    }
+    size_names = {"degree": t("degree", lang), "betweenness": t("betweenness", lang), "none": t("none", lang)}
+    left, right = st.columns(2)
+    color_by = left.selectbox(t("color_by", lang), colour_choices, format_func=colour_names.get, key="color_by")
+    size_by = right.selectbox(t("size_by", lang), list(size_names), format_func=size_names.get, key="size_by")
+    return color_by, size_by
+
+
+def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str | None) -> None:
+    filters, focus = view_key
+    G = state.graph_of(key, filters, focus, ds)
+    color_by, size_by = drawing_options(lang, "color" in ds.actors.columns)
+    positions = state.positions_of(key, ds)
+    metrics = state.metrics_of(key, filters, focus, ds)
+    sizes = None if size_by == "none" else metrics["partners" if size_by == "degree" else "betweenness"].to_dict()
+    groups = state.communities_of(key, filters, focus, ds) if color_by == "community" else None
+    data = network_data(G, positions, color_by=color_by, size_by=sizes, lang=lang, communities=groups)
+    graph_view(data, key="graph", height=620, selected=selected if selected in G else None, on_select=_on_click)
+
+    st.caption(t("legend_ties", lang))
+
+
+def tie_table(ds: Dataset, actor: str, lang: str) -> pd.DataFrame:
+    """The actor's ties in the view: partner, kind, status, themes, evidence and source."""
+    ties = ds.collaborations
+    mine = ties[(ties["source"] == actor) | (ties["target"] == actor)]
+    names = dict(zip(ds.actors["id"], ds.actors["name"], strict=False))
+    themes = dict(zip(ds.themes["id"], ds.themes.get(f"label_{lang}", ds.themes["id"]), strict=False))
+    rows = []
+    for tie in mine.itertuples(index=False):
+        partner = tie.target if tie.source == actor else tie.source
+        arrow = "→" if tie.source == actor else "←"
+        rows.append(
+            {
+                t("partner", lang): f"{arrow} {names.get(partner, partner)}",
+                t("kind", lang): vocab_label("kind", tie.kind, lang),
+                t("status", lang): vocab_label("status", tie.status or "existing", lang),
+                t("theme", lang): ", ".join(themes.get(x, x) for x in split_multi(tie.themes)),
+                t("evidence", lang): tie.evidence,
+                t("document", lang): tie.document,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str | None) -> None:
+    if not actor or actor not in set(ds.actors["id"]):
+        st.info(t("click_hint", lang))
+        return
+    row = ds.actors.set_index("id").loc[actor]
+    st.subheader(row["name"] or actor)
+    facts = {
+        t("type", lang): vocab_label("type", row["type"], lang),
+        t("sector", lang): vocab_label("sector", row["sector"], lang),
+        t("level", lang): vocab_label("level", row["level"], lang),
+        t("country", lang): row["country"],
+        t("region", lang): row["region"].replace("|", ", "),
+        t("municipality", lang): row["municipality"].replace("|", ", "),
+        t("aliases", lang): row["aliases"].replace("|", ", "),
+    }
+    st.dataframe(
+        pd.DataFrame({"": list(facts), " ": [v or "—" for v in facts.values()]}), hide_index=True, width="stretch"
+    )
+    if row["description"]:
+        st.write(row["description"])
+    filters, focus = view_key
+    metrics = state.metrics_of(key, filters, focus, ds)
+    if actor in metrics.index:
+        m = metrics.loc[actor]
+        cols = st.columns(3)
+        cols[0].metric(t("degree", lang), int(m["partners"]))
+        cols[1].metric("Betweenness", f"{m['betweenness']:.3f}")
+        cols[2].metric(t("constraint", lang), "—" if pd.isna(m["constraint"]) else f"{m['constraint']:.2f}")
+    view = state.view(key, filters, focus, ds)
+    table = tie_table(view, actor, lang)
+    st.markdown(f"**{t('ties_of', lang, n=len(table))}**")
+    if table.empty:
+        st.caption(t("no_ties", lang))
+    else:
+        st.dataframe(table, hide_index=True, width="stretch")
+
+
+def render_explore(ctx: dict) -> None:
+    """The map and the details panel side by side."""
+    lang, key, ds = ctx["lang"], ctx["key"], ctx["ds"]
+    filters, focus = ctx["filters"], ctx["focus"]
+    view = state.view(key, filters, focus, ds)
+    st.caption(
+        t(
+            "showing",
+            lang,
+            actors=len(view.actors),
+            all_actors=len(ds.actors),
+            ties=len(view.collaborations),
+            all_ties=len(ds.collaborations),
+        )
+    )
+    if view.actors.empty:
+        st.warning(t("empty_view", lang))
+        return
+    left, right = st.columns([3, 2])
+    with left:
+        render_map(key, ds, (filters, focus), lang, ctx["selected"])
+    with right:
+        st.markdown(f"#### {t('details', lang)}")
+        render_details(key, ds, (filters, focus), lang, st.session_state.get("selected"))

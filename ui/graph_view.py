@@ -1,0 +1,132 @@
+"""The interactive network drawing as a bidirectional Streamlit component.
+
+``graph_view(data, key="graph", height=650)`` draws the dict returned by
+:func:`graph.render.network_data` with vis-network (served inline, no
+request leaves the app) and returns the id of the node the user last
+clicked, or ``None``. Passing ``selected=`` highlights and centres a node
+chosen in Python, for example after a search.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import streamlit as st
+
+from graph.render import DRAW_CSS, DRAW_JS, json_for_script, vis_network_js
+
+__all__ = ["graph_view"]
+
+_HTML = ""
+
+# The default export runs on first mount and again whenever the data sent
+# from Python changes; it receives the same parentElement each time and its
+# returned cleanup only runs on unmount. So it keeps one network per
+# parentElement and rebuilds it only when the graph itself changed.
+_MODULE = r"""
+const STATE = new WeakMap();
+
+function mount(parentElement, data, setStateValue) {
+  const root = document.createElement("div");
+  root.className = "snx-root";
+  root.style.height = String(Number(data.height) || 650) + "px";
+  parentElement.appendChild(root);
+  const graph = JSON.parse(data.graph);
+  const network = snxDraw(root, graph, (id) => setStateValue("selected", id));
+  const state = {sig: data.sig, root: root, network: network, focused: undefined};
+  STATE.set(parentElement, state);
+  globalThis.snxNetworks = globalThis.snxNetworks || {};
+  globalThis.snxNetworks[String(data.key)] = network;
+  return state;
+}
+
+export default function (component) {
+  const {data, parentElement, setStateValue} = component;
+  let state = STATE.get(parentElement);
+  if (state && state.sig !== data.sig) {
+    state.network.destroy();
+    state.root.remove();
+    state = undefined;
+  }
+  if (!state) state = mount(parentElement, data, setStateValue);
+  const wanted = data.selected == null ? null : String(data.selected);
+  if (wanted !== state.focused) {
+    snxFocus(state.network, wanted);
+    state.focused = wanted;
+  }
+  const mine = state;
+  return () => {
+    if (STATE.get(parentElement) !== mine) return;
+    mine.network.destroy();
+    mine.root.remove();
+    STATE.delete(parentElement);
+  };
+}
+"""
+
+
+def _component_js() -> str:
+    return vis_network_js() + "\n;\n" + DRAW_JS + "\n" + _MODULE
+
+
+_COMPONENT = st.components.v2.component(
+    "snx_graph_view",
+    html=_HTML,
+    css=DRAW_CSS,
+    js=_component_js(),
+)
+
+
+def graph_view(
+    data: Mapping[str, Any],
+    *,
+    key: str = "graph",
+    height: int = 650,
+    selected: str | None = None,
+    on_select: Callable[[], None] | None = None,
+) -> str | None:
+    """Draw `data` and return the id of the node the user last clicked.
+
+    Parameters
+    ----------
+    data : mapping
+        The result of ``graph.render.network_data``.
+    key : str, optional
+        Streamlit key of the component; one per drawing on a page.
+    height : int, optional
+        Height of the drawing in pixels.
+    selected : str or None, optional
+        Node to highlight and centre (e.g. a search result); ``None``
+        clears the highlight.
+    on_select : callable, optional
+        Called (as a Streamlit callback) when the user clicks a node.
+
+    Returns
+    -------
+    str or None
+        The id of the last clicked node (it persists across reruns), or
+        ``None`` before any click.
+    """
+    graph = json_for_script(dict(data))
+    payload = {
+        "graph": graph,
+        "sig": hashlib.sha1(graph.encode("utf-8")).hexdigest(),
+        "selected": None if selected is None else str(selected),
+        "height": int(height),
+        "key": str(key),
+    }
+    result = _COMPONENT(
+        key=key,
+        data=payload,
+        height=int(height),
+        default={"selected": None},
+        on_selected_change=on_select or _ignore,
+    )
+    value = getattr(result, "selected", None)
+    return None if value is None else str(value)
+
+
+def _ignore() -> None:
+    """Placeholder callback: Streamlit only reports states with one."""

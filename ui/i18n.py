@@ -1,0 +1,233 @@
+"""Every word the app shows, in Swedish (default), English and Norwegian bokmål.
+
+Vocabulary values (types, sectors, kinds, statuses) have their labels in
+:mod:`graph.vocab`; this module holds the app's own words.
+
+>>> t("explore", "nb")
+'Utforsk'
+"""
+
+from __future__ import annotations
+
+from graph import vocab
+
+__all__ = ["LANG_NAMES", "t", "vocab_label", "WORDS"]
+
+LANG_NAMES = {"sv": "Svenska", "en": "English", "nb": "Norsk (bokmål)"}
+
+WORDS: dict[str, dict[str, str]] = {
+    "app_title": {
+        "sv": "Aktörskarta för integration",
+        "en": "Stakeholder network explorer",
+        "nb": "Aktørkart for integrering",
+    },
+    "language": {"sv": "Språk", "en": "Language", "nb": "Språk"},
+    "explore": {"sv": "Utforska", "en": "Explore", "nb": "Utforsk"},
+    "paths": {"sv": "Vägar", "en": "Paths", "nb": "Veier"},
+    "brokers": {"sv": "Mäklare och sårbarhet", "en": "Brokers and weak points", "nb": "Meglere og sårbarhet"},
+    "communities": {"sv": "Grupper", "en": "Communities", "nb": "Grupper"},
+    "themes_where": {"sv": "Teman och platser", "en": "Themes and places", "nb": "Tema og steder"},
+    "suggestions": {"sv": "Förslag på samarbeten", "en": "Suggested ties", "nb": "Forslag til samarbeid"},
+    "data": {"sv": "Data och import", "en": "Data and import", "nb": "Data og import"},
+    "export": {"sv": "Exportera", "en": "Export", "nb": "Eksporter"},
+    "dataset": {"sv": "Datamängd", "en": "Dataset", "nb": "Datasett"},
+    "counts": {
+        "sv": "{actors} aktörer, {ties} samarbeten",
+        "en": "{actors} actors, {ties} ties",
+        "nb": "{actors} aktører, {ties} samarbeid",
+    },
+    "showing": {
+        "sv": "Visar {actors} av {all_actors} aktörer och {ties} av {all_ties} samarbeten.",
+        "en": "Showing {actors} of {all_actors} actors and {ties} of {all_ties} ties.",
+        "nb": "Viser {actors} av {all_actors} aktører og {ties} av {all_ties} samarbeid.",
+    },
+    "filters": {"sv": "Filter", "en": "Filters", "nb": "Filtre"},
+    "type": {"sv": "Typ", "en": "Type", "nb": "Type"},
+    "sector": {"sv": "Sektor", "en": "Sector", "nb": "Sektor"},
+    "level": {"sv": "Nivå", "en": "Level", "nb": "Nivå"},
+    "country": {"sv": "Land", "en": "Country", "nb": "Land"},
+    "region": {"sv": "Län/region", "en": "County/region", "nb": "Fylke/region"},
+    "municipality": {"sv": "Kommun", "en": "Municipality", "nb": "Kommune"},
+    "theme": {"sv": "Tema", "en": "Theme", "nb": "Tema"},
+    "kind": {"sv": "Typ av samarbete", "en": "Kind of tie", "nb": "Type samarbeid"},
+    "status": {"sv": "Status", "en": "Status", "nb": "Status"},
+    "period": {"sv": "Period", "en": "Period", "nb": "Periode"},
+    "all": {"sv": "Alla", "en": "All", "nb": "Alle"},
+    "search": {
+        "sv": "Sök aktör (namn eller alias)",
+        "en": "Find an actor (name or alias)",
+        "nb": "Søk aktør (navn eller alias)",
+    },
+    "focus": {
+        "sv": "Fokus: steg runt vald aktör",
+        "en": "Focus: steps around the selected actor",
+        "nb": "Fokus: steg rundt valgt aktør",
+    },
+    "focus_off": {"sv": "Hela nätverket", "en": "Whole network", "nb": "Hele nettverket"},
+    "color_by": {"sv": "Färg efter", "en": "Colour by", "nb": "Farge etter"},
+    "size_by": {"sv": "Storlek efter", "en": "Size by", "nb": "Størrelse etter"},
+    "community": {"sv": "Grupp", "en": "Community", "nb": "Gruppe"},
+    "file_colour": {"sv": "Filens färger", "en": "The file's colours", "nb": "Filens farger"},
+    "none": {"sv": "Ingen", "en": "None", "nb": "Ingen"},
+    "degree": {"sv": "Antal partner", "en": "Partners", "nb": "Antall partnere"},
+    "betweenness": {"sv": "Mellanliggande (betweenness)", "en": "Betweenness", "nb": "Mellomliggende (betweenness)"},
+    "click_hint": {
+        "sv": "Klicka på en aktör i kartan eller sök i sidopanelen för att se detaljer.",
+        "en": "Click an actor in the map, or search in the sidebar, to see its details.",
+        "nb": "Klikk på en aktør i kartet eller søk i sidepanelet for å se detaljer.",
+    },
+    "details": {"sv": "Detaljer", "en": "Details", "nb": "Detaljer"},
+    "ties_of": {"sv": "Samarbeten ({n})", "en": "Ties ({n})", "nb": "Samarbeid ({n})"},
+    "no_ties": {
+        "sv": "Inga samarbeten i aktuellt urval.",
+        "en": "No ties in the current view.",
+        "nb": "Ingen samarbeid i gjeldende utvalg.",
+    },
+    "evidence": {"sv": "Belägg", "en": "Evidence", "nb": "Belegg"},
+    "document": {"sv": "Källa", "en": "Source", "nb": "Kilde"},
+    "partner": {"sv": "Partner", "en": "Partner", "nb": "Partner"},
+    "metrics": {"sv": "Mått", "en": "Metrics", "nb": "Mål"},
+    "aliases": {"sv": "Kallas också", "en": "Also called", "nb": "Kalles også"},
+    "description": {"sv": "Beskrivning", "en": "Description", "nb": "Beskrivelse"},
+    "legend": {"sv": "Teckenförklaring", "en": "Legend", "nb": "Tegnforklaring"},
+    "legend_ties": {
+        "sv": "Pil: finansiering/uppdrag. Streckad: planerad eller rekommenderad.",
+        "en": "Arrow: funding/commissioning. Dashed: planned or recommended.",
+        "nb": "Pil: finansiering/oppdrag. Stiplet: planlagt eller anbefalt.",
+    },
+    "from": {"sv": "Från", "en": "From", "nb": "Fra"},
+    "to": {"sv": "Till", "en": "To", "nb": "Til"},
+    "no_path": {
+        "sv": "{a} och {b} är inte förbundna i aktuellt urval.",
+        "en": "{a} and {b} are not connected in the current view.",
+        "nb": "{a} og {b} er ikke forbundet i gjeldende utvalg.",
+    },
+    "path_n": {"sv": "Väg {n} ({steps} steg)", "en": "Path {n} ({steps} steps)", "nb": "Vei {n} ({steps} steg)"},
+    "paths_found": {
+        "sv": "{n} kortaste vägar med {steps} steg.",
+        "en": "{n} shortest path(s) of {steps} step(s).",
+        "nb": "{n} korteste vei(er) med {steps} steg.",
+    },
+    "brokers_intro": {
+        "sv": "Mäklare binder ihop delar av nätverket som annars inte möts. Betweenness: hur stor andel av de kortaste vägarna som går genom aktören. Burts constraint: låg betyder att aktörens partner inte känner varandra, alltså en möjlig brobyggare. En artikulationspunkt är en aktör vars bortfall delar nätverket.",
+        "en": "Brokers join parts of the network that would not otherwise meet. Betweenness: the share of shortest paths that run through the actor. Burt's constraint: low means the actor's partners do not know each other, so it can bridge. An articulation point is an actor whose loss splits the network.",
+        "nb": "Meglere binder sammen deler av nettverket som ellers ikke møtes. Betweenness: hvor stor andel av de korteste veiene som går gjennom aktøren. Burts constraint: lav betyr at aktørens partnere ikke kjenner hverandre, altså en mulig brobygger. Et artikulasjonspunkt er en aktør som deler nettverket om den faller bort.",
+    },
+    "constraint": {"sv": "Burts constraint", "en": "Burt's constraint", "nb": "Burts constraint"},
+    "articulation": {"sv": "Artikulationspunkt", "en": "Articulation point", "nb": "Artikulasjonspunkt"},
+    "weak_points": {"sv": "Sårbara punkter", "en": "Single points of failure", "nb": "Sårbare punkter"},
+    "cut_sentence": {
+        "sv": "Om {name} föll bort skulle {n} aktörer tappa kontakten med resten av nätverket.",
+        "en": "If {name} dropped out, {n} actors would lose touch with the rest of the network.",
+        "nb": "Hvis {name} falt bort, ville {n} aktører miste kontakten med resten av nettverket.",
+    },
+    "bridge_sentence": {
+        "sv": "Samarbetet {a} — {b} är den enda länken mellan två delar av nätverket.",
+        "en": "The tie {a} — {b} is the only link between two parts of the network.",
+        "nb": "Samarbeidet {a} — {b} er den eneste lenken mellom to deler av nettverket.",
+    },
+    "bridges": {"sv": "Broar", "en": "Bridges", "nb": "Broer"},
+    "none_found": {"sv": "Inga hittades.", "en": "None found.", "nb": "Ingen funnet."},
+    "community_summary": {
+        "sv": "Grupp {n}: {size} aktörer, störst: {top}. Sektorer: {sectors}.",
+        "en": "Community {n}: {size} actors, largest: {top}. Sectors: {sectors}.",
+        "nb": "Gruppe {n}: {size} aktører, størst: {top}. Sektorer: {sectors}.",
+    },
+    "themes_intro": {
+        "sv": "Vem arbetar med vilket tema, och var (antal samarbeten per aktör och tema).",
+        "en": "Who works on which theme, and where (number of ties per actor and theme).",
+        "nb": "Hvem arbeider med hvilket tema, og hvor (antall samarbeid per aktør og tema).",
+    },
+    "actor": {"sv": "Aktör", "en": "Actor", "nb": "Aktør"},
+    "upload": {
+        "sv": "Ladda upp data (CSV-tabeller, .xlsx, Kumu, GraphML, GEXF, JSON)",
+        "en": "Upload data (CSV tables, .xlsx, Kumu, GraphML, GEXF, JSON)",
+        "nb": "Last opp data (CSV-tabeller, .xlsx, Kumu, GraphML, GEXF, JSON)",
+    },
+    "upload_ok": {
+        "sv": "{name} används nu: {actors} aktörer, {ties} samarbeten.",
+        "en": "Now using {name}: {actors} actors, {ties} ties.",
+        "nb": "{name} brukes nå: {actors} aktører, {ties} samarbeid.",
+    },
+    "upload_refused": {
+        "sv": "{name} kunde inte användas. Inget har ändrats. Problem:",
+        "en": "{name} could not be used. Nothing was changed. Problems:",
+        "nb": "{name} kunne ikke brukes. Ingenting er endret. Problemer:",
+    },
+    "warnings": {"sv": "Varningar", "en": "Warnings", "nb": "Advarsler"},
+    "validation_clean": {"sv": "Inga problem hittades.", "en": "No problems found.", "nb": "Ingen problemer funnet."},
+    "back_to_default": {
+        "sv": "Tillbaka till den medföljande datamängden",
+        "en": "Back to the shipped dataset",
+        "nb": "Tilbake til det medfølgende datasettet",
+    },
+    "method": {"sv": "Metod", "en": "Method", "nb": "Metode"},
+    "score": {"sv": "Poäng", "en": "Score", "nb": "Poeng"},
+    "reason": {"sv": "Varför", "en": "Why", "nb": "Hvorfor"},
+    "for_actor": {"sv": "Bara för aktör", "en": "Only for actor", "nb": "Bare for aktør"},
+    "across_sectors": {
+        "sv": "Bara mellan olika sektorer",
+        "en": "Across sectors only",
+        "nb": "Bare mellom ulike sektorer",
+    },
+    "accept": {
+        "sv": "Lägg till som planerat samarbete",
+        "en": "Add as a planned tie",
+        "nb": "Legg til som planlagt samarbeid",
+    },
+    "accepted": {
+        "sv": "Tillagt: {a} — {b} (planerat).",
+        "en": "Added: {a} — {b} (planned).",
+        "nb": "Lagt til: {a} — {b} (planlagt).",
+    },
+    "gaps": {"sv": "Sektorsglapp per plats", "en": "Sector gaps by place", "nb": "Sektorgap per sted"},
+    "place": {"sv": "Plats", "en": "Place", "nb": "Sted"},
+    "how_many": {"sv": "Antal förslag", "en": "Number of suggestions", "nb": "Antall forslag"},
+    "format": {"sv": "Format", "en": "Format", "nb": "Format"},
+    "with_contacts": {
+        "sv": "Ta med kontaktuppgifter (e-post, telefon)",
+        "en": "Include contact details (e-mail, phone)",
+        "nb": "Ta med kontaktinformasjon (e-post, telefon)",
+    },
+    "download": {"sv": "Ladda ner {fmt}", "en": "Download {fmt}", "nb": "Last ned {fmt}"},
+    "export_intro": {
+        "sv": "Exporten gäller aktuellt urval (filter och fokus från Utforska).",
+        "en": "Exports follow the current view (filters and focus from Explore).",
+        "nb": "Eksporten følger gjeldende utvalg (filtre og fokus fra Utforsk).",
+    },
+    "problem_data": {
+        "sv": "Datamängden har {n} problem; se Data och import.",
+        "en": "The dataset has {n} problem(s); see Data and import.",
+        "nb": "Datasettet har {n} problem(er); se Data og import.",
+    },
+    "sources": {"sv": "Källdokument", "en": "Source documents", "nb": "Kildedokumenter"},
+    "empty_view": {
+        "sv": "Inga aktörer matchar filtren.",
+        "en": "No actors match the filters.",
+        "nb": "Ingen aktører passer filtrene.",
+    },
+    "tie_line": {"sv": "{kind}, {status}", "en": "{kind}, {status}", "nb": "{kind}, {status}"},
+}
+
+
+def t(key: str, lang: str = "sv", **values: object) -> str:
+    """The app's word ``key`` in ``lang`` (Swedish if missing), with ``values`` filled in."""
+    entry = WORDS[key]
+    text = entry.get(lang) or entry["sv"]
+    return text.format(**values) if values else text
+
+
+def vocab_label(column: str, value: str, lang: str = "sv") -> str:
+    """The label of a vocabulary value of ``column`` (type, sector, level, kind, status).
+
+    >>> vocab_label("status", "recommended", "en")
+    'Recommended'
+    """
+    table = {
+        "type": vocab.ACTOR_TYPES,
+        "sector": vocab.SECTORS,
+        "level": vocab.LEVELS,
+        "kind": vocab.KINDS,
+        "status": vocab.STATUSES,
+    }.get(column, {})
+    return vocab.label(table, value, lang) if value else "—"

@@ -1,0 +1,139 @@
+"""Views that answer questions: paths between two actors, brokers and weak points, communities, themes by place."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from graph import analysis
+from graph.model import split_multi
+from ui import state
+from ui.i18n import t, vocab_label
+
+__all__ = ["render_paths", "render_brokers", "render_communities", "render_themes"]
+
+
+def _names(G: nx.Graph) -> dict[str, str]:
+    return {n: G.nodes[n].get("name", n) for n in G}
+
+
+def _actor_picker(label: str, names: dict[str, str], key: str, default: str | None = None) -> str | None:
+    ids = sorted(names, key=lambda n: names[n].casefold())
+    index = ids.index(default) if default in ids else None
+    return st.selectbox(label, ids, index=index, format_func=names.get, key=key, placeholder="…")
+
+
+def render_paths(ctx: dict) -> None:
+    """All shortest paths between two actors, each hop with the evidence of its ties."""
+    lang = ctx["lang"]
+    G = state.graph_of(ctx["key"], ctx["filters"], None, ctx["ds"])
+    names = _names(G)
+    left, right = st.columns(2)
+    with left:
+        source = _actor_picker(t("from", lang), names, "path_from", st.session_state.get("selected"))
+    with right:
+        target = _actor_picker(t("to", lang), names, "path_to")
+    if not source or not target or source == target:
+        return
+    try:
+        paths = analysis.shortest_paths(G, source, target)
+    except nx.NetworkXNoPath:
+        st.warning(t("no_path", lang, a=names[source], b=names[target]))
+        return
+    st.success(t("paths_found", lang, n=len(paths), steps=len(paths[0])))
+    for number, hops in enumerate(paths, start=1):
+        chain = " → ".join([names[hops[0]["from"]]] + [names[h["to"]] for h in hops])
+        with st.expander(f"{t('path_n', lang, n=number, steps=len(hops))}: {chain}", expanded=number == 1):
+            for hop in hops:
+                st.markdown(f"**{_md(names[hop['from']])} — {_md(names[hop['to']])}**")
+                rows = [
+                    {
+                        t("kind", lang): vocab_label("kind", tie.get("kind", ""), lang),
+                        t("status", lang): vocab_label("status", tie.get("status") or "existing", lang),
+                        t("evidence", lang): tie.get("evidence", ""),
+                        t("document", lang): tie.get("document", ""),
+                    }
+                    for tie in hop["ties"]
+                ]
+                st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def _md(text: str) -> str:
+    """Text safe inside markdown (no markup, links or HTML)."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!<>|~" else c for c in str(text))
+
+
+def render_brokers(ctx: dict) -> None:
+    """Betweenness, Burt's constraint, articulation points and bridges, each explained."""
+    lang = ctx["lang"]
+    G = state.graph_of(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
+    st.write(t("brokers_intro", lang))
+    table = state.metrics_of(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"]).reset_index()
+    shown = table[["name", "partners", "betweenness", "constraint", "articulation_point"]].rename(
+        columns={
+            "name": t("actor", lang),
+            "partners": t("degree", lang),
+            "betweenness": "Betweenness",
+            "constraint": t("constraint", lang),
+            "articulation_point": t("articulation", lang),
+        }
+    )
+    st.dataframe(shown.head(50), hide_index=True, width="stretch", key="brokers_table")
+    names = _names(G)
+    H = nx.Graph(G)
+    st.markdown(f"#### {t('weak_points', lang)}")
+    cut = table[table["articulation_point"]]
+    if cut.empty:
+        st.caption(t("none_found", lang))
+    largest = max((len(c) for c in nx.connected_components(H)), default=0)
+    for actor in cut["id"]:
+        rest = H.copy()
+        rest.remove_node(actor)
+        remaining = max((len(c) for c in nx.connected_components(rest)), default=0)
+        st.write("• " + t("cut_sentence", lang, name=names[actor], n=max(largest - 1 - remaining, 1)))
+    st.markdown(f"#### {t('bridges', lang)}")
+    found = analysis.bridges(G)
+    if not found:
+        st.caption(t("none_found", lang))
+    for a, b in found[:30]:
+        st.write("• " + t("bridge_sentence", lang, a=names[a], b=names[b]))
+
+
+def render_communities(ctx: dict) -> None:
+    """Louvain communities, one summary line each (colours match the map's community colouring)."""
+    lang = ctx["lang"]
+    G = state.graph_of(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
+    groups = state.communities_of(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
+    members: dict[int, list[str]] = {}
+    for node, group in groups.items():
+        members.setdefault(group, []).append(node)
+    for group in sorted(members):
+        nodes = sorted(members[group], key=lambda n: -G.degree(n))
+        sectors = pd.Series([G.nodes[n].get("sector", "") for n in nodes]).value_counts()
+        sector_text = ", ".join(f"{vocab_label('sector', s, lang)} {c}" for s, c in sectors.items() if s) or "—"
+        top = ", ".join(G.nodes[n].get("name", n) for n in nodes[:3])
+        st.write(t("community_summary", lang, n=group + 1, size=len(nodes), top=top, sectors=sector_text))
+
+
+def render_themes(ctx: dict) -> None:
+    """An actor × theme table (ties per theme), with each actor's place; follows the filters."""
+    lang = ctx["lang"]
+    ds = state.view(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
+    st.write(t("themes_intro", lang))
+    labels = dict(zip(ds.themes["id"], ds.themes.get(f"label_{lang}", ds.themes["id"]), strict=False))
+    rows = []
+    for tie in ds.collaborations[["source", "target", "themes"]].itertuples(index=False):
+        for theme in split_multi(tie.themes):
+            rows += [(tie.source, theme), (tie.target, theme)]
+    if not rows:
+        st.caption(t("none_found", lang))
+        return
+    counts = pd.DataFrame(rows, columns=["id", "theme"]).value_counts().unstack(fill_value=0)
+    counts.columns = [labels.get(c) or c for c in counts.columns]
+    actors = ds.actors.set_index("id")
+    place = (actors["municipality"].str.replace("|", ", ") + " " + actors["region"].str.replace("|", ", ")).str.strip()
+    table = pd.concat([actors["name"].rename(t("actor", lang)), place.rename(t("place", lang))], axis=1).join(
+        counts, how="inner"
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="themes_table")
