@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 
 from graph.model import Dataset, split_multi
-from graph.render import network_data
 from ui import state
 from ui.graph_view import graph_view
 from ui.i18n import t, vocab_label
@@ -42,14 +41,10 @@ def drawing_options(lang: str, has_colours: bool) -> tuple[str, str]:
 
 def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str | None) -> None:
     filters, focus = view_key
-    G = state.graph_of(key, filters, focus, ds)
     color_by, size_by = drawing_options(lang, "color" in ds.actors.columns)
-    positions = state.positions_of(key, ds)
-    metrics = state.metrics_of(key, filters, focus, ds)
-    sizes = None if size_by == "none" else metrics["partners" if size_by == "degree" else "betweenness"].to_dict()
-    groups = state.communities_of(key, filters, focus, ds) if color_by == "community" else None
-    data = network_data(G, positions, color_by=color_by, size_by=sizes, lang=lang, communities=groups)
-    graph_view(data, key="graph", height=620, selected=selected if selected in G else None, on_select=_on_click)
+    data = state.drawing_of(key, filters, focus, color_by, size_by, lang, ds)
+    shown = {node["id"] for node in data["nodes"]}
+    graph_view(data, key="graph", height=620, selected=selected if selected in shown else None, on_select=_on_click)
 
     st.caption(t("legend_ties", lang))
 

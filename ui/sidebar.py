@@ -13,7 +13,7 @@ from graph.model import Dataset, split_multi
 from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES
 from ui.i18n import LANG_NAMES, t, vocab_label
 
-__all__ = ["language", "filters", "filters_key", "search"]
+__all__ = ["language", "filter_values", "filters", "filters_key", "search"]
 
 FILTER_KEYS = ("types", "sectors", "levels", "countries", "regions", "municipalities", "themes", "kinds", "statuses")
 
@@ -24,7 +24,7 @@ def language() -> str:
 
 
 def _values(series: pd.Series, *, multi: bool = False) -> list[str]:
-    values = {v for cell in series for v in (split_multi(cell) if multi else [cell]) if v}
+    values = {v for cell in series.tolist() for v in (split_multi(cell) if multi else [cell]) if v}
     return sorted(values, key=str.casefold)
 
 
@@ -32,46 +32,45 @@ def _ordered(found: list[str], vocabulary: dict) -> list[str]:
     return [v for v in vocabulary if v in found] + [v for v in found if v not in vocabulary]
 
 
-def filters(ds: Dataset, lang: str) -> dict:
-    """Filter widgets for the values present in ``ds``; returns ``filter_dataset`` keyword arguments."""
+def filter_values(ds: Dataset) -> dict[str, list[str]]:
+    """The values present in ``ds`` for each filter, vocabulary order first (cache this per dataset)."""
     actors, ties = ds.actors, ds.collaborations
-    theme_label = dict(zip(ds.themes["id"], ds.themes.get(f"label_{lang}", ds.themes["id"]), strict=False))
     status = ties["status"].where(ties["status"] != "", "existing")
-    options = {
-        "types": (
-            t("type", lang),
-            _ordered(_values(actors["type"]), ACTOR_TYPES),
-            lambda v: vocab_label("type", v, lang),
-        ),
-        "sectors": (
-            t("sector", lang),
-            _ordered(_values(actors["sector"]), SECTORS),
-            lambda v: vocab_label("sector", v, lang),
-        ),
-        "levels": (
-            t("level", lang),
-            _ordered(_values(actors["level"]), LEVELS),
-            lambda v: vocab_label("level", v, lang),
-        ),
-        "countries": (t("country", lang), _values(actors["country"]), str),
-        "regions": (t("region", lang), _values(actors["region"], multi=True), str),
-        "municipalities": (t("municipality", lang), _values(actors["municipality"], multi=True), str),
-        "themes": (t("theme", lang), _values(ties["themes"], multi=True), lambda v: theme_label.get(v) or v),
-        "kinds": (t("kind", lang), _ordered(_values(ties["kind"]), KINDS), lambda v: vocab_label("kind", v, lang)),
-        "statuses": (t("status", lang), _ordered(_values(status), STATUSES), lambda v: vocab_label("status", v, lang)),
+    dates = pd.concat([ties["start"], ties["end"]]).str[:4]
+    return {
+        "types": _ordered(_values(actors["type"]), ACTOR_TYPES),
+        "sectors": _ordered(_values(actors["sector"]), SECTORS),
+        "levels": _ordered(_values(actors["level"]), LEVELS),
+        "countries": _values(actors["country"]),
+        "regions": _values(actors["region"], multi=True),
+        "municipalities": _values(actors["municipality"], multi=True),
+        "themes": _values(ties["themes"], multi=True),
+        "kinds": _ordered(_values(ties["kind"]), KINDS),
+        "statuses": _ordered(_values(status), STATUSES),
+        "years": sorted(set(dates[dates.str.fullmatch(r"\d{4}")].tolist())),
     }
+
+
+def filters(ds: Dataset, values: dict[str, list[str]], lang: str) -> dict:
+    """Filter widgets for the ``values`` present; returns ``filter_dataset`` keyword arguments."""
+    theme_label = dict(zip(ds.themes["id"], ds.themes.get(f"label_{lang}", ds.themes["id"]), strict=False))
+    shows = {
+        "types": lambda v: vocab_label("type", v, lang), "sectors": lambda v: vocab_label("sector", v, lang),
+        "levels": lambda v: vocab_label("level", v, lang), "themes": lambda v: theme_label.get(v) or v,
+        "kinds": lambda v: vocab_label("kind", v, lang), "statuses": lambda v: vocab_label("status", v, lang),
+    }
+    labels = {"types": "type", "sectors": "sector", "levels": "level", "countries": "country", "regions": "region",
+              "municipalities": "municipality", "themes": "theme", "kinds": "kind", "statuses": "status"}
     chosen: dict = {}
     with st.sidebar.expander(t("filters", lang), expanded=False):
-        for name, (label, values, show) in options.items():
-            if values:
-                chosen[name] = st.multiselect(
-                    label, values, format_func=show, key=f"filter_{name}", placeholder=t("all", lang)
-                )
-        years = sorted({d[:4] for d in pd.concat([ties["start"], ties["end"]]) if d[:4].isdigit()})
+        for name, label in labels.items():
+            if values[name]:
+                chosen[name] = st.multiselect(t(label, lang), values[name], format_func=shows.get(name, str),
+                                              key=f"filter_{name}", placeholder=t("all", lang))
+        years = values["years"]
         if len(years) > 1:
-            lo, hi = st.select_slider(
-                t("period", lang), options=years, value=(years[0], years[-1]), key="filter_period"
-            )
+            lo, hi = st.select_slider(t("period", lang), options=years, value=(years[0], years[-1]),
+                                      key="filter_period")
             if (lo, hi) != (years[0], years[-1]):
                 chosen["period"] = (lo, f"{hi}-12-31")
     return chosen

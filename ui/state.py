@@ -23,6 +23,7 @@ from graph.build import filter_dataset, neighbourhood, to_multigraph
 from graph.io import read_dataset
 from graph.layout import compute_layout
 from graph.model import DataError, Dataset, Problem, validate
+from graph.render import network_data
 
 __all__ = [
     "Source",
@@ -127,6 +128,13 @@ def _with_ties(key: str, _ds: Dataset, _extra: pd.DataFrame) -> Dataset:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
+def filter_values_of(key: str, _ds: Dataset) -> dict[str, list[str]]:
+    from ui.sidebar import filter_values
+
+    return filter_values(_ds)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
 def problems_of(key: str, _ds: Dataset) -> list[Problem]:
     return validate(_ds)
 
@@ -155,17 +163,62 @@ def positions_of(key: str, _ds: Dataset) -> dict:
     return compute_layout(to_multigraph(_ds), seed=1)
 
 
+#: Above this many actors, metrics come from the whole dataset (computed once) rather than per view.
+LARGE = 1500
+
+
+@st.cache_resource(max_entries=4, show_spinner="…")
+def _dataset_metrics(key: str, _ds: Dataset) -> pd.DataFrame:
+    G = to_multigraph(_ds)
+    if G.number_of_nodes() <= LARGE:
+        return analysis.brokers(G).set_index("id")
+    table = analysis.ranking(G, k=min(64, G.number_of_nodes()))  # sampled betweenness: an estimate
+    table["constraint"], table["articulation_point"] = float("nan"), False
+    return table.set_index("id")
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
 def metrics_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dataset) -> pd.DataFrame:
-    """Degree, betweenness, constraint and cut points of the view, indexed by actor id."""
-    G = graph_of(key, filters, focus, _ds)
-    k = 300 if G.number_of_nodes() > 1500 else None
-    if k:
-        table = analysis.ranking(G, k=k)
-        table["constraint"], table["articulation_point"] = float("nan"), False
-    else:
-        table = analysis.brokers(G)
-    return table.set_index("id")
+    """Partners, betweenness, constraint and cut points, indexed by actor id.
+
+    Computed on the view for networks of up to :data:`LARGE` actors; for
+    larger ones the whole dataset's (sampled) values are shown, computed once.
+    """
+    if not filters and not focus or len(_ds.actors) > LARGE:
+        table = _dataset_metrics(key, _ds)
+        if filters or focus:
+            ids = view(key, filters, focus, _ds).actors["id"]
+            table = table[table.index.isin(ids)]
+        return table
+    return analysis.brokers(graph_of(key, filters, focus, _ds)).set_index("id")
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset) -> tuple[dict, list]:
+    G = to_multigraph(_ds)
+    sizes = None
+    if size_by != "none":
+        sizes = _dataset_metrics(key, _ds)["partners" if size_by == "degree" else "betweenness"].to_dict()
+    groups = communities_of(key, (), None, _ds) if color_by == "community" else None
+    data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups)
+    return data, [row for _, _, row in G.edges(data="row")]
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def drawing_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by: str, size_by: str, lang: str,
+               _ds: Dataset) -> dict:
+    """The map's data for a view: the whole dataset's drawing, cut down to the view's actors and ties.
+
+    Drawing once and cutting is what keeps a filter change fast on big
+    networks; actors keep their place, colour and size across filters.
+    """
+    data, rows = _full_drawing(key, color_by, size_by, lang, _ds)
+    if not filters and not focus:
+        return data
+    part = view(key, filters, focus, _ds)
+    actors, ties = set(part.actors["id"]), set(part.collaborations.index)
+    return {**data, "nodes": [n for n in data["nodes"] if n["id"] in actors],
+            "edges": [e for e, row in zip(data["edges"], rows, strict=True) if row in ties]}
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
