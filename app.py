@@ -11,7 +11,7 @@ from graph.model import DataError
 from ui import context as page_context
 from ui import state
 from ui.explore import select
-from ui.i18n import t
+from ui.i18n import md_text, t
 from ui.sidebar import filters, filters_key, language, search
 
 #: (title key, page file in views/)
@@ -21,6 +21,7 @@ VIEWS = [
     ("brokers", "brokers"),
     ("communities", "communities"),
     ("themes_where", "themes"),
+    ("suggestions", "suggestions"),
     ("data", "data"),
 ]
 
@@ -38,7 +39,7 @@ def context() -> dict:
     except DataError as exc:  # an unreadable --data: say so instead of a traceback
         st.error("\n".join(str(p) for p in exc.problems))
         st.stop()
-    st.sidebar.caption(f"{t('dataset', lang)}: {source.label} · "
+    st.sidebar.caption(f"{t('dataset', lang)}: {md_text(source.label)} · "
                        f"{t('counts', lang, actors=len(ds.actors), ties=len(ds.collaborations))}")
     errors = [p for p in state.problems_of(key, ds) if p.severity == "error"]
     if errors:

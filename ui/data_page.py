@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import state
-from ui.i18n import t
+from ui.i18n import md_text, t
 
 __all__ = ["render_data"]
 
@@ -29,7 +29,7 @@ def render_data(ctx: dict) -> None:
     lang, ds = ctx["lang"], ctx["ds"]
     source = state.current_source()
     st.markdown(
-        f"**{t('dataset', lang)}:** {source.label} — "
+        f"**{t('dataset', lang)}:** {md_text(source.label)} — "
         f"{t('counts', lang, actors=len(ds.actors), ties=len(ds.collaborations))}"
     )
     problems = state.problems_of(ctx["key"], ds)
@@ -51,7 +51,7 @@ def render_data(ctx: dict) -> None:
         files = [(f.name, f.getvalue()) for f in uploads]
         new, dataset, found = state.read_upload(files)
         if dataset is None:
-            st.error(t("upload_refused", lang, name=new.label))
+            st.error(t("upload_refused", lang, name=md_text(new.label)))
             _report(found, lang)
         elif st.session_state.get("source") != new:
             st.session_state["source"] = new
@@ -60,7 +60,7 @@ def render_data(ctx: dict) -> None:
             st.rerun()
         else:
             st.success(
-                t("upload_ok", lang, name=new.label, actors=len(dataset.actors), ties=len(dataset.collaborations))
+                t("upload_ok", lang, name=md_text(new.label), actors=len(dataset.actors), ties=len(dataset.collaborations))
             )
     if st.session_state.get("source") is not None and st.button(t("back_to_default", lang), key="reset_source"):
         st.session_state["source"] = None

@@ -8,7 +8,7 @@ import streamlit as st
 from graph.model import Dataset, split_multi
 from ui import state
 from ui.graph_view import graph_view
-from ui.i18n import t, vocab_label
+from ui.i18n import md_text, t, vocab_label
 
 __all__ = ["render_explore", "select"]
 
@@ -77,7 +77,7 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
         st.info(t("click_hint", lang))
         return
     row = ds.actors.set_index("id").loc[actor]
-    st.subheader(row["name"] or actor)
+    st.subheader(md_text(row["name"] or actor))
     facts = {
         t("type", lang): vocab_label("type", row["type"], lang),
         t("sector", lang): vocab_label("sector", row["sector"], lang),
@@ -91,7 +91,7 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
         pd.DataFrame({"": list(facts), " ": [v or "—" for v in facts.values()]}), hide_index=True, width="stretch"
     )
     if row["description"]:
-        st.write(row["description"])
+        st.text(row["description"])
     filters, focus = view_key
     metrics = state.metrics_of(key, filters, focus, ds)
     if actor in metrics.index:

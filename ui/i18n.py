@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from graph import vocab
 
-__all__ = ["LANG_NAMES", "t", "vocab_label", "WORDS"]
+__all__ = ["LANG_NAMES", "t", "vocab_label", "md_text", "WORDS"]
 
 LANG_NAMES = {"sv": "Svenska", "en": "English", "nb": "Norsk (bokmål)"}
 
@@ -231,3 +231,12 @@ def vocab_label(column: str, value: str, lang: str = "sv") -> str:
         "status": vocab.STATUSES,
     }.get(column, {})
     return vocab.label(table, value, lang) if value else "—"
+
+
+def md_text(text: object) -> str:
+    """``text`` escaped so that Streamlit's markdown shows it as written (no links, markup or HTML).
+
+    >>> print(md_text("<b>[x](javascript:go)</b>"))
+    \\<b\\>\\[x\\]\\(javascript:go\\)\\</b\\>
+    """
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!<>|~$" else c for c in str(text))

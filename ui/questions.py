@@ -9,7 +9,7 @@ import streamlit as st
 from graph import analysis
 from graph.model import split_multi
 from ui import state
-from ui.i18n import t, vocab_label
+from ui.i18n import md_text, t, vocab_label
 
 __all__ = ["render_paths", "render_brokers", "render_communities", "render_themes"]
 
@@ -46,7 +46,7 @@ def render_paths(ctx: dict) -> None:
         chain = " → ".join([names[hops[0]["from"]]] + [names[h["to"]] for h in hops])
         with st.expander(f"{t('path_n', lang, n=number, steps=len(hops))}: {chain}", expanded=number == 1):
             for hop in hops:
-                st.markdown(f"**{_md(names[hop['from']])} — {_md(names[hop['to']])}**")
+                st.markdown(f"**{md_text(names[hop['from']])} — {md_text(names[hop['to']])}**")
                 rows = [
                     {
                         t("kind", lang): vocab_label("kind", tie.get("kind", ""), lang),
@@ -57,11 +57,6 @@ def render_paths(ctx: dict) -> None:
                     for tie in hop["ties"]
                 ]
                 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-
-
-def _md(text: str) -> str:
-    """Text safe inside markdown (no markup, links or HTML)."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!<>|~" else c for c in str(text))
 
 
 def render_brokers(ctx: dict) -> None:
@@ -91,13 +86,13 @@ def render_brokers(ctx: dict) -> None:
         rest = H.copy()
         rest.remove_node(actor)
         remaining = max((len(c) for c in nx.connected_components(rest)), default=0)
-        st.write("• " + t("cut_sentence", lang, name=names[actor], n=max(largest - 1 - remaining, 1)))
+        st.write("• " + t("cut_sentence", lang, name=md_text(names[actor]), n=max(largest - 1 - remaining, 1)))
     st.markdown(f"#### {t('bridges', lang)}")
     found = analysis.bridges(G)
     if not found:
         st.caption(t("none_found", lang))
     for a, b in found[:30]:
-        st.write("• " + t("bridge_sentence", lang, a=names[a], b=names[b]))
+        st.write("• " + t("bridge_sentence", lang, a=md_text(names[a]), b=md_text(names[b])))
 
 
 def render_communities(ctx: dict) -> None:
@@ -112,7 +107,7 @@ def render_communities(ctx: dict) -> None:
         nodes = sorted(members[group], key=lambda n: -G.degree(n))
         sectors = pd.Series([G.nodes[n].get("sector", "") for n in nodes]).value_counts()
         sector_text = ", ".join(f"{vocab_label('sector', s, lang)} {c}" for s, c in sectors.items() if s) or "—"
-        top = ", ".join(G.nodes[n].get("name", n) for n in nodes[:3])
+        top = ", ".join(md_text(G.nodes[n].get("name", n)) for n in nodes[:3])
         st.write(t("community_summary", lang, n=group + 1, size=len(nodes), top=top, sectors=sector_text))
 
 

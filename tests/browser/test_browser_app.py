@@ -1,0 +1,67 @@
+"""The whole app in a real headless Chromium: draw, click, read the evidence, stay offline, run no script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from test_browser_graph_view import DRAWN, NODE_IDS, node_point
+
+pytestmark = pytest.mark.browser
+
+SHOTS = Path(__file__).resolve().parents[2] / "out"
+SHOTS.mkdir(exist_ok=True)
+
+PAGES = ("explore", "paths", "brokers", "communities", "themes", "suggestions", "data")
+
+
+def outside(requested: list[str]) -> list[str]:
+    return [u for u in requested
+            if urlsplit(u).scheme not in ("blob", "data") and urlsplit(u).hostname not in ("127.0.0.1", "localhost")]
+
+
+def test_click_an_actor_shows_its_details_and_evidence(page, explorer_url):
+    page.goto(explorer_url)
+    page.wait_for_function(DRAWN, timeout=60_000)
+    page.mouse.click(*node_point(page, "migrationsverket"))
+    page.get_by_role("heading", name="Migrationsverket").wait_for(timeout=30_000)
+    page.get_by_text("Samarbeten (").first.wait_for(timeout=10_000)
+    page.get_by_text("Burts constraint").first.wait_for(timeout=10_000)
+    page.screenshot(path=str(SHOTS / "app-selected.png"))
+
+
+def test_no_page_of_the_app_requests_anything_outside(page, explorer_url):
+    page.goto(explorer_url)
+    page.wait_for_function(DRAWN, timeout=60_000)
+    for node_id in page.evaluate(NODE_IDS)[:15]:
+        page.mouse.move(*node_point(page, node_id))
+    for name in PAGES:
+        page.goto(explorer_url + name)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1500)
+    assert page.requested and outside(page.requested) == []
+
+
+def test_script_in_every_text_field_runs_nothing(page, hostile_url):
+    page.add_init_script(
+        "window.__fired = [];"
+        "for (const f of ['alert', 'confirm', 'prompt'])"
+        "  window[f] = (...a) => { window.__fired.push([f, ...a]); };"
+    )
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile_url)
+    page.wait_for_function(DRAWN, timeout=60_000)
+    ids = page.evaluate(NODE_IDS)
+    assert len(ids) == 8
+    for node_id in ids:
+        page.mouse.move(*node_point(page, node_id))
+        page.wait_for_timeout(300)
+    for node_id in ids:
+        page.mouse.click(*node_point(page, node_id))
+        page.wait_for_timeout(800)
+        page.wait_for_function(DRAWN, timeout=30_000)
+    page.get_by_role("heading", name="<a href=javascript:alert(3)>x</a> 7").wait_for(timeout=10_000)
+    assert page.evaluate("window.__fired") == [] and dialogs == []
+    assert page.locator("img[src=x], svg[onload], a[href^=javascript]").count() == 0

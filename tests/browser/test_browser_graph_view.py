@@ -1,0 +1,105 @@
+"""The graph component in a real headless Chromium, as a person uses it."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+DRAWN = "() => globalThis.snxNetworks && globalThis.snxNetworks.graph && globalThis.snxNetworks.graph.snx.drawn > 0"
+NODE_XY = """(id) => {
+  const net = globalThis.snxNetworks.graph;
+  const dom = net.canvasToDOM(net.getPosition(id));
+  const box = net.snx.host.getBoundingClientRect();
+  return {x: box.left + dom.x, y: box.top + dom.y};
+}"""
+NODE_IDS = "() => globalThis.snxNetworks.graph.snx.nodes.getIds()"
+INK = """() => {
+  const canvas = globalThis.snxNetworks.graph.snx.host.querySelector("canvas");
+  const px = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  let ink = 0;
+  for (let i = 3; i < px.length; i += 4) if (px[i] > 0) ink += 1;
+  return ink;
+}"""
+
+
+def open_graph(page, app_url: str, which: str = "small") -> None:
+    page.goto(f"{app_url}?graph={which}")
+    page.wait_for_function(DRAWN, timeout=30_000)
+
+
+def node_point(page, node_id: str) -> tuple[float, float]:
+    xy = page.evaluate(NODE_XY, node_id)
+    return xy["x"], xy["y"]
+
+
+def test_canvas_draws_pixels(page, app_url):
+    open_graph(page, app_url)
+    assert page.evaluate(INK) > 1_000
+
+
+def test_click_on_node_reaches_python(page, app_url):
+    open_graph(page, app_url)
+    page.mouse.click(*node_point(page, "a11"))
+    page.get_by_text("selected: a11").wait_for(timeout=15_000)
+    page.get_by_text("name: Actor 11").wait_for(timeout=15_000)
+
+
+def test_selected_from_python_is_highlighted(page, app_url):
+    open_graph(page, app_url)
+    page.get_by_label("focus").fill("a5")
+    page.get_by_label("focus").press("Enter")
+    page.wait_for_function(
+        "() => globalThis.snxNetworks.graph.getSelectedNodes().includes('a5')",
+        timeout=15_000,
+    )
+
+
+def test_no_request_leaves_localhost(page, app_url):
+    open_graph(page, app_url)
+    for node_id in page.evaluate(NODE_IDS)[:10]:
+        page.mouse.move(*node_point(page, node_id))
+    page.mouse.click(*node_point(page, "a0"))
+    page.get_by_text("selected: a0").wait_for(timeout=15_000)
+    outside = [
+        url
+        for url in page.requested
+        if urlsplit(url).scheme not in ("blob", "data") and urlsplit(url).hostname not in ("127.0.0.1", "localhost")
+    ]
+    assert page.requested and outside == []
+
+
+def test_hostile_text_runs_nothing(page, app_url):
+    page.add_init_script(
+        "window.__fired = [];"
+        "for (const f of ['alert', 'confirm', 'prompt'])"
+        "  window[f] = (...a) => { window.__fired.push([f, ...a]); };"
+    )
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_graph(page, app_url, "hostile")
+    ids = page.evaluate(NODE_IDS)
+    assert len(ids) == 8 and any("<img" in i for i in ids)
+    tips = []
+    for node_id in ids:
+        page.mouse.move(*node_point(page, node_id))
+        page.wait_for_timeout(350)
+        tips.append(
+            page.evaluate(
+                "() => (globalThis.snxNetworks.graph.snx.host.querySelector('.vis-tooltip') || {}).textContent || ''"
+            )
+        )
+    for node_id in ids:
+        page.mouse.click(*node_point(page, node_id))
+        page.wait_for_timeout(300)
+        page.wait_for_function(DRAWN, timeout=15_000)
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__fired") == []
+    assert dialogs == []
+    assert any("<img src=x onerror=alert(1)>" in t for t in tips)
+    injected = page.evaluate(
+        "() => globalThis.snxNetworks.graph.snx.host.querySelectorAll('img, script, svg, a, iframe').length"
+    )
+    assert injected == 0

@@ -1,0 +1,115 @@
+"""The suggestions view: ranked, explained missing ties; accepting one; sector gaps per place."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from graph import links
+from graph.build import actor_themes
+from graph.model import Dataset, split_multi
+from graph.vocab import DEFAULT_SECTOR
+from ui import state
+from ui.i18n import md_text, t
+
+__all__ = ["render_suggestions", "narrow"]
+
+CATEGORY_WORDS = {
+    "state_agency": {"sv": "Statliga myndigheter", "en": "State agencies", "nb": "Statlige etater"},
+    "public_local": {"sv": "Kommun/region", "en": "Municipality/region", "nb": "Kommune/region"},
+    "civil_society": {"sv": "Civilsamhälle", "en": "Civil society", "nb": "Sivilsamfunn"},
+    "business": {"sv": "Näringsliv", "en": "Business", "nb": "Næringsliv"},
+}
+
+
+def narrow(table: pd.DataFrame, ds: Dataset, *, place: str | None = None, theme: str | None = None,
+           across_sectors: bool = False) -> pd.DataFrame:
+    """Suggestions whose two actors share ``place`` (region or municipality) and ``theme``, or differ in sector."""
+    actors = ds.actors.set_index("id")
+    keep = pd.Series(True, index=table.index)
+    if place:
+        where = {a: set(split_multi(r)) | set(split_multi(m))
+                 for a, r, m in zip(actors.index, actors["region"], actors["municipality"], strict=True)}
+        keep &= [place in where.get(s, set()) and place in where.get(x, set())
+                 for s, x in zip(table["source"], table["target"], strict=True)]
+    if theme:
+        themes = actor_themes(ds)
+        keep &= [theme in themes.get(s, set()) and theme in themes.get(x, set())
+                 for s, x in zip(table["source"], table["target"], strict=True)]
+    if across_sectors:
+        sector = {a: s or DEFAULT_SECTOR.get(ty, "") for a, s, ty in zip(actors.index, actors["sector"],
+                                                                         actors["type"], strict=True)}
+        keep &= [sector.get(s) != sector.get(x) for s, x in zip(table["source"], table["target"], strict=True)]
+    return table[keep]
+
+
+@st.cache_resource(max_entries=16, show_spinner="…")
+def _suggestions(key: str, method: str, actor: str | None, lang: str, _ds: Dataset) -> pd.DataFrame:
+    return links.suggest_links(_ds.collaborations, _ds.actors, _ds.themes if len(_ds.themes) else None,
+                               method=method, top=200, actor=actor, lang=lang)
+
+
+def _accept(source: str, target: str) -> None:
+    accepted = list(st.session_state.get("accepted_ties", []))
+    accepted.append({"source": source, "target": target, "kind": "dialogue", "status": "planned",
+                     "evidence": "", "document": ""})
+    st.session_state["accepted_ties"] = accepted
+
+
+def render_suggestions(ctx: dict) -> None:
+    lang, ds, key = ctx["lang"], ctx["ds"], ctx["key"]
+    names = dict(zip(ds.actors["id"], ds.actors["name"], strict=True))
+    c1, c2, c3 = st.columns(3)
+    method = c1.selectbox(t("method", lang), list(links.METHODS), key="links_method")
+    ids = sorted(names, key=lambda i: names[i].casefold())
+    actor = c2.selectbox(t("for_actor", lang), ids, index=None, format_func=names.get, key="links_actor",
+                         placeholder=t("all", lang))
+    top = c3.number_input(t("how_many", lang), 5, 200, 20, step=5, key="links_top")
+    values = state.filter_values_of(key, ds)
+    c4, c5, c6 = st.columns(3)
+    place = c4.selectbox(t("place", lang), values["regions"] + values["municipalities"], index=None,
+                         key="links_place", placeholder=t("all", lang))
+    labels = dict(zip(ds.themes["id"], ds.themes.get(f"label_{lang}", ds.themes["id"]), strict=False))
+    theme = c5.selectbox(t("theme", lang), values["themes"], index=None, format_func=lambda v: labels.get(v) or v,
+                         key="links_theme", placeholder=t("all", lang))
+    across = c6.checkbox(t("across_sectors", lang), key="links_across")
+    try:
+        table = _suggestions(key, method, actor, lang, ds)
+    except ValueError as exc:
+        st.error(str(exc))
+        return
+    table = narrow(table, ds, place=place, theme=theme, across_sectors=across).head(int(top))
+    shown = pd.DataFrame({
+        t("actor", lang): table["source"].map(names), " ": table["target"].map(names),
+        t("score", lang): table["score"].round(3), t("reason", lang): table["reason"],
+    })
+    st.dataframe(shown, hide_index=True, width="stretch", key="links_table")
+    if not table.empty:
+        pairs = list(zip(table["source"], table["target"], strict=True))
+        choice = st.selectbox(t("accept", lang), range(len(pairs)), index=None, key="links_accept_choice",
+                              format_func=lambda i: f"{names[pairs[i][0]]} — {names[pairs[i][1]]}",
+                              placeholder="…")
+        if choice is not None and st.button(t("accept", lang), key="links_accept"):
+            _accept(*pairs[choice])
+            st.success(t("accepted", lang, a=md_text(names[pairs[choice][0]]), b=md_text(names[pairs[choice][1]])))
+    render_gaps(ctx)
+
+
+def render_gaps(ctx: dict) -> None:
+    lang, ds = ctx["lang"], ctx["ds"]
+    st.markdown(f"#### {t('gaps', lang)}")
+    kind = st.radio(t("place", lang), ["municipality", "region"], horizontal=True, key="gaps_kind",
+                    format_func=lambda k: t(k, lang))
+    gaps = links.sector_gaps(ds.collaborations, ds.actors, place=kind, lang=lang)
+    places = sorted(set(gaps["place"]))
+    if not places:
+        st.caption(t("none_found", lang))
+        return
+    where = st.selectbox(t(kind, lang), places, key="gaps_place")
+    words = {c: CATEGORY_WORDS[c][lang] for c in CATEGORY_WORDS}
+    matrix = links.sector_gap_matrix(gaps, where).rename(index=words, columns=words)
+    st.dataframe(matrix, width="stretch", key="gaps_matrix")
+    rows = gaps[(gaps["place"] == where) & (gaps["note"] != "")]
+    st.dataframe(pd.DataFrame({
+        "A": rows["category_a"].map(words), "B": rows["category_b"].map(words),
+        t("status", lang): rows["note"]}), hide_index=True, width="stretch", key="gaps_list")
