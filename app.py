@@ -22,6 +22,7 @@ VIEWS = [
     ("communities", "communities"),
     ("themes_where", "themes"),
     ("suggestions", "suggestions"),
+    ("export", "export"),
     ("data", "data"),
 ]
 

@@ -149,3 +149,32 @@ def test_suggestions_for_one_actor_and_gap_matrix(app):
     app.selectbox(key="gaps_place").select("Sörmland").run()
     matrix = app.dataframe[1].value
     assert matrix.shape == (4, 4)
+
+
+EXPORTS = [("png", b"\x89PNG"), ("svg", b"<?xml"), ("csv", b"PK\x03\x04"), ("kumu", b"PK\x03\x04"),
+           ("gexf", b"<?xml"), ("html", b"<!DOCTYPE html>")]
+
+
+@pytest.mark.parametrize("fmt", [fmt for fmt, _ in EXPORTS])
+def test_export_view_offers_the_current_view(app, fmt):
+    app.sidebar.multiselect(key="filter_types").select("municipality").run()
+    app.switch_page("views/export.py").run()
+    app.selectbox(key="export_format").select(fmt).run()
+    assert not app.exception
+    assert "Visar 13 av 55 aktörer" in texts(app)
+    button = next(e for e in app.get("download_button") if e.proto.label.startswith("Ladda ner"))
+    assert button.proto.label == f"Ladda ner {fmt.upper()}"
+
+
+@pytest.mark.parametrize("fmt, magic", EXPORTS)
+def test_export_bytes_are_the_format_asked_for(fmt, magic):
+    from graph import read_dataset
+    from graph.build import filter_dataset, to_multigraph
+    from graph.layout import compute_layout
+    from ui.export_page import export_bytes
+
+    ds = read_dataset(ROOT / "data")
+    view = filter_dataset(ds, types=["municipality", "initiative"])
+    data = export_bytes(view, fmt, positions=compute_layout(to_multigraph(ds)), color_by="sector", lang="sv",
+                        with_contacts=False)
+    assert data[: len(magic)].lower() == magic.lower()

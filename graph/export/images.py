@@ -1,0 +1,458 @@
+"""Pictures of the actor network: PNG, SVG and PDF drawn with matplotlib.
+
+The picture uses the positions and colours of the interactive page
+(:func:`graph.render.network_data`), so a report shows what the app showed.
+Nodes are one scatter sized by degree, ties are a few line collections (one
+per dash style) with arrowheads for directed kinds, names are placed greedily
+so that they overlap as little as possible, and a legend, a title and a source
+note frame the drawing.  No pyplot: each call builds its own
+:class:`matplotlib.figure.Figure`, so nothing leaks between calls or threads.
+
+>>> import networkx as nx
+>>> G = nx.MultiGraph()
+>>> G.add_node("a", name="Åmåls kommun", sector="public")
+>>> G.add_node("b", name="Leader Dalsland", sector="civil_society")
+>>> _ = G.add_edge("a", "b", kind="funding", source="a", target="b")
+>>> render_image(G, {"a": (0.0, 0.0), "b": (1.0, 0.5)}, "png", dpi=50)[:4]
+b'\\x89PNG'
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from collections.abc import Hashable, Mapping
+
+import matplotlib
+import networkx as nx
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
+
+from graph import vocab
+from graph.model import Dataset
+from graph.render import EDGE_STYLE, ENDED_COLOR, STATUS_DASHES, network_data
+
+__all__ = ["IMAGE_FORMATS", "draw_network", "render_image", "source_note", "default_title", "label_order"]
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+
+#: Width of the picture in pixels at least (PNG), whatever the dpi.
+MIN_WIDTH_PX = 2200
+
+_WORDS = {
+    "sv": {"title": "Aktörsnätverk", "source": "Källa", "sources": "Källor", "more": "och {n} till",
+           "counts": "{n} aktörer, {m} samarbeten", "actors": "Aktörer", "ties": "Samarbeten"},
+    "en": {"title": "Stakeholder network", "source": "Source", "sources": "Sources", "more": "and {n} more",
+           "counts": "{n} actors, {m} ties", "actors": "Actors", "ties": "Ties"},
+    "nb": {"title": "Aktørnettverk", "source": "Kilde", "sources": "Kilder", "more": "og {n} til",
+           "counts": "{n} aktører, {m} samarbeid", "actors": "Aktører", "ties": "Samarbeid"},
+}
+
+_RC = {
+    "svg.fonttype": "none",  # labels stay real <text>, searchable and editable
+    "svg.hashsalt": "stakeholder-network",  # the same picture gives the same file
+    "pdf.fonttype": 42,
+    "font.family": "DejaVu Sans",
+    "lines.scale_dashes": False,
+}
+
+
+def _words(lang: str) -> dict[str, str]:
+    return _WORDS.get(lang, _WORDS["en"])
+
+
+def default_title(lang: str = "sv") -> str:
+    """The picture's title when none is given.
+
+    >>> default_title("nb")
+    'Aktørnettverk'
+    """
+    return _words(lang)["title"]
+
+
+def source_note(ds: Dataset, lang: str = "sv", *, limit: int = 3) -> str:
+    """A one-line note naming the documents the ties come from, and the counts.
+
+    Documents are named by title (their id when untitled), in order of first
+    use by a tie; past ``limit`` the rest are counted.
+
+    >>> ds = Dataset.from_records(
+    ...     actors=[{"id": "a"}, {"id": "b"}],
+    ...     collaborations=[{"source": "a", "target": "b", "document": "d1"}],
+    ...     documents=[{"id": "d1", "title": "Mötesrapport 2019"}])
+    >>> source_note(ds, "en")
+    'Source: Mötesrapport 2019 · 2 actors, 1 ties'
+    """
+    words = _words(lang)
+    used = [d for d in dict.fromkeys(ds.collaborations["document"]) if d]
+    if not used:
+        used = [d for d in ds.documents["id"] if d]
+    titles = dict(zip(ds.documents["id"], ds.documents["title"]))
+    names = [titles.get(d) or d for d in used]
+    shown = "; ".join(names[:limit])
+    if len(names) > limit:
+        shown += " " + words["more"].format(n=len(names) - limit)
+    counts = words["counts"].format(n=len(ds.actors), m=len(ds.collaborations))
+    if not names:
+        return counts
+    head = words["source"] if len(names) == 1 else words["sources"]
+    return f"{head}: {shown} · {counts}"
+
+
+def label_order(G: nx.Graph) -> list[Hashable]:
+    """Nodes in the order their names are placed: most ties first, then by name.
+
+    >>> import networkx as nx
+    >>> label_order(nx.Graph([("a", "b"), ("b", "c")]))
+    ['b', 'a', 'c']
+    """
+    degree = dict(G.degree())
+    return sorted(G, key=lambda v: (-degree[v], str(G.nodes[v].get("name") or v), str(v)))
+
+
+def _frame(xy: np.ndarray, width_in: float, pad_pt: np.ndarray) -> tuple[float, float, float, float, float]:
+    """Axes limits with equal scale and room for ``pad_pt`` points (left, right, bottom, top) around each point.
+
+    Returns ``x0, x1, y0, y1, height_in`` for an axes ``width_in`` wide; the
+    height follows the drawing, between 0.45 and 1.3 times the width.
+    """
+    lo, hi = xy.min(axis=0), xy.max(axis=0)
+    span = np.maximum(hi - lo, 1e-9)
+    scale = float(span.max()) / (width_in * 72)  # data units per point
+    for _ in range(4):  # padding depends on the scale, which depends on the padding
+        x0 = float((xy[:, 0] - pad_pt[0] * scale).min())
+        x1 = float((xy[:, 0] + pad_pt[1] * scale).max())
+        y0 = float((xy[:, 1] - pad_pt[2] * scale).min())
+        y1 = float((xy[:, 1] + pad_pt[3] * scale).max())
+        height_in = float(np.clip((y1 - y0) / (x1 - x0) * width_in, 0.45 * width_in, 1.3 * width_in))
+        scale = max((x1 - x0) / (width_in * 72), (y1 - y0) / (height_in * 72))
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    half_w, half_h = width_in * 36 * scale, height_in * 36 * scale
+    return cx - half_w, cx + half_w, cy - half_h, cy + half_h, height_in
+
+
+def _place_labels(
+    points: np.ndarray, radius: np.ndarray, texts: list[str], fontsize: float, must: int = 10
+) -> list[tuple[int, float, float, str, str]]:
+    """Greedy label placement in point space, in the order of ``texts``.
+
+    Each label tries right, left, above, below and the four diagonals of its
+    node and takes the first spot whose box overlaps no label or node placed
+    before; labels that find none are skipped, except the first ``must``,
+    which go to the right anyway.  Returns ``(index, dx, dy, ha, va)``
+    offsets in points.
+
+    >>> pts = np.array([[0.0, 0.0], [20.0, 0.0]])  # no room between the two nodes
+    >>> [ha for _, _, _, ha, _ in _place_labels(pts, np.array([3.0, 3.0]), ["Åmål", "Ed"], 8, must=0)]
+    ['right', 'left']
+    """
+    boxes: list[tuple[float, float, float, float]] = [
+        (x - r, y - r, x + r, y + r) for (x, y), r in zip(points, radius)
+    ]
+    placed = []
+    height = fontsize * 1.25
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        x, y = points[i]
+        w, gap = _text_width(text, fontsize), radius[i] + 2.0
+        d = gap * 0.75
+        options = (
+            (gap, 0.0, "left", "center", (x + gap, y - height / 2, x + gap + w, y + height / 2)),
+            (-gap, 0.0, "right", "center", (x - gap - w, y - height / 2, x - gap, y + height / 2)),
+            (0.0, gap, "center", "bottom", (x - w / 2, y + gap, x + w / 2, y + gap + height)),
+            (0.0, -gap, "center", "top", (x - w / 2, y - gap - height, x + w / 2, y - gap)),
+            (d, d, "left", "bottom", (x + d, y + d, x + d + w, y + d + height)),
+            (-d, d, "right", "bottom", (x - d - w, y + d, x - d, y + d + height)),
+            (d, -d, "left", "top", (x + d, y - d - height, x + d + w, y - d)),
+            (-d, -d, "right", "top", (x - d - w, y - d - height, x - d, y - d)),
+        )
+        for dx, dy, ha, va, box in options:
+            if not any(_overlap(box, other) for j, other in enumerate(boxes) if j != i):
+                boxes.append(box)
+                placed.append((i, dx, dy, ha, va))
+                break
+        else:
+            if i < must:  # the best connected actors are named even where it is crowded
+                dx, dy, ha, va, box = options[0]
+                boxes.append(box)
+                placed.append((i, dx, dy, ha, va))
+    return placed
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _text_width(text: str, fontsize: float) -> float:
+    """Estimated width in points of ``text`` in DejaVu Sans (about 0.6 em a character)."""
+    return 0.6 * fontsize * len(text) + 2.0
+
+
+def _clean(text: str, limit: int = 40) -> str:
+    """Display text for a label: one line, at most ``limit`` characters."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def draw_network(
+    G: nx.Graph,
+    positions: Mapping[Hashable, tuple[float, float]],
+    *,
+    color_by: str = "sector",
+    title: str | None = None,
+    note: str | None = None,
+    lang: str = "sv",
+    max_labels: int | None = None,
+    dpi: float = 200,
+) -> Figure:
+    """Draw ``G`` at ``positions`` on a new matplotlib figure.
+
+    Parameters
+    ----------
+    G : networkx graph
+        Actors and ties as :func:`graph.build.to_multigraph` makes them; not changed.
+    positions : mapping
+        ``node -> (x, y)`` for every node (``compute_layout``); ``y`` grows
+        downwards as on the interactive page, so both pictures agree.
+    color_by : {"sector", "type", "community", "color"}, optional
+        Node colours, as on the interactive page.
+    title, note : str, optional
+        Title above the drawing (default :func:`default_title`) and a small
+        note below it (e.g. :func:`source_note`).
+    lang : {"sv", "en", "nb"}, optional
+        Language of the legend and default title.
+    max_labels : int, optional
+        How many names to try to place, best connected first; by default
+        every name on graphs of up to 150 actors, else 80.
+    dpi : float, optional
+        Resolution the figure will be saved at; the figure is made wide
+        enough to be at least 2,200 pixels.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If a node has no position.
+    """
+    missing = [v for v in G if v not in positions]
+    if missing:
+        raise ValueError(f"no position for {len(missing)} actor(s), e.g. {missing[0]!r}")
+    words = _words(lang)
+    nodes = list(G)
+    n = len(nodes)
+    colors, node_legend = _node_colors(G, color_by, lang)
+    xy = np.array([(float(positions[v][0]), -float(positions[v][1])) for v in nodes]).reshape(-1, 2)
+    degree = np.array([d for _, d in G.degree(nodes)], dtype=float)
+    base = float(np.clip(220.0 / math.sqrt(max(n, 1)), 3.0, 12.0))
+    diameter = base * (1.0 + 1.5 * np.sqrt(degree / max(degree.max(initial=0.0), 1.0)))
+    fontsize = 8.0 if n <= 150 else 7.0
+    order = label_order(G)
+    limit = max_labels if max_labels is not None else (n if n <= 150 else 80)
+    index = {v: i for i, v in enumerate(nodes)}
+    chosen = [index[v] for v in order[:limit]]
+    names = [_clean(G.nodes[nodes[i]].get("name") or nodes[i]) for i in chosen]
+
+    width_in = max(13.0, MIN_WIDTH_PX / dpi)
+    axes_w = width_in * 0.78
+    pad = np.tile(diameter / 2 + 4.0, (4, 1))
+    for i, text in zip(chosen, names):  # room for a name on either side of its node
+        w = _text_width(text, fontsize) + diameter[i] / 2 + 4.0
+        pad[0, i] = pad[1, i] = max(pad[0, i], w)
+        pad[2, i] = pad[3, i] = max(pad[2, i], diameter[i] / 2 + fontsize * 1.5 + 4.0)
+    if n:
+        x0, x1, y0, y1, axes_h = _frame(xy, axes_w, pad)
+    else:
+        x0, x1, y0, y1, axes_h = -1.0, 1.0, -1.0, 1.0, axes_w * 0.6
+    height_in = axes_h / 0.86
+    fig = Figure(figsize=(width_in, height_in), dpi=dpi)
+    ax = fig.add_axes((0.01, 0.06, 0.78, 0.86))
+    ax.set_axis_off()
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    scale = (x1 - x0) / (axes_w * 72)  # data units per point
+
+    ties = _tie_styles(G, index)
+    _draw_ties(fig, ax, ties, xy, diameter, n)
+    ax.scatter(xy[:, 0], xy[:, 1], s=diameter**2, c=_rgba(colors) if n else None,
+               edgecolors="white", linewidths=0.6, zorder=3)
+    points = (xy[chosen] - (x0, y0)) / scale if chosen else np.zeros((0, 2))
+    for k, dx, dy, ha, va in _place_labels(points, diameter[chosen] / 2, names, fontsize):
+        i = chosen[k]
+        ax.annotate(names[k], xy[i], xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                    fontsize=fontsize, color="#222222", zorder=4, annotation_clip=False, parse_math=False,
+                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75})
+    _legend(ax, node_legend, ties, words, lang)
+    ax.set_title(title or words["title"], loc="left", fontsize=15, fontweight="bold", color="#222222",
+                 parse_math=False)
+    if note:
+        ax.text(0.0, -0.01, "\n".join(textwrap.wrap(note, 160)), transform=ax.transAxes, ha="left",
+                va="top", fontsize=8, color="#555555", parse_math=False)
+    return fig
+
+
+def _rgba(colors: list[str]) -> np.ndarray:
+    """``#rrggbb`` colours as an RGBA array (converting each distinct colour once)."""
+    table = {c: to_rgba(c) for c in dict.fromkeys(colors)}
+    return np.array([table[c] for c in colors])
+
+
+def _tie_styles(G: nx.Graph, index: dict[Hashable, int]) -> list[dict]:
+    """Per tie: ends (as node indices, source first), colour, dashes, width and arrow, as on the web page."""
+    ties = []
+    for u, v, attrs in G.edges(data=True):
+        kind, status = str(attrs.get("kind") or ""), str(attrs.get("status") or "") or "existing"
+        style = EDGE_STYLE.get(kind, {"color": "#9e9e9e", "arrows": False})
+        src, dst = attrs.get("source"), attrs.get("target")
+        if {src, dst} != {u, v} or src == dst:
+            src, dst = u, v
+        try:
+            weight = float(attrs.get("weight", 1.0))
+        except (TypeError, ValueError):
+            weight = 1.0
+        width = 1.0 + min(4.0, math.log1p(weight)) if math.isfinite(weight) and weight > 0 else 1.0
+        ties.append({"from": index[src], "to": index[dst], "kind": kind, "status": status,
+                     "color": ENDED_COLOR if status == "ended" else style["color"],
+                     "dashes": STATUS_DASHES.get(status, False), "width": width, "arrows": style["arrows"]})
+    return ties
+
+
+def _draw_ties(fig: Figure, ax, ties: list[dict], xy: np.ndarray, diameter: np.ndarray, n: int) -> None:
+    """Ties as one compound path per colour, dash and width; arrowheads as one filled path per colour.
+
+    Few big paths instead of one per tie keep SVG and PDF small and fast.
+    """
+    if not ties:
+        return
+    thin = 0.9 if n < 300 else 0.5 if n < 2000 else 0.3
+    ends = np.array([(t["from"], t["to"]) for t in ties]).reshape(-1, 2)
+    groups: dict[tuple, list[int]] = {}
+    for k, tie in enumerate(ties):
+        key = (tie["color"], tuple(tie["dashes"] or ()), round(tie["width"] * thin * 4) / 4)
+        groups.setdefault(key, []).append(k)
+    for (color, dashes, width), members in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])):
+        verts = np.empty((2 * len(members), 2))
+        verts[0::2], verts[1::2] = xy[ends[members, 0]], xy[ends[members, 1]]
+        codes = np.tile([Path.MOVETO, Path.LINETO], len(members))
+        ax.add_patch(PathPatch(Path(verts, codes), fill=False, edgecolor=color, alpha=0.65,
+                               linewidth=max(width, 0.25), linestyle=(0, dashes) if dashes else "solid",
+                               capstyle="butt", zorder=1))
+    arrows = [k for k, t in enumerate(ties) if t["arrows"]]
+    if not arrows:
+        return
+    # arrowheads: triangles sized in points at the target node's rim, converted to data units
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    bbox = ax.get_position()
+    sx = bbox.width * fig.get_figwidth() * 72 / (x1 - x0)  # points per data unit
+    sy = bbox.height * fig.get_figheight() * 72 / (y1 - y0)
+    src, dst = xy[ends[arrows, 0]], xy[ends[arrows, 1]]
+    vec = np.column_stack([(dst[:, 0] - src[:, 0]) * sx, (dst[:, 1] - src[:, 1]) * sy])
+    unit = vec / np.maximum(np.hypot(vec[:, 0], vec[:, 1]), 1e-9)[:, None]
+    normal = np.column_stack([-unit[:, 1], unit[:, 0]])
+    length = 7.0 if n < 300 else 4.0
+    tip = -unit * (diameter[ends[arrows, 1]] / 2 + 0.5)[:, None]
+    back = tip - unit * length
+    corners = np.stack([tip, back + normal * length * 0.4, back - normal * length * 0.4, tip], axis=1)
+    corners = corners / (sx, sy) + dst[:, None, :]
+    colors = np.array([ties[k]["color"] for k in arrows])
+    for color in dict.fromkeys(colors):
+        mine = corners[colors == color]
+        codes = np.tile([Path.MOVETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY], len(mine))
+        ax.add_patch(PathPatch(Path(mine.reshape(-1, 2), codes), facecolor=color, edgecolor="none", alpha=0.85,
+                               zorder=2))
+
+
+def _node_colors(G: nx.Graph, color_by: str, lang: str) -> tuple[list[str], list[dict]]:
+    """Node colours (in node order) and legend entries from the web page's palette."""
+    if color_by == "community":  # needs the ties
+        data = network_data(G, dict.fromkeys(G, (0.0, 0.0)), color_by=color_by, labels=False, lang=lang)
+    else:  # colours depend on the nodes only; skip building every tie's tooltip
+        H = nx.Graph()
+        H.add_nodes_from(G.nodes(data=True))
+        data = network_data(H, dict.fromkeys(H, (0.0, 0.0)), color_by=color_by, labels=False, lang=lang)
+    return [item["color"] for item in data["nodes"]], data["legend"]
+
+
+def _legend(ax, node_legend: list[dict], edges: list[dict], words: dict[str, str], lang: str) -> None:
+    handles, labels = [], []
+
+    def header(text: str) -> None:
+        handles.append(Line2D([], [], linestyle="none"))
+        labels.append(text)
+
+    header(words["actors"])
+    for entry in node_legend:
+        handles.append(Line2D([], [], marker="o", linestyle="none", markersize=9, markerfacecolor=entry["color"],
+                              markeredgecolor="white"))
+        labels.append(entry["label"])
+    kinds = list(dict.fromkeys(e.get("kind", "") for e in edges))
+    statuses = [s for s in STATUS_DASHES if s != "existing" and any(e.get("status") == s for e in edges)]
+    if kinds or statuses:
+        header(words["ties"])
+    for kind in sorted(kinds, key=lambda k: (k not in EDGE_STYLE, list(EDGE_STYLE).index(k) if k in EDGE_STYLE else 0, k)):
+        style = EDGE_STYLE.get(kind, {"color": "#9e9e9e", "arrows": False})
+        name = vocab.label(vocab.KINDS, kind, lang) if kind else "–"
+        handles.append(Line2D([], [], color=style["color"], linewidth=2))
+        labels.append(f"{name} →" if style["arrows"] else name)
+    for status in statuses:
+        dashes = STATUS_DASHES[status]
+        handles.append(Line2D([], [], color=ENDED_COLOR if status == "ended" else "#666666", linewidth=2,
+                              linestyle=(0, tuple(dashes)) if dashes else "solid"))
+        labels.append(vocab.label(vocab.STATUSES, status, lang))
+    legend = ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+                       fontsize=9, handlelength=2.2, borderaxespad=0.0)
+    for text, handle in zip(legend.get_texts(), handles):
+        text.set_parse_math(False)
+        if isinstance(handle, Line2D) and handle.get_linestyle() == "None" and handle.get_marker() in ("None", None):
+            text.set_fontweight("bold")
+
+
+def render_image(
+    G: nx.Graph,
+    positions: Mapping[Hashable, tuple[float, float]],
+    fmt: str,
+    *,
+    dpi: float = 200,
+    **options,
+) -> bytes:
+    """The picture of ``G`` as PNG, SVG or PDF bytes.
+
+    Parameters
+    ----------
+    G, positions
+        As for :func:`draw_network`.
+    fmt : {"png", "svg", "pdf"}
+        File format.  SVG keeps names as ``<text>`` elements.
+    dpi : float, optional
+        Resolution of the PNG; it is raised where needed so that the PNG
+        is at least 2,200 pixels wide.
+    **options
+        Passed to :func:`draw_network` (``color_by``, ``title``, ``note``,
+        ``lang``, ``max_labels``).
+
+    Raises
+    ------
+    ValueError
+        If ``fmt`` is not one of :data:`IMAGE_FORMATS`.
+    """
+    if fmt not in IMAGE_FORMATS:
+        raise ValueError(f"{fmt!r} is not a picture format: use one of {', '.join(IMAGE_FORMATS)}")
+    with matplotlib.rc_context(_RC):
+        fig = draw_network(G, positions, dpi=dpi, **options)
+        # crop to what is drawn (bbox_inches="tight"), then make sure the PNG stays wide enough
+        bbox = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer()).padded(0.2)
+        if fmt == "png":
+            dpi = max(dpi, MIN_WIDTH_PX / bbox.width)
+        buffer = io.BytesIO()
+        metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
+        fig.savefig(buffer, format=fmt, dpi=dpi, bbox_inches=bbox, facecolor="white", metadata=metadata)
+    return buffer.getvalue()

@@ -1,0 +1,51 @@
+"""Missing-link scoring and explanations.
+
+Suggest ties that should exist, explain each in words (sv, en, nb), score
+given pairs, and find the sector categories that never meet in a place.
+
+Methods (:data:`METHODS`): ``cn`` common neighbours, ``jaccard``, ``aa``
+Adamic–Adar, ``ra`` resource allocation, ``pa`` preferential attachment,
+``lp`` local path (eps = 0.01), ``katz`` (beta = 0.01, truncated series, see
+:mod:`graph.links._core`), and ``default``: the indices stacked by a
+classifier learned on the graph itself (see :mod:`graph.links._stack`), plus
+themes, places and sectors when an actors table is given.
+
+>>> import pandas as pd
+>>> ties = pd.DataFrame({"source": ["a", "a", "b"], "target": ["b", "c", "c"]})
+>>> suggest_links(ties, method="cn").empty
+True
+"""
+
+from graph.links._api import (
+                              CATEGORIES,
+                              METHODS,
+                              Prepared,
+                              invitations,
+                              prepare,
+                              score_pairs,
+                              sector_gap_matrix,
+                              sector_gaps,
+                              suggest_links,
+                              suggest_matrix,
+)
+from graph.links._core import (
+                              INDICES,
+                              adjacency,
+                              adjacency_from_columns,
+                              candidate_pairs,
+                              pair_features,
+                              score_matrix_pairs,
+                              top_pairs,
+)
+from graph.links._nx import nx_score_pairs, nx_suggest
+from graph.links._stack import DefaultModel, fit_default
+from graph.links._text import TEXTS
+
+__all__ = [
+    "METHODS", "INDICES", "CATEGORIES", "TEXTS",
+    "suggest_links", "score_pairs", "invitations", "sector_gaps", "sector_gap_matrix",
+    "prepare", "Prepared", "suggest_matrix",
+    "adjacency", "adjacency_from_columns", "pair_features", "score_matrix_pairs", "candidate_pairs",
+    "top_pairs", "fit_default", "DefaultModel",
+    "nx_score_pairs", "nx_suggest",
+]
