@@ -308,7 +308,7 @@ def texts(newlines: bool = True) -> st.SearchStrategy[str]:
     return st.one_of(
         st.sampled_from(HOSTILE + [""]),
         st.text(alphabet=st.sampled_from(alphabet), max_size=12).map(str.strip),
-    ).filter(lambda s: not (s.startswith("'") and s[1:2] in ("=", "+", "-", "@")))  # see the xfail tests below
+    )
 
 
 ids = st.one_of(st.sampled_from(HOSTILE), st.text(alphabet=st.sampled_from(list("abcåäöø-_0123456789")),
@@ -339,20 +339,16 @@ def datasets(draw, newlines: bool = True) -> Dataset:
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_random_datasets_round_trip(tmp_path, fmt, data):
-    ds = data.draw(datasets(newlines=fmt != "csv"))  # see the xfail test below
+    ds = data.draw(datasets())
     out = target(tmp_path / str(random.random())[2:], fmt)
     assert_same(ds, read_back(export_dataset(ds, out, fmt), fmt), fmt)
 
 
-@pytest.mark.xfail(strict=True, reason="graph.io: safe_cell leaves \"'=x\" alone but the readers strip its quote; "
-                                       "safe_cell must also escape text starting with ' followed by = + - @")
 def test_text_starting_with_quote_and_formula_sign_round_trips(tmp_path):
     ds = Dataset.from_records(actors=[{"id": "a", "name": "'=x"}])
     assert read_dataset(export_dataset(ds, tmp_path / "out", "csv")[0].parent).actors.loc[2, "name"] == "'=x"
 
 
-@pytest.mark.xfail(strict=True, reason="graph.io.text.sniff_delimiter cuts the sample at line ends, so a quoted "
-                                       "newline plus a ';' in a cell makes it pick ';' for our comma CSV")
 def test_csv_with_newline_and_semicolon_round_trips(tmp_path):
     ds = Dataset.from_records(actors=[{"id": "a", "name": ";", "description": "0\n0", "note": "0\n0"}])
     paths = export_dataset(ds, tmp_path / "out", "csv")

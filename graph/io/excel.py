@@ -63,12 +63,13 @@ def _rename_ci(table: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
 def parse_kumu(elements: pd.DataFrame, connections: pd.DataFrame, file: str) -> Dataset:
     """Map Kumu's sheets onto our tables, keeping every other column as an attribute."""
     standard = {c: c for c in COLUMNS["actors"] if c not in ("id", "name")}
-    actors = _rename_ci(elements, {**standard, "label": "name", "tags": "tags"})
+    actors = _rename_ci(elements, {**standard, "label": "name", "tags": "tags", "id": "id"})
     problems = []
     if "name" not in actors:
         problems.append(Problem(f"{file} [Elements]", 1, "Label", "required column is missing"))
         actors["name"] = ""
-    actors.insert(0, "id", actors["name"])
+    if "id" not in actors.columns:  # Kumu names elements by label; an "ID" column, if any, wins
+        actors.insert(0, "id", actors["name"])
     ties = _rename_ci(connections, {"from": "source", "to": "target", "type": "kind", "label": "label",
                                     "description": "description", "tags": "tags"})
     for col, kumu in (("source", "From"), ("target", "To")):

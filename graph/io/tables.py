@@ -19,18 +19,19 @@ import pandas as pd
 from graph.io.text import decode, parse_rows
 from graph.model import REQUIRED, TABLES, DataError, Dataset, Problem
 
-__all__ = ["parse_table", "read_folder", "read_csv_file", "unescape_formula", "actors_from_ties"]
+__all__ = ["FORMULA_START", "parse_table", "read_folder", "read_csv_file", "unescape_formula", "actors_from_ties"]
 
-_ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+#: How text starts that a spreadsheet would run as a formula (OWASP's list).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def unescape_formula(value: str) -> str:
-    """Undo the ``'`` our writers put before formula-like text.
+    """Undo the ``'`` our writers put before formula-like text (see :func:`graph.io.writers.safe_cell`).
 
-    >>> unescape_formula("'=1+1"), unescape_formula("'quoted'")
-    ('=1+1', "'quoted'")
+    >>> unescape_formula("'=1+1"), unescape_formula("''=x"), unescape_formula("'quoted'")
+    ('=1+1', "'=x", "'quoted'")
     """
-    return value[1:] if value.startswith(_ESCAPED) else value
+    return value[1:] if value.startswith("'") and value.lstrip("'").startswith(FORMULA_START) else value
 
 
 def parse_table(text: str, file: str, name: str) -> tuple[pd.DataFrame, list[Problem]]:

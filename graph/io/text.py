@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import unicodedata
 
 from graph.model import DataError, Problem
@@ -66,29 +67,29 @@ def decode(data: bytes, file: str) -> str:
 
 
 def sniff_delimiter(text: str, candidates: tuple[str, ...] = DELIMITERS) -> str:
-    """The delimiter that splits the first lines most consistently.
+    """The delimiter that splits the header, and then the most records into as many fields.
 
-    Quoted fields are taken into account, so a comma inside quotes does not count.
+    The first 50 records are split with each candidate; quoted fields (holding
+    delimiters or line breaks) are taken into account.
 
     >>> sniff_delimiter('a;b;c\\n"x,y";2;3\\n')
     ';'
     >>> sniff_delimiter("a b\\n1 2\\n", (",", ";", "\\t", " "))
     ' '
     """
-    lines = text.split("\n", 50)[:50]
-    sample = "\n".join(lines)
     best, best_score = candidates[0], (-1, 0)
     for delim in candidates:
         try:
-            rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delim) if r]
+            reader = csv.reader(io.StringIO(text), delimiter=delim)
+            rows = [r for r in itertools.islice(reader, 51) if r]
         except csv.Error:
             continue
-        if len(rows) > 1 and len(lines) == 51:
-            rows = rows[:-1]  # the cut may split the last record
+        if len(rows) == 51:
+            rows = rows[:-1]
         widths = [len(r) for r in rows]
-        if not widths or max(widths) < 2:
+        if not widths or widths[0] < 2:  # the header must split
             continue
-        consistent = sum(1 for w in widths if w == widths[0])
+        consistent = sum(1 for w in widths if w == widths[0]) / len(widths)
         score = (consistent, widths[0])
         if score > best_score:
             best, best_score = delim, score

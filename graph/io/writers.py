@@ -21,17 +21,26 @@ from pathlib import Path
 
 import pandas as pd
 
+from graph.io.tables import FORMULA_START as _FORMULA_START
 from graph.model import CONTACT_COLUMNS, TABLES, Dataset
 
 __all__ = ["safe_cell", "generate_csv", "write_tables", "write_xlsx", "drop_contacts", "atomic_write"]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 def safe_cell(value: str) -> str:
-    """``value`` with a leading ``'`` if a spreadsheet would treat it as a formula."""
-    if value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+    """``value`` with a leading ``'`` if a spreadsheet would treat it as a formula.
+
+    Text that already looks escaped (``'=x``) gets one more ``'``, so our
+    readers, which take one off (see :func:`graph.io.tables.unescape_formula`),
+    read back exactly what was written.
+
+    >>> safe_cell("'=x"), safe_cell("'plain")
+    ("''=x", "'plain")
+    """
+    bare = value.lstrip("'")
+    if bare.startswith(_FORMULA_START) and (bare != value or not _NUMBER.match(value)):
         return "'" + value
     return value
 
@@ -81,9 +90,19 @@ def write_tables(ds: Dataset, folder: Path, *, with_contacts: bool = False) -> l
     return paths
 
 
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _cell_value(value: str) -> object:
-    return float(value) if _NUMBER.match(value) and not re.match(r"^[+-]?0\d", value) and len(value) < 16 \
-        else safe_cell(value)
+    """A number when our reader turns it back into the same text, else safe text."""
+    from graph.io.excel import _cell_text
+
+    if _NUMBER.match(value):
+        number = float(value)
+        number = int(number) if number.is_integer() and abs(number) < 2**53 else number
+        if _cell_text(number) == value:
+            return number
+    return safe_cell(_ILLEGAL.sub("", value))
 
 
 def write_xlsx(ds: Dataset, path: Path, *, with_contacts: bool = False) -> None:
@@ -99,7 +118,7 @@ def write_xlsx(ds: Dataset, path: Path, *, with_contacts: bool = False) -> None:
         for row in table.itertuples(index=False):
             cells = []
             for col, value in zip(table.columns, row):
-                cell = _cell_value(value) if col in numeric else safe_cell(str(value))
+                cell = _cell_value(value) if col in numeric else safe_cell(_ILLEGAL.sub("", str(value)))
                 cells.append(cell)
             sheet.append(cells)
         for cells in sheet.iter_rows():
