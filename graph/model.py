@@ -65,6 +65,7 @@ CONTACT_COLUMNS = frozenset({
 
 _MOJIBAKE = re.compile(r"Ã[\x80-\xbf¤¥¶¼½¾©¸§]|Ã…|Ã„|Ã–|Ã˜|Ã†|â€")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript:", re.IGNORECASE)
+_FORMULA = re.compile(r"^(?:[=@]|\+(?!\d))")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -185,21 +186,29 @@ def split_multi(value: str) -> list[str]:
     return [part.strip() for part in str(value).split(MULTI_VALUE_SEP) if part.strip()]
 
 
+def _suspicious(values: pd.Series, pattern: re.Pattern) -> pd.Series:
+    """The cells of ``values`` matching ``pattern``, testing each distinct value once."""
+    distinct = pd.Series(values.unique())
+    hits = set(distinct[distinct.str.contains(pattern, na=False)])
+    return values[values.isin(hits)] if hits else values.iloc[:0]
+
+
 def _check_text(ds: Dataset, name: str) -> list[Problem]:
     problems = []
     table = getattr(ds, name)
     for col in table.columns:
         values = table[col]
-        for row, value in values[values.str.contains(_MOJIBAKE, na=False)].items():
+        if not (values != "").any():
+            continue
+        for row, value in _suspicious(values, _MOJIBAKE).items():
             problems.append(Problem(ds.file(name), row, col,
                                     f"looks mis-decoded (mojibake) in {value[:40]!r}: "
                                     "the file was probably saved as UTF-8 and read as Windows-1252"))
-        for row, value in values[values.str.contains(_MARKUP, na=False)].items():
+        for row, value in _suspicious(values, _MARKUP).items():
             problems.append(Problem(ds.file(name), row, col,
                                     f"contains HTML or script markup ({value[:40]!r}); it is shown as plain text",
                                     "warning"))
-        formulas = values[values.str.match(r"^[=+@]", na=False) & ~values.str.match(r"^\+?\d", na=False)]
-        for row, value in formulas.items():
+        for row, value in _suspicious(values, _FORMULA).items():
             problems.append(Problem(ds.file(name), row, col,
                                     f"starts like a spreadsheet formula ({value[:40]!r}); it is kept as text",
                                     "warning"))
@@ -238,13 +247,14 @@ def _check_ids(ds: Dataset, name: str) -> list[Problem]:
 
 def _check_ties(ds: Dataset) -> list[Problem]:
     ties, file = ds.collaborations, ds.file("collaborations")
-    known = set(ds.actors["id"])
+    known = pd.Index(ds.actors["id"].astype(object)).unique()
     problems = []
     for end in ("source", "target"):
         ends = ties[end].str.strip()
         problems += [Problem(file, row, end, f"the tie has no {end}") for row in ends.index[ends == ""]]
-        if known:
-            unknown = ties[end][(ends != "") & ~ties[end].isin(known)]
+        if len(known):
+            found = known.get_indexer(ties[end].astype(object)) >= 0
+            unknown = ties[end][(ends != "") & ~found]
             problems += [Problem(file, row, end, f"unknown actor {value!r}") for row, value in unknown.items()]
     selfties = ties["source"][(ties["source"] != "") & (ties["source"] == ties["target"])]
     problems += [Problem(file, row, "target", f"self-tie: {value!r} is tied to itself")

@@ -90,7 +90,7 @@ def write_tables(ds: Dataset, folder: Path, *, with_contacts: bool = False) -> l
     return paths
 
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _cell_value(value: str) -> object:
