@@ -281,7 +281,8 @@ def _node_item(
         for vocab, t in ((ACTOR_TYPES, _text(attrs.get("type"))), (SECTORS, _text(attrs.get("sector"))))
         if t
     )
-    place = ", ".join(t for t in (_text(attrs.get(k)) for k in ("municipality", "region", "country")) if t)
+    place = ", ".join(t for t in (_text(attrs.get(k)).replace("|", ", ") for k in ("municipality", "region", "country"))
+                      if t)
     aliases = _text(attrs.get("aliases"))
     tip = [name, kind, place, _clip(_text(attrs.get("description")))]
     if aliases:

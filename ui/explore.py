@@ -44,7 +44,8 @@ def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str 
     color_by, size_by = drawing_options(lang, "color" in ds.actors.columns)
     data = state.drawing_of(key, filters, focus, color_by, size_by, lang, ds)
     shown = {node["id"] for node in data["nodes"]}
-    graph_view(data, key="graph", height=620, selected=selected if selected in shown else None, on_select=_on_click)
+    graph_view(data, key="graph", height=620, selected=selected if selected in shown else None, on_select=_on_click,
+               snapshot_label=t("snapshot", lang))
 
     st.caption(t("legend_ties", lang))
 
@@ -76,7 +77,7 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
     if not actor or actor not in set(ds.actors["id"]):
         st.info(t("click_hint", lang))
         return
-    row = ds.actors.set_index("id").loc[actor]
+    row = state.graph_of(key, (), None, ds).nodes[actor]  # the actor's columns, sector and level defaulted
     st.subheader(md_text(row["name"] or actor))
     facts = {
         t("type", lang): vocab_label("type", row["type"], lang),
@@ -85,7 +86,7 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
         t("country", lang): row["country"],
         t("region", lang): row["region"].replace("|", ", "),
         t("municipality", lang): row["municipality"].replace("|", ", "),
-        t("aliases", lang): row["aliases"].replace("|", ", "),
+        t("aliases", lang): ", ".join(row["aliases"]),
     }
     st.dataframe(
         pd.DataFrame({"": list(facts), " ": [v or "—" for v in facts.values()]}), hide_index=True, width="stretch"

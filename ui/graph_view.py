@@ -35,6 +35,26 @@ function mount(parentElement, data, setStateValue) {
   parentElement.appendChild(root);
   const graph = JSON.parse(data.graph);
   const network = snxDraw(root, graph, (id) => setStateValue("selected", id));
+  // A PNG of the canvas as it is now (zoom, pan, highlight), on a white background.
+  const snap = document.createElement("button");
+  snap.className = "snx-snapshot";
+  snap.type = "button";
+  snap.textContent = String(data.snapshot_label || "PNG");
+  snap.addEventListener("click", () => {
+    const canvas = root.querySelector("canvas");
+    const out = document.createElement("canvas");
+    out.width = canvas.width;
+    out.height = canvas.height;
+    const ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(canvas, 0, 0);
+    const link = document.createElement("a");
+    link.download = "network.png";
+    link.href = out.toDataURL("image/png");
+    link.click();
+  });
+  root.appendChild(snap);
   const state = {sig: data.sig, root: root, network: network, focused: undefined};
   STATE.set(parentElement, state);
   globalThis.snxNetworks = globalThis.snxNetworks || {};
@@ -71,10 +91,15 @@ def _component_js() -> str:
     return vis_network_js() + "\n;\n" + DRAW_JS + "\n" + _MODULE
 
 
+_SNAPSHOT_CSS = """
+.snx-snapshot { position: absolute; top: 6px; right: 6px; z-index: 6; font-size: 12px; padding: 2px 8px;
+  border: 1px solid #bbb; border-radius: 4px; background: rgba(255,255,255,.9); cursor: pointer; }
+"""
+
 _COMPONENT = st.components.v2.component(
     "snx_graph_view",
     html=_HTML,
-    css=DRAW_CSS,
+    css=DRAW_CSS + _SNAPSHOT_CSS,
     js=_component_js(),
 )
 
@@ -86,6 +111,7 @@ def graph_view(
     height: int = 650,
     selected: str | None = None,
     on_select: Callable[[], None] | None = None,
+    snapshot_label: str = "PNG",
 ) -> str | None:
     """Draw `data` and return the id of the node the user last clicked.
 
@@ -102,6 +128,8 @@ def graph_view(
         clears the highlight.
     on_select : callable, optional
         Called (as a Streamlit callback) when the user clicks a node.
+    snapshot_label : str, optional
+        Text of the button that downloads the canvas as it is now as a PNG.
 
     Returns
     -------
@@ -116,6 +144,7 @@ def graph_view(
         "selected": None if selected is None else str(selected),
         "height": int(height),
         "key": str(key),
+        "snapshot_label": snapshot_label,
     }
     result = _COMPONENT(
         key=key,

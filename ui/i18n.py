@@ -89,6 +89,7 @@ WORDS: dict[str, dict[str, str]] = {
     "metrics": {"sv": "Mått", "en": "Metrics", "nb": "Mål"},
     "aliases": {"sv": "Kallas också", "en": "Also called", "nb": "Kalles også"},
     "description": {"sv": "Beskrivning", "en": "Description", "nb": "Beskrivelse"},
+    "snapshot": {"sv": "Spara bild (PNG)", "en": "Save image (PNG)", "nb": "Lagre bilde (PNG)"},
     "legend": {"sv": "Teckenförklaring", "en": "Legend", "nb": "Tegnforklaring"},
     "legend_ties": {
         "sv": "Pil: finansiering/uppdrag. Streckad: planerad eller rekommenderad.",

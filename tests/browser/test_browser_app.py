@@ -31,6 +31,15 @@ def test_click_an_actor_shows_its_details_and_evidence(page, explorer_url):
     page.screenshot(path=str(SHOTS / "app-selected.png"))
 
 
+def test_png_snapshot_of_the_canvas(page, explorer_url):
+    page.goto(explorer_url)
+    page.wait_for_function(DRAWN, timeout=60_000)
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Spara bild (PNG)").click()
+    data = Path(download.value.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
 def test_no_page_of_the_app_requests_anything_outside(page, explorer_url):
     page.goto(explorer_url)
     page.wait_for_function(DRAWN, timeout=60_000)

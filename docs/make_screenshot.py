@@ -1,0 +1,37 @@
+"""Refresh docs/screenshot.png: start the app (`make run`), then `.venv/bin/python docs/make_screenshot.py [URL]`.
+
+Opens the app in Debian's headless Chromium, clicks Steget före on the map and
+saves the page as it looks.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+URL = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8501/"
+OUT = Path(__file__).with_name("screenshot.png")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DRAWN = "() => globalThis.snxNetworks && globalThis.snxNetworks.graph && globalThis.snxNetworks.graph.snx.drawn > 0"
+NODE_XY = """(id) => {
+  const net = globalThis.snxNetworks.graph;
+  const dom = net.canvasToDOM(net.getPosition(id));
+  const box = net.snx.host.getBoundingClientRect();
+  return {x: box.left + dom.x, y: box.top + dom.y};
+}"""
+
+with sync_playwright() as pw:
+    browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(URL)
+    page.wait_for_function(DRAWN, timeout=60_000)
+    xy = page.evaluate(NODE_XY, "steget-fore")
+    page.mouse.click(xy["x"], xy["y"])
+    page.get_by_role("heading", name="Steget före").wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(OUT))
+    browser.close()
+print(OUT)
