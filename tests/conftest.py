@@ -1,14 +1,11 @@
-"""Shared fixtures: paths to the repository, the shipped data and ../shared."""
+"""Shared fixtures: paths to the repository and to ../shared's real files."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-FIXTURES = SHARED / "fixtures" / "real"
+from support import FIXTURES, ROOT
 
 
 @pytest.fixture
@@ -21,10 +18,3 @@ def fixtures() -> Path:
     if not FIXTURES.is_dir():
         pytest.fail(f"{FIXTURES} is missing: CI must have ../shared beside the clone")
     return FIXTURES
-
-
-def write(path: Path, data: str | bytes, encoding: str = "utf-8") -> Path:
-    """Write ``data`` (text in ``encoding``, or bytes) to ``path`` and return it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data if isinstance(data, bytes) else data.encode(encoding))
-    return path

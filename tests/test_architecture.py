@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from conftest import ROOT
+from support import ROOT
 
 from graph.cli import build_parser
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import write
 
 from graph.io import read_dataset, write_tables, write_xlsx
 from graph.io.text import decode, parse_rows, sniff_delimiter

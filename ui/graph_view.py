@@ -137,10 +137,10 @@ def graph_view(
         The id of the last clicked node (it persists across reruns), or
         ``None`` before any click.
     """
-    graph = json_for_script(dict(data))
+    graph, sig = _serialised(data)
     payload = {
         "graph": graph,
-        "sig": hashlib.sha1(graph.encode("utf-8")).hexdigest(),
+        "sig": sig,
         "selected": None if selected is None else str(selected),
         "height": int(height),
         "key": str(key),
@@ -155,6 +155,26 @@ def graph_view(
     )
     value = getattr(result, "selected", None)
     return None if value is None else str(value)
+
+
+_SERIALISED: dict[int, tuple[Mapping[str, Any], str, str]] = {}
+
+
+def _serialised(data: Mapping[str, Any]) -> tuple[str, str]:
+    """The drawing as JSON and its hash, remembered for the last few drawings.
+
+    The app hands the same (cached, never edited) dict on every rerun, so a
+    rerun that changes nothing on the map does not serialise megabytes again.
+    """
+    hit = _SERIALISED.get(id(data))
+    if hit is not None and hit[0] is data:
+        return hit[1], hit[2]
+    graph = json_for_script(dict(data))
+    sig = hashlib.sha1(graph.encode("utf-8")).hexdigest()
+    if len(_SERIALISED) >= 8:
+        _SERIALISED.pop(next(iter(_SERIALISED)))
+    _SERIALISED[id(data)] = (data, graph, sig)
+    return graph, sig
 
 
 def _ignore() -> None:
