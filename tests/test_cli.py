@@ -87,3 +87,29 @@ def test_real_files_validate(fixtures, capsys):
     for name in ("arctic.gexf", "kumu-paypal-mafia.xlsx", "kumu-snap-to-tutorial.xlsx"):
         code, out, err = run(capsys, "validate", Path(fixtures) / name)
         assert code == 0, err
+
+
+@pytest.mark.parametrize("fmt, name", [("csv", "tables"), ("xlsx", "d.xlsx"), ("kumu", "kumu.xlsx"),
+                                       ("graphml", "d.graphml"), ("gexf", "d.gexf"), ("json", "d.json")])
+def test_validate_reads_back_what_export_writes(tmp_path, capsys, fmt, name):
+    code, out, err = run(capsys, "export", ROOT / "data", "-o", tmp_path / name, "--format", fmt)
+    assert code == 0, err
+    code, out, err = run(capsys, "validate", tmp_path / name)
+    assert code == 0, err
+    code, out, _ = run(capsys, "stats", tmp_path / name)
+    assert out.splitlines()[0].split() == ["actors", "55"]
+
+
+def test_export_with_filters_and_neighbourhood(tmp_path, capsys):
+    code, _, err = run(capsys, "export", ROOT / "data", "-o", tmp_path / "t", "--format", "csv",
+                       "--actor", "Migrationsverket", "--depth", "1")
+    assert code == 0, err
+    code, out, _ = run(capsys, "stats", tmp_path / "t")
+    assert 2 < int(out.splitlines()[0].split()[1]) < 55
+
+
+def test_export_refuses_broken_data_and_writes_nothing(tmp_path, capsys):
+    write(tmp_path / "d" / "actors.csv", "id,name\na,A\n")
+    write(tmp_path / "d" / "collaborations.csv", "source,target\na,ghost\n")
+    code, _, err = run(capsys, "export", tmp_path / "d", "-o", tmp_path / "out.xlsx", "--format", "xlsx")
+    assert code == 1 and "unknown actor 'ghost'" in err and not (tmp_path / "out.xlsx").exists()

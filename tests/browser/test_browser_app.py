@@ -74,3 +74,14 @@ def test_script_in_every_text_field_runs_nothing(page, hostile_url):
     page.get_by_role("heading", name="<a href=javascript:alert(3)>x</a> 7").wait_for(timeout=10_000)
     assert page.evaluate("window.__fired") == [] and dialogs == []
     assert page.locator("img[src=x], svg[onload], a[href^=javascript]").count() == 0
+
+
+def test_exported_html_works_offline(page, tmp_path):
+    from graph import read_dataset
+    from graph.export import export_dataset
+
+    html = export_dataset(read_dataset(SHOTS.parent / "data"), tmp_path / "network.html", "html")[0]
+    page.goto(html.as_uri())
+    page.wait_for_function("() => document.querySelector('canvas') !== null", timeout=30_000)
+    page.wait_for_timeout(1500)
+    assert page.requested and [u for u in page.requested if not u.startswith(("file:", "data:", "blob:"))] == []
