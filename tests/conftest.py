@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, ROOT
+
+from tests.support import FIXTURES, ROOT
 
 
 @pytest.fixture

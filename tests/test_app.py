@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from support import ROOT
+
+from tests.support import ROOT
 
 APP = str(ROOT / "app.py")
 

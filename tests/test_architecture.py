@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import ast
 
-from support import ROOT
-
 from graph.cli import build_parser
+from tests.support import ROOT
 
 
 def imported_modules(path) -> set[str]:

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import ROOT, write
 
 from graph.cli import main
+from tests.support import ROOT, write
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

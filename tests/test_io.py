@@ -11,11 +11,11 @@ import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import write
 
 from graph.io import read_dataset, write_tables, write_xlsx
 from graph.io.text import decode, parse_rows, sniff_delimiter
 from graph.model import DataError, Dataset, validate
+from tests.support import write
 
 ACTORS_CSV = "id,name,type\nmellerud,Melleruds kommun,municipality\namal,Åmåls kommun,municipality\n"
 TIES_CSV = "source,target,kind\nmellerud,amal,partnership\n"

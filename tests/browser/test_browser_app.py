@@ -6,7 +6,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from test_browser_graph_view import DRAWN, NODE_IDS, node_point
+
+from tests.browser.test_browser_graph_view import DRAWN, NODE_IDS, node_point
 
 pytestmark = pytest.mark.browser
 
