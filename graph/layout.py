@@ -81,7 +81,12 @@ def compute_layout(G: nx.Graph, *, seed: int = 1, iterations: int | None = None)
 
 
 def _stored_positions(G: nx.Graph) -> Mapping[Hashable, tuple[float, float]] | None:
-    """Return the nodes' own finite ``x``/``y`` when every node has them."""
+    """Return the nodes' own finite ``x``/``y`` when every node has them, y turned to point down.
+
+    Stored positions come from Gephi-like tools whose y axis points up; the
+    page and the pictures draw y downwards, so y is negated to show the same
+    picture (the GEXF export negates it back).
+    """
     out = {}
     for v, attrs in G.nodes(data=True):
         try:
@@ -90,7 +95,7 @@ def _stored_positions(G: nx.Graph) -> Mapping[Hashable, tuple[float, float]] | N
             return None
         if not (math.isfinite(x) and math.isfinite(y)):
             return None
-        out[v] = (x, y)
+        out[v] = (x, -y)
     return out
 
 

@@ -85,7 +85,8 @@ def test_uses_stored_positions_when_all_nodes_have_them():
     G.add_node("a", x=0.0, y=0.0)
     G.add_node("b", x=10.0, y=5.0)
     G.add_edge("a", "b")
-    assert compute_layout(G) == {"a": (-1.0, -0.5), "b": (1.0, 0.5)}
+    # Gephi's y points up, the screen's down: b is above a on both.
+    assert compute_layout(G) == {"a": (-1.0, 0.5), "b": (1.0, -0.5)}
 
 
 def test_ignores_stored_positions_unless_every_node_has_them():
