@@ -38,7 +38,7 @@ def context() -> dict:
     try:
         key, ds = state.working_dataset(source)
     except DataError as exc:  # an unreadable --data: say so instead of a traceback
-        st.error("\n".join(str(p) for p in exc.problems))
+        st.error(md_text("\n".join(p.text(lang) for p in exc.problems)))
         st.stop()
     st.sidebar.caption(f"{t('dataset', lang)}: {md_text(source.label)} · "
                        f"{t('counts', lang, actors=len(ds.actors), ties=len(ds.collaborations))}")

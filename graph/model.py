@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from graph import vocab
+from graph import messages, vocab
 
 __all__ = [
     "TABLES",
@@ -82,15 +82,34 @@ class Problem:
     column: str | None
     message: str
     severity: str = "error"
+    code: str = ""
+    params: tuple[tuple[str, object], ...] = ()
 
-    def __str__(self) -> str:
+    @classmethod
+    def of(cls, file: str, row: int | None, column: str | None, code: str, severity: str = "error",
+           **params: object) -> Problem:
+        """A problem whose sentence is :data:`graph.messages.MESSAGES` ``[code]``, so it can be translated.
+
+        >>> Problem.of("a.csv", 3, "target", "unknown_actor", value="x").text("sv")
+        "a.csv, rad 3, kolumn 'target': okänd aktör 'x'"
+        """
+        return cls(file, row, column, messages.render(code, "en", **params), severity, code,
+                   tuple(params.items()))
+
+    def text(self, lang: str = "en") -> str:
+        """The problem as one line in ``lang`` (``en``, ``sv`` or ``nb``)."""
+        row_word, column_word = messages.LOCATION.get(lang, messages.LOCATION["en"])
         where = [self.file]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(row_word.format(row=self.row))
         if self.column:
-            where.append(f"column '{self.column}'")
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{prefix}{', '.join(where)}: {self.message}"
+            where.append(column_word.format(column=self.column))
+        message = messages.render(self.code, lang, **dict(self.params)) if self.code else self.message
+        prefix = {"en": "warning: ", "sv": "varning: ", "nb": "advarsel: "}.get(lang, "warning: ")
+        return f"{prefix if self.severity == 'warning' else ''}{', '.join(where)}: {message}"
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class DataError(Exception):
@@ -142,7 +161,7 @@ class Dataset:
             table = getattr(self, name)
             for col in REQUIRED[name]:
                 if len(table.columns) and col not in table.columns:
-                    self.problems.append(Problem(self.file(name), 1, col, "required column is missing"))
+                    self.problems.append(Problem.of(self.file(name), 1, col, "missing_column"))
             setattr(self, name, _normalise(table, name))
 
     @classmethod
@@ -201,17 +220,11 @@ def _check_text(ds: Dataset, name: str) -> list[Problem]:
         if not (values != "").any():
             continue
         for row, value in _suspicious(values, _MOJIBAKE).items():
-            problems.append(Problem(ds.file(name), row, col,
-                                    f"looks mis-decoded (mojibake) in {value[:40]!r}: "
-                                    "the file was probably saved as UTF-8 and read as Windows-1252"))
+            problems.append(Problem.of(ds.file(name), row, col, "mojibake", value=value[:40]))
         for row, value in _suspicious(values, _MARKUP).items():
-            problems.append(Problem(ds.file(name), row, col,
-                                    f"contains HTML or script markup ({value[:40]!r}); it is shown as plain text",
-                                    "warning"))
+            problems.append(Problem.of(ds.file(name), row, col, "markup", "warning", value=value[:40]))
         for row, value in _suspicious(values, _FORMULA).items():
-            problems.append(Problem(ds.file(name), row, col,
-                                    f"starts like a spreadsheet formula ({value[:40]!r}); it is kept as text",
-                                    "warning"))
+            problems.append(Problem.of(ds.file(name), row, col, "formula", "warning", value=value[:40]))
     return problems
 
 
@@ -226,22 +239,21 @@ def _check_vocab(ds: Dataset, name: str) -> list[Problem]:
             continue
         bad = table[col][(table[col] != "") & ~table[col].isin(values.keys())]
         for row, value in bad.items():
-            problems.append(Problem(ds.file(name), row, col,
-                                    f"unknown {col} {value!r} (expected one of: {', '.join(values)})"))
+            problems.append(Problem.of(ds.file(name), row, col, "unknown_value", field=col, value=value,
+                                       allowed=", ".join(values)))
     return problems
 
 
 def _check_ids(ds: Dataset, name: str) -> list[Problem]:
     table = getattr(ds, name)
-    problems = [Problem(ds.file(name), row, "id", "the id is empty")
+    problems = [Problem.of(ds.file(name), row, "id", "empty_id")
                 for row in table.index[table["id"].str.strip() == ""]]
     ids = table["id"][table["id"] != ""]
     dup = ids[ids.duplicated(keep=False)]
     for value, rows in dup.groupby(dup).groups.items():
         rows = list(rows)
         for row in rows[1:]:
-            problems.append(Problem(ds.file(name), row, "id",
-                                    f"duplicate id {value!r} (first used in row {rows[0]})"))
+            problems.append(Problem.of(ds.file(name), row, "id", "duplicate_id", value=value, first=rows[0]))
     return problems
 
 
@@ -251,25 +263,25 @@ def _check_ties(ds: Dataset) -> list[Problem]:
     problems = []
     for end in ("source", "target"):
         ends = ties[end].str.strip()
-        problems += [Problem(file, row, end, f"the tie has no {end}") for row in ends.index[ends == ""]]
+        problems += [Problem.of(file, row, end, "no_end", end=end) for row in ends.index[ends == ""]]
         if len(known):
             found = known.get_indexer(ties[end].astype(object)) >= 0
             unknown = ties[end][(ends != "") & ~found]
-            problems += [Problem(file, row, end, f"unknown actor {value!r}") for row, value in unknown.items()]
+            problems += [Problem.of(file, row, end, "unknown_actor", value=value) for row, value in unknown.items()]
     selfties = ties["source"][(ties["source"] != "") & (ties["source"] == ties["target"])]
-    problems += [Problem(file, row, "target", f"self-tie: {value!r} is tied to itself")
+    problems += [Problem.of(file, row, "target", "self_tie", value=value)
                  for row, value in selfties.items()]
     weights = ties["weight"][ties["weight"] != ""]
     bad = weights[pd.to_numeric(weights, errors="coerce").isna()]
-    problems += [Problem(file, row, "weight", f"weight {value!r} is not a number") for row, value in bad.items()]
+    problems += [Problem.of(file, row, "weight", "not_number", value=value) for row, value in bad.items()]
     for col in ("start", "end"):
         dates = ties[col][ties[col] != ""]
         bad = dates[~dates.str.match(_DATE)]
-        problems += [Problem(file, row, col, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        problems += [Problem.of(file, row, col, "not_date", value=value)
                      for row, value in bad.items()]
     both = ties[ties["start"].str.match(_DATE) & ties["end"].str.match(_DATE)]
     for row, tie in both[both["end"] < both["start"]].iterrows():
-        problems.append(Problem(file, row, "end", f"ends ({tie['end']}) before it starts ({tie['start']})"))
+        problems.append(Problem.of(file, row, "end", "end_before_start", end=tie["end"], start=tie["start"]))
     return problems
 
 
@@ -281,12 +293,12 @@ def _check_references(ds: Dataset) -> list[Problem]:
         for row, value in ties["themes"].items():
             for theme in split_multi(value):
                 if theme not in themes:
-                    problems.append(Problem(file, row, "themes", f"unknown theme {theme!r}"))
+                    problems.append(Problem.of(file, row, "themes", "unknown_theme", value=theme))
     documents = set(ds.documents["id"])
     if documents:
         for row, value in ties["document"].items():
             if value and value not in documents:
-                problems.append(Problem(file, row, "document", f"unknown document {value!r}"))
+                problems.append(Problem.of(file, row, "document", "unknown_document", value=value))
     return problems
 
 

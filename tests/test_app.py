@@ -105,7 +105,7 @@ def test_upload_of_a_bad_file_changes_nothing(app):
     app.file_uploader(key="upload").set_value(("broken.xlsx", b"PK\x03\x04 not really", "application/zip")).run()
     assert not app.exception
     assert app.error[0].value.startswith("broken") and "kunde inte användas. Inget har ändrats." in app.error[0].value
-    assert any("not a readable .xlsx" in t.value for t in app.text)
+    assert any("är ingen läsbar .xlsx-arbetsbok" in t.value for t in app.text)
     app.switch_page("views/explore.py").run()
     assert "Visar 55 av 55 aktörer" in texts(app)
 
@@ -116,6 +116,8 @@ def test_upload_with_dangling_tie_is_refused_with_row(app):
         ("actors.csv", b"id,name\na,A\nb,B\n", "text/csv"),
         ("collaborations.csv", b"source,target\na,ghost\n", "text/csv"),
     ]).run()
+    assert any("collaborations.csv, rad 2, kolumn 'target': okänd aktör 'ghost'" in t.value for t in app.text)
+    app.sidebar.selectbox(key="lang").select("en").run()
     assert any("collaborations.csv, row 2, column 'target': unknown actor 'ghost'" in t.value for t in app.text)
 
 

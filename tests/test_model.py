@@ -73,3 +73,22 @@ def test_imported_vocabularies_are_free():
     ds = Dataset.from_records(actors=[{"id": "a", "type": "Person"}])
     ds.origin = "kumu"
     assert validate(ds) == []
+
+
+def test_every_message_speaks_three_languages_with_the_same_blanks():
+    import string
+
+    from graph.messages import MESSAGES
+
+    for code, texts in MESSAGES.items():
+        assert set(texts) == {"en", "sv", "nb"}, code
+        blanks = {lang: {f for _, f, _, _ in string.Formatter().parse(text) if f} for lang, text in texts.items()}
+        assert blanks["sv"] == blanks["en"] == blanks["nb"], code
+
+
+def test_problems_read_in_the_users_language():
+    ds = Dataset.from_records(actors=ACTORS, collaborations=[{"source": "af", "target": "ghost"}])
+    [problem] = validate(ds)
+    assert problem.text("sv") == "collaborations, rad 2, kolumn 'target': okänd aktör 'ghost'"
+    assert problem.text("nb") == "collaborations, rad 2, kolonne 'target': ukjent aktør 'ghost'"
+    assert str(problem) == "collaborations, row 2, column 'target': unknown actor 'ghost'"

@@ -18,11 +18,11 @@ def _report(problems: list, lang: str) -> None:
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     for p in errors[:200]:
-        st.text(str(p))
+        st.text(p.text(lang))
     if warnings:
         with st.expander(f"{t('warnings', lang)} ({len(warnings)})"):
             for p in warnings[:200]:
-                st.text(str(p))
+                st.text(p.text(lang))
 
 
 def render_data(ctx: dict) -> None:

@@ -39,7 +39,7 @@ def read_dataset(path: str | Path) -> Dataset:
     """
     path = Path(path)
     if not path.exists():
-        raise DataError(Problem(str(path), None, None, "no such file or folder"))
+        raise DataError(Problem.of(str(path), None, None, "no_such_path"))
     if path.is_dir():
         return read_folder(path)
     suffix = path.suffix.lower()
@@ -55,8 +55,8 @@ def read_dataset(path: str | Path) -> Dataset:
         raise DataError(Problem(str(path), None, None,
                                 f"{suffix} files are not supported: save it as .xlsx or CSV"))
     if suffix not in SUFFIXES and suffix:
-        raise DataError(Problem(str(path), None, None, f"unknown file type {suffix!r}: expected one of "
-                                                       f"{', '.join(SUFFIXES)} or a folder of CSV tables"))
+        raise DataError(Problem.of(str(path), None, None, "unknown_file_type", value=suffix,
+                                           allowed=", ".join(SUFFIXES)))
     if suffix in (".edges", ".edgelist"):
         return read_edgelist(path)
     text = decode(path.read_bytes(), str(path))

@@ -66,7 +66,7 @@ def parse_kumu(elements: pd.DataFrame, connections: pd.DataFrame, file: str) -> 
     actors = _rename_ci(elements, {**standard, "label": "name", "tags": "tags", "id": "id"})
     problems = []
     if "name" not in actors:
-        problems.append(Problem(f"{file} [Elements]", 1, "Label", "required column is missing"))
+        problems.append(Problem.of(f"{file} [Elements]", 1, "Label", "missing_column"))
         actors["name"] = ""
     if "id" not in actors.columns:  # Kumu names elements by label; an "ID" column, if any, wins
         actors.insert(0, "id", actors["name"])
@@ -74,7 +74,7 @@ def parse_kumu(elements: pd.DataFrame, connections: pd.DataFrame, file: str) -> 
                                     "description": "description", "tags": "tags"})
     for col, kumu in (("source", "From"), ("target", "To")):
         if col not in ties:
-            problems.append(Problem(f"{file} [Connections]", 1, kumu, "required column is missing"))
+            problems.append(Problem.of(f"{file} [Connections]", 1, kumu, "missing_column"))
             ties[col] = ""
     if not len(actors) and len(ties):
         actors = actors_from_ties(ties)
@@ -112,9 +112,7 @@ def read_workbook(path: Path) -> Dataset:
                 book.close()
     except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
         reason = str(exc).strip() or type(exc).__name__
-        raise DataError(Problem(file, None, None,
-                                f"is not a readable .xlsx workbook (damaged, truncated or another format): "
-                                f"{reason}")) from None
+        raise DataError(Problem.of(file, None, None, "bad_workbook", reason=reason)) from None
     lower = {title.lower(): title for title in sheets}
     problems: list[Problem] = []
     if "elements" in lower or "connections" in lower:

@@ -61,7 +61,7 @@ def _local(tag: str) -> str:
 
 def _xml_root(data: bytes, file: str) -> ET.Element:
     if not data.strip():
-        raise DataError(Problem(file, None, None, "the file is empty"))
+        raise DataError(Problem.of(file, None, None, "empty_file"))
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
@@ -137,7 +137,7 @@ def parse_graphml(path: Path) -> Dataset:
 def parse_node_link(data: bytes, file: str) -> Dataset:
     """Parse node-link JSON (``nodes`` plus ``links`` or ``edges``), as networkx and d3 write it."""
     if not data.strip():
-        raise DataError(Problem(file, None, None, "the file is empty"))
+        raise DataError(Problem.of(file, None, None, "empty_file"))
     try:
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

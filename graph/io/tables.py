@@ -40,8 +40,7 @@ def parse_table(text: str, file: str, name: str) -> tuple[pd.DataFrame, list[Pro
     header = [h.lower() for h in header]
     problems = []
     if len(header) == 1 and any(c not in header for c in REQUIRED[name]):
-        problems.append(Problem(file, 1, None, f"the header is a single column {header[0]!r}: "
-                                               "is the delimiter one of , ; or tab?"))
+        problems.append(Problem.of(file, 1, None, "one_column_header", value=header[0]))
     seen = set()
     for col in header:
         if col in seen or not col:
@@ -54,9 +53,8 @@ def parse_table(text: str, file: str, name: str) -> tuple[pd.DataFrame, list[Pro
             if len(values) > width and not any(v.strip() for v in values[width:]):
                 values = values[:width]
             else:
-                s = "" if len(values) == 1 else "s"
-                problems.append(Problem(file, line, None,
-                                        f"the row has {len(values)} value{s} but the header has {width}"))
+                code = "row_width_one" if len(values) == 1 else "row_width"
+                problems.append(Problem.of(file, line, None, code, count=len(values), width=width))
                 values = (values + [""] * width)[:width]
         rows.append([unescape_formula(v.strip()) for v in values])
         index.append(line)

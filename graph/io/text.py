@@ -49,14 +49,13 @@ def decode(data: bytes, file: str) -> str:
         If the file is empty or binary.
     """
     if not data.strip():
-        raise DataError(Problem(file, None, None, "the file is empty"))
+        raise DataError(Problem.of(file, None, None, "empty_file"))
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     elif looks_binary(data):
-        raise DataError(Problem(file, None, None,
-                                "the file is binary, not text: save it as CSV (UTF-8) or as an .xlsx workbook"))
+        raise DataError(Problem.of(file, None, None, "binary_file"))
     else:
         try:
             text = data.decode("utf-8")
@@ -123,5 +122,5 @@ def parse_rows(text: str, file: str, delimiter: str | None = None) -> tuple[list
     except csv.Error as exc:
         raise DataError(Problem(file, reader.line_num, None, f"cannot be read as CSV: {exc}")) from None
     if header is None:
-        raise DataError(Problem(file, None, None, "the file is empty"))
+        raise DataError(Problem.of(file, None, None, "empty_file"))
     return header, records
