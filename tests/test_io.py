@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-import unicodedata
 import json
+import unicodedata
 import zipfile
 from pathlib import Path
 
