@@ -33,7 +33,7 @@ from collections.abc import Hashable, Mapping
 import networkx as nx
 import pandas as pd
 
-from graph.io.writers import safe_cell
+from graph.io.writers import NUMERIC_COLUMNS, exact_number, generate_workbook
 from graph.model import Dataset
 from graph.vocab import DIRECTED_KINDS
 
@@ -49,7 +49,6 @@ __all__ = [
 ]
 
 #: Columns written as numbers when every value in them is one.
-NUMERIC_COLUMNS = ("weight", "points", "rank", "x", "y", "size")
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -58,26 +57,10 @@ _GEXF_NS = "http://gexf.net/1.3"
 _VIZ_NS = "http://gexf.net/1.3/viz"
 
 
-def _number(text: str) -> int | float | None:
-    """``text`` as the number our readers turn back into exactly ``text``, else None.
-
-    >>> _number("2"), _number("2.5"), _number("2.0"), _number("007"), _number("x")
-    (2, 2.5, None, None, None)
-    """
-    if not _NUMBER.match(text):
-        return None
-    value = float(text)
-    if not math.isfinite(value):
-        return None
-    if value.is_integer():
-        return int(value) if str(int(value)) == text else None
-    return value if repr(value) == text else None
-
-
 def _numeric_columns(table: pd.DataFrame) -> set[str]:
     """The numeric columns of ``table`` whose every non-empty value is a canonical number."""
     return {c for c in table.columns if c in NUMERIC_COLUMNS
-            and all(_number(v) is not None for v in table[c] if v != "")}
+            and all(exact_number(v) is not None for v in table[c] if v != "")}
 
 
 def _xml(text: str) -> str:
@@ -166,14 +149,6 @@ def kumu_sheets(ds: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     return elements.reset_index(drop=True), connections.reset_index(drop=True)
 
 
-def _sheet_cell(value: str, numeric: bool) -> object:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if numeric and value != "":
-        return _number(value)
-    return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-
-
 def generate_kumu(ds: Dataset) -> bytes:
     """A Kumu workbook (.xlsx bytes): sheets "Elements" and "Connections".
 
@@ -183,23 +158,7 @@ def generate_kumu(ds: Dataset) -> bytes:
     >>> generate_kumu(Dataset.from_records(actors=[{"id": "a"}]))[:2]
     b'PK'
     """
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, table in zip(("Elements", "Connections"), kumu_sheets(ds)):
-        sheet = book.create_sheet(title)
-        numeric = _numeric_columns(table)
-        sheet.append([_sheet_cell(str(c), False) for c in table.columns])
-        for row in table.itertuples(index=False):
-            sheet.append([_sheet_cell(v, c in numeric) for c, v in zip(table.columns, row)])
-        for cells in sheet.iter_rows():
-            for cell in cells:
-                if cell.data_type == "f":  # never let openpyxl store a formula
-                    cell.data_type = "s"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return generate_workbook(dict(zip(("Elements", "Connections"), kumu_sheets(ds), strict=True)), _numeric_columns)
 
 
 # --- GraphML ----------------------------------------------------------------------
@@ -210,7 +169,7 @@ def _attributes(row: Mapping[str, str], skip: tuple[str, ...], numeric: set[str]
         if key in skip or value == "":
             continue
         # one GraphML type per key: numbers are all doubles (2.0 reads back as "2")
-        out[_xml(key)] = float(_number(value)) if key in numeric else _xml(value)
+        out[_xml(key)] = float(exact_number(value)) if key in numeric else _xml(value)
     return out
 
 
@@ -370,7 +329,7 @@ def generate_gexf(
 
 def _records(table: pd.DataFrame) -> list[dict[str, object]]:
     numeric = _numeric_columns(table)
-    return [{k: (_number(v) if v != "" else None) if k in numeric else v for k, v in row.items()}
+    return [{k: (exact_number(v) if v != "" else None) if k in numeric else v for k, v in row.items()}
             for row in table.to_dict("records")]
 
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +26,8 @@ import pandas as pd
 from graph.io.tables import FORMULA_START as _FORMULA_START
 from graph.model import CONTACT_COLUMNS, TABLES, Dataset
 
-__all__ = ["safe_cell", "generate_csv", "write_tables", "write_xlsx", "drop_contacts", "atomic_write"]
+__all__ = ["safe_cell", "exact_number", "generate_csv", "generate_workbook", "write_tables", "write_xlsx",
+           "drop_contacts", "atomic_write", "NUMERIC_COLUMNS"]
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
@@ -90,41 +93,61 @@ def write_tables(ds: Dataset, folder: Path, *, with_contacts: bool = False) -> l
     return paths
 
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # what XML (and so .xlsx) cannot hold
 
 
-def _cell_value(value: str) -> object:
-    """A number when our reader turns it back into the same text, else safe text."""
-    from graph.io.excel import _cell_text
+def exact_number(text: str) -> int | float | None:
+    """``text`` as the number our readers turn back into exactly ``text``, else None.
 
-    if _NUMBER.match(value):
-        number = float(value)
-        number = int(number) if number.is_integer() and abs(number) < 2**53 else number
-        if _cell_text(number) == value:
-            return number
-    return safe_cell(_ILLEGAL.sub("", value))
+    >>> exact_number("2"), exact_number("2.5"), exact_number("2.0"), exact_number("007"), exact_number("x")
+    (2, 2.5, None, None, None)
+    """
+    if not _NUMBER.match(text):
+        return None
+    value = float(text)
+    if not math.isfinite(value):
+        return None
+    if value.is_integer():
+        return int(value) if str(int(value)) == text else None
+    return value if repr(value) == text else None
 
 
-def write_xlsx(ds: Dataset, path: Path, *, with_contacts: bool = False) -> None:
-    """Write the four tables as sheets of one workbook; numbers as numbers, no formula cells."""
+def _sheet_cell(value: str, numeric: bool) -> object:
+    number = exact_number(value) if numeric else None
+    return number if number is not None else safe_cell(_ILLEGAL.sub("", str(value)))
+
+
+def generate_workbook(sheets: Mapping[str, pd.DataFrame], numeric: Callable[[pd.DataFrame], set[str]]) -> bytes:
+    """An .xlsx of ``sheets`` (title -> table): text formula-escaped, no formula cells, and numbers as
+    numbers in the columns ``numeric(table)`` names, where they read back as written.
+
+    >>> generate_workbook({"s": pd.DataFrame({"a": ["=1"]})}, lambda t: set())[:2]
+    b'PK'
+    """
     import openpyxl
 
     book = openpyxl.Workbook()
     book.remove(book.active)
-    for name, table in _tables(ds, with_contacts).items():
-        sheet = book.create_sheet(name)
-        sheet.append([safe_cell(str(c)) for c in table.columns])
-        numeric = {c for c in table.columns if c in ("weight", "points", "rank", "x", "y", "size")}
+    for title, table in sheets.items():
+        sheet = book.create_sheet(title)
+        columns = numeric(table)
+        sheet.append([_sheet_cell(str(c), False) for c in table.columns])
         for row in table.itertuples(index=False):
-            cells = []
-            for col, value in zip(table.columns, row):
-                cell = _cell_value(value) if col in numeric else safe_cell(_ILLEGAL.sub("", str(value)))
-                cells.append(cell)
-            sheet.append(cells)
+            sheet.append([_sheet_cell(str(v), c in columns) for c, v in zip(table.columns, row, strict=True)])
         for cells in sheet.iter_rows():
             for cell in cells:
                 if cell.data_type == "f":  # never let openpyxl store a formula
                     cell.data_type = "s"
     buffer = io.BytesIO()
     book.save(buffer)
-    atomic_write(path, buffer.getvalue())
+    return buffer.getvalue()
+
+
+#: Columns of our tables that hold numbers.
+NUMERIC_COLUMNS = frozenset({"weight", "points", "rank", "x", "y", "size"})
+
+
+def write_xlsx(ds: Dataset, path: Path, *, with_contacts: bool = False) -> None:
+    """Write the four tables as sheets of one workbook; numbers as numbers, no formula cells."""
+    sheets = _tables(ds, with_contacts)
+    atomic_write(path, generate_workbook(sheets, lambda table: set(table.columns) & NUMERIC_COLUMNS))
