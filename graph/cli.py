@@ -74,14 +74,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
     G = to_multigraph(ds)
     facts = analysis.summary(G)
     k = 400 if G.number_of_nodes() > 1000 else None
-    top = analysis.ranking(G, top=args.top, k=k)
+    existing = filter_dataset(ds, statuses=["existing"])  # brokers of the ties that exist, not the wished-for
+    top = analysis.ranking(to_multigraph(existing), top=args.top, k=k)
+    top = top[top["betweenness"] > 0] if (top["betweenness"] > 0).any() else top  # a zero brokers nothing
+    others = len(ds.collaborations) - len(existing.collaborations)
     print(f"actors      {facts['actors']}")
     print(f"ties        {facts['ties']} ({facts['pairs']} connected pairs)")
     print(f"components  {facts['components']} (largest {facts['largest_component']} actors, "
           f"{facts['isolated']} isolated)")
     print(f"density     {facts['density']:.4f}")
     approx = f", estimated from {k} sources" if k else ""
-    print(f"\nTop brokers by betweenness{approx}:")
+    left_out = f"; {others} planned, recommended or ended ties left out" if others else ""
+    print(f"\nTop brokers by betweenness (existing ties{left_out}{approx}):")
     width = max((len(n) for n in top["name"]), default=0)
     for i, row in enumerate(top.itertuples(index=False), start=1):
         print(f"{i:>3}. {row.name:<{width}}  {row.betweenness:.3f}  partners {row.partners}  ({row.id})")
