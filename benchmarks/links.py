@@ -108,7 +108,7 @@ def table(title, values, names):
 
 
 def speed(names):
-    print("\nSpeed: resource allocation over all non-ties, networkx vs graph.links")
+    print("\nSpeed: resource allocation over all non-ties, networkx vs graph.links (links: best of 3)")
     print("| network | nodes | non-ties | networkx s | links s | speed-up | identical |")
     print("|---|---|---|---|---|---|---|")
     for name in names:
@@ -119,12 +119,14 @@ def speed(names):
         t = time.perf_counter()
         ref = [(a, b, s) for a, b, s in nx.resource_allocation_index(G)]
         t_nx = time.perf_counter() - t
-        t = time.perf_counter()
-        A = adjacency(u, v, n)
         from graph.links._core import candidate_pairs
-        deg = np.diff(A.indptr)
-        r, c, s = candidate_pairs(A, 1.0 / np.maximum(deg, 1))
-        t_us = time.perf_counter() - t
+        t_us = np.inf
+        for _ in range(3):  # best of 3 (networkx once: it is the slow side)
+            t = time.perf_counter()
+            A = adjacency(u, v, n)
+            deg = np.diff(A.indptr)
+            r, c, s = candidate_pairs(A, 1.0 / np.maximum(deg, 1))
+            t_us = min(t_us, time.perf_counter() - t)
         nz = {(min(a, b), max(a, b)): x for a, b, x in ref if x > 0}
         mine = dict(zip(zip(r.tolist(), c.tolist()), s.tolist()))
         same = nz.keys() == mine.keys() and all(abs(nz[k] - mine[k]) <= 1e-12 * max(1, nz[k]) for k in nz)
@@ -132,27 +134,28 @@ def speed(names):
 
 
 def big(nodes=200_000, ties=1_000_000, seed=7):
+    """Time exactly ``python -m graph links FILE --top 100`` on a 200k-node / 1M-tie edge list."""
     rng = np.random.default_rng(seed)
     w = rng.pareto(2.5, nodes) + 1
     a = rng.integers(0, nodes, ties)
     local = rng.random(ties) < 0.7
     b = np.where(local, (a + rng.integers(1, 50, ties)) % nodes, rng.choice(nodes, ties, p=w / w.sum()))
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "big.csv"
+        path = Path(tmp) / "big.edges"
         with open(path, "w") as fh:
-            fh.write("source,target\n")
-            fh.write("\n".join(f"n{x:06d},n{y:06d}" for x, y in zip(a.tolist(), b.tolist())))
+            fh.write("\n".join(f"n{x:06d} n{y:06d}" for x, y in zip(a.tolist(), b.tolist())))
             fh.write("\n")
-        code = (f"import sys, pandas as pd; sys.path.insert(0, {str(ROOT)!r}); "
-                "from graph.links import suggest_links; "
-                f"df = pd.read_csv({str(path)!r}, dtype=str, keep_default_na=False); "
-                "out = suggest_links(df, top=100, lang='en'); print(len(out)); print(out.head(3).to_string())")
-        t = time.perf_counter()
-        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-        took = time.perf_counter() - t
-    print(f"\nWhole process, {nodes:,} nodes / {ties:,} ties edge list, default top 100: {took:.1f} s"
-          f" (exit {res.returncode})")
-    print(res.stdout.strip() or res.stderr.strip()[-2000:])
+        cmd = [sys.executable, "-m", "graph", "links", str(path), "--top", "100"]
+        took = []
+        for _ in range(2):
+            t = time.perf_counter()
+            res = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+            took.append(time.perf_counter() - t)
+    rows = res.stdout.strip().splitlines()
+    print(f"\nWhole process `python -m graph links FILE --top 100`, {nodes:,} nodes / {ties:,} ties edge list:"
+          f" {min(took):.1f} s best of {len(took)} ({', '.join(f'{x:.1f}' for x in took)}; exit {res.returncode},"
+          f" {len(rows) - 1} suggestions)")
+    print("\n".join(rows[:3]) if rows else res.stderr.strip()[-2000:])
 
 
 def main():

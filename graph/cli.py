@@ -123,7 +123,8 @@ def cmd_links(args: argparse.Namespace) -> int:
     ds = _load(args.data)
     actor = _actor(ds, args.actor) if args.actor else None
     tables = dict(actors=ds.actors if ds.origin != "edgelist" else None,
-                  themes=ds.themes if len(ds.themes) else None)
+                  themes=ds.themes if len(ds.themes) else None,
+                  documents=ds.documents if len(ds.documents) else None)
     try:
         if args.pairs:
             pairs = read_dataset(args.pairs).collaborations[["source", "target"]]

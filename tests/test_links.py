@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from graph import read_dataset
 from graph.links import (
     METHODS,
     adjacency,
@@ -151,7 +152,7 @@ def test_recommended_ties_are_not_observed():
                          "status": ["existing", "", "recommended"]})
     out = suggest_links(ties, method="cn", lang="en")
     assert out[["source", "target"]].values.tolist() == [["a", "c"]]
-    assert out.reason[0].startswith("A source recommends this tie.")
+    assert out.reason[0].startswith("A source recommends this tie; 1 common partner: b")
 
 
 ACTORS = pd.DataFrame({
@@ -175,8 +176,8 @@ COLLAB = pd.DataFrame({
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", "Both work with Bygg AB and Föreningen Vän on internships; no tie recorded"),
-    ("sv", "Båda samarbetar med Bygg AB och Föreningen Vän med praktik; inget samarbete registrerat"),
-    ("nb", "Begge samarbeider med Bygg AB og Föreningen Vän med praksis; ikke registrert samarbeid"),
+    ("sv", "Båda samarbetar med Bygg AB och Föreningen Vän inom praktik; inget samarbete registrerat"),
+    ("nb", "Begge samarbeider med Bygg AB og Föreningen Vän innen praksis; ikke registrert samarbeid"),
 ])
 def test_reasons_name_partners_and_themes(lang, expected):
     out = score_pairs(COLLAB, _ties([("af", "lg")]), ACTORS, THEMES, lang=lang)
@@ -187,7 +188,7 @@ def test_reasons_name_partners_and_themes(lang, expected):
 
 def test_recommended_pair_says_so_with_actors():
     out = score_pairs(COLLAB, _ties([("mv", "lg")]), ACTORS, THEMES, lang="en")
-    assert out.reason[0].startswith("A source recommends this tie.")
+    assert out.reason[0].startswith("A source recommends this tie")
 
 
 def test_invitations_for_an_actor():
@@ -213,3 +214,70 @@ def test_sector_gaps_on_a_tiny_dataset():
     assert (m.values == m.values.T).all()
     with pytest.raises(ValueError, match="place"):
         sector_gaps(COLLAB, ACTORS, place="country")
+
+
+def test_recommendation_to_a_group_supports_its_members():
+    ties = pd.DataFrame({"source": ["mv", "g1", "g1", "g2", "x"], "target": ["grp", "grp", "x", "x", "y"],
+                         "kind": ["partnership", "membership", "partnership", "partnership", "partnership"],
+                         "status": ["recommended", "existing", "existing", "existing", "existing"],
+                         "document": ["doc0", "", "", "", ""]})
+    actors = pd.DataFrame({"id": ["mv", "grp", "g1", "g2", "x", "y"],
+                           "name": ["Migrationsverket", "the groups", "Group one", "Group two", "X", "Y"]})
+    docs = pd.DataFrame({"id": ["doc0"], "title": ["A report"]})
+    out = invitations(ties, actors, "g1", lang="en", documents=docs)
+    assert out.id[0] == "mv"
+    assert out.reason[0].startswith('A source recommends Migrationsverket working with the groups '
+                                    '(Group one is a member) ("A report")')
+    # the group's other non-member partner gets no such support
+    assert not score_pairs(ties, _ties([("mv", "g2")]), actors, lang="en").reason[0].startswith("A source")
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return read_dataset("data")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en", "nb"])
+def test_shipped_leader_group_is_told_to_invite_the_agencies(shipped, lang):
+    ds = shipped
+    out = suggest_links(ds.collaborations, ds.actors, ds.themes, actor="leader-framtidsbygder", top=5,
+                        lang=lang, documents=ds.documents)
+    other = set(out.source) | set(out.target)
+    assert {"migrationsverket", "arbetsformedlingen"} <= other
+    inv = invitations(ds.collaborations, ds.actors, "leader-framtidsbygder", top=5, lang=lang, themes=ds.themes)
+    assert set(inv.id[:2]) == {"migrationsverket", "arbetsformedlingen"}
+    mv = inv.reason[inv.id == "migrationsverket"].iloc[0]
+    start = {"en": "A source recommends Migrationsverket working with Leader "
+                   "(Framtidsbygder Dalsland Årjäng Munkedal is a member) (000_23d71b4e38c185bd.txt)",
+             "sv": "En källa rekommenderar att Migrationsverket samarbetar med Leader "
+                   "(Framtidsbygder Dalsland Årjäng Munkedal är medlem)",
+             "nb": "En kilde anbefaler at Migrationsverket samarbeider med Leader "
+                   "(Framtidsbygder Dalsland Årjäng Munkedal er medlem)"}[lang]
+    assert mv.startswith(start)
+
+
+def test_shipped_no_cross_country_suggestions(shipped):
+    ds = shipped
+    out = suggest_links(ds.collaborations, ds.actors, ds.themes, top=50, lang="en")
+    country = dict(zip(ds.actors.id, ds.actors.country))
+    crossing = [(a, b) for a, b in zip(out.source, out.target) if country[a] != country[b]]
+    assert crossing == []
+    pair = score_pairs(ds.collaborations, _ties([("steget-fore", "hamar-kommune")]), ds.actors, ds.themes,
+                       lang="en")
+    assert "different countries (SE and NO)" in pair.reason[0]
+
+
+def test_shipped_sector_gaps_use_type_and_country(shipped):
+    ds = shipped
+    g = sector_gaps(ds.collaborations, ds.actors)
+    assert "Mellerud" in set(g.place) and not any("|" in p for p in g.place)
+    hamar = g[(g.place == "Hamar") & (g.category_a == "state_agency")]
+    assert set(hamar.actors_a) == {1}  # IMDi only: Swedish agencies are not present in Hamar
+    mellerud = g[(g.place == "Mellerud") & (g.category_a == "state_agency")]
+    from graph.links._api import _categories
+
+    cats = dict(zip(ds.actors.id, _categories(ds.actors)))
+    assert cats["socialfonden"] == "public_local" and cats["imdi"] == "state_agency"
+    assert cats["lansstyrelserna"] == "public_local"
+    assert mellerud.actors_a.iloc[0] == sum(
+        1 for a, c in cats.items() if c == "state_agency" and dict(zip(ds.actors.id, ds.actors.country))[a] == "SE")

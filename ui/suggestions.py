@@ -46,7 +46,8 @@ def narrow(table: pd.DataFrame, ds: Dataset, *, place: str | None = None, theme:
 @st.cache_resource(max_entries=16, show_spinner="…")
 def _suggestions(key: str, method: str, actor: str | None, lang: str, _ds: Dataset) -> pd.DataFrame:
     return links.suggest_links(_ds.collaborations, _ds.actors, _ds.themes if len(_ds.themes) else None,
-                               method=method, top=200, actor=actor, lang=lang)
+                               method=method, top=200, actor=actor, lang=lang,
+                               documents=_ds.documents if len(_ds.documents) else None)
 
 
 def _accept(source: str, target: str) -> None:

@@ -7,8 +7,12 @@ Methods (:data:`METHODS`): ``cn`` common neighbours, ``jaccard``, ``aa``
 Adamic–Adar, ``ra`` resource allocation, ``pa`` preferential attachment,
 ``lp`` local path (eps = 0.01), ``katz`` (beta = 0.01, truncated series, see
 :mod:`graph.links._core`), and ``default``: the indices stacked by a
-classifier learned on the graph itself (see :mod:`graph.links._stack`), plus
-themes, places and sectors when an actors table is given.
+classifier learned on the graph itself (with importance-weighted hard
+negatives, its log-odds blended with log Katz; see :mod:`graph.links._stack`),
+plus, when an actors table is given, themes, places, sectors, a penalty for
+pairs in different countries without a common partner, and the support of a
+source that recommends the tie (or a tie with a group the actor is a member
+of).
 
 >>> import pandas as pd
 >>> ties = pd.DataFrame({"source": ["a", "a", "b"], "target": ["b", "c", "c"]})

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations_with_replacement
 
 import numpy as np
@@ -18,8 +18,9 @@ import scipy.sparse as sp
 from graph.links._core import (
     INDICES,
     _top,
+    _top_entries,
+    _two_walk_product,
     adjacency,
-    candidate_pairs,
     edge_keys,
     is_edge,
     pair_features,
@@ -27,7 +28,7 @@ from graph.links._core import (
     top_pa_pairs,
     top_pairs,
 )
-from graph.links._stack import _STRUCT, Attributes, DefaultModel, fit_default
+from graph.links._stack import _STRUCT, MEMBER_WEIGHT, RECOMMENDED_WEIGHT, Attributes, DefaultModel, fit_default
 from graph.links._text import INDEX_NAMES, join_names, number, text
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "invitations",
     "sector_gaps",
     "sector_gap_matrix",
+    "TYPE_CATEGORY",
 ]
 
 #: Method names: "default" (stacked, learned on the graph) and the single indices.
@@ -50,6 +52,18 @@ CATEGORIES: tuple[str, ...] = ("state_agency", "public_local", "civil_society", 
 #: Up to this many pairs the default scores every non-tied pair exactly.
 ALL_PAIRS = 200_000
 LANGS = ("sv", "en", "nb")
+
+
+@dataclass
+class Support:
+    """Why a source supports a pair: ``weight``; ``group`` and ``member`` positions
+    (-1 for a direct recommendation) and the ``document`` quoted."""
+
+    weight: float
+    partner: int
+    group: int
+    member: int
+    document: str
 
 
 @dataclass
@@ -65,6 +79,8 @@ class Prepared:
     theme_labels: dict[str, dict[str, str]]
     place_names: dict[str, np.ndarray]
     sectors: np.ndarray
+    support: dict[int, Support] = field(default_factory=dict)
+    documents: dict[str, str] = field(default_factory=dict)
 
     def position(self, actor: str) -> int:
         hit = np.flatnonzero(self.ids == str(actor))
@@ -84,34 +100,94 @@ def _check_lang(lang: str) -> None:
         raise ValueError(f"Unknown language {lang!r}: choose one of {', '.join(LANGS)}.")
 
 
+def _support(n: int, u: np.ndarray, v: np.ndarray, rec: np.ndarray, member: np.ndarray,
+             docs: np.ndarray) -> dict[int, Support]:
+    """Pairs a source recommends: the recommended ties themselves, and each member of a
+    group (``member`` rows: source is a member or part of target) with the group's
+    recommended partner."""
+    out: dict[int, Support] = {}
+    if not rec.any():
+        return out
+    ru, rv, rd = u[rec], v[rec], docs[rec]
+    groups: dict[int, list[int]] = {}
+    for m, g in zip(u[member].tolist(), v[member].tolist()):
+        if m != g:
+            groups.setdefault(g, []).append(m)
+    for a, b, d in zip(ru.tolist(), rv.tolist(), rd.tolist()):
+        if a == b:
+            continue
+        key = min(a, b) * n + max(a, b)
+        out[key] = Support(RECOMMENDED_WEIGHT, -1, -1, -1, str(d))
+    for a, b, d in zip(ru.tolist(), rv.tolist(), rd.tolist()):
+        for partner, group in ((a, b), (b, a)):
+            for m in groups.get(group, ()):
+                key = min(partner, m) * n + max(partner, m)
+                if m != partner and key not in out:
+                    out[key] = Support(MEMBER_WEIGHT, partner, group, m, str(d))
+    return out
+
+
+def _multi(values: np.ndarray) -> tuple[sp.csr_array | None, np.ndarray]:
+    """(nodes x values) 0/1 incidence of ``|``-separated cells, and each node's tuple of values."""
+    split = pd.Series(values, dtype=object).str.split("|").explode().str.strip()
+    split = split[split.notna() & (split != "")]
+    tuples = np.empty(values.size, dtype=object)
+    tuples[:] = [()] * values.size
+    if split.empty:
+        return None, tuples
+    codes, uniq = pd.factorize(split, sort=False)
+    M = sp.coo_array((np.ones(codes.size), (split.index.to_numpy(), codes)),
+                     shape=(values.size, uniq.size)).tocsr()
+    M.data[:] = 1.0
+    for i, vals in split.groupby(level=0).agg(tuple).items():
+        tuples[i] = tuple(dict.fromkeys(vals))
+    return M, tuples
+
+
 def prepare(collaborations: pd.DataFrame, actors: pd.DataFrame | None = None,
-            themes: pd.DataFrame | None = None) -> Prepared:
+            themes: pd.DataFrame | None = None, documents: pd.DataFrame | None = None) -> Prepared:
     """Build the observed graph (ties whose status is not ``recommended``) and the attributes.
+
+    A ``recommended`` tie supports its pair; it also supports each *member* of
+    a group with the group's recommended partner: a ``membership`` tie reads
+    "source is a member or part of target" (as in ``data/``), so a recommended
+    Migrationsverket–Leader tie supports Migrationsverket with every Leader
+    group that is a member of Leader.
 
     Raises
     ------
     ValueError
         If ``collaborations`` lacks a ``source`` or ``target`` column.
 
-    >>> p = prepare(pd.DataFrame({"source": ["007", "x"], "target": ["x", "y"],
-    ...                           "status": ["", "recommended"]}))
+    >>> p = prepare(pd.DataFrame({"source": ["007", "x", "m"], "target": ["x", "y", "y"],
+    ...                           "status": ["", "recommended", ""], "kind": ["", "", "membership"]}))
     >>> list(p.ids), p.A.nnz, len(p.recommended)
-    (['007', 'x', 'y'], 2, 1)
+    (['007', 'x', 'm', 'y'], 4, 1)
+    >>> sorted((p.ids[k // 4], p.ids[k % 4], s.weight) for k, s in p.support.items())
+    [('x', 'm', 0.8), ('x', 'y', 0.9)]
     """
     for column in ("source", "target"):
         if column not in collaborations.columns:
             raise ValueError(f"The collaborations table has no {column!r} column.")
     src, tgt = _col(collaborations, "source"), _col(collaborations, "target")
-    status = _col(collaborations, "status").str.lower()
-    rec = (status == "recommended").to_numpy()
+    has_status = "status" in collaborations.columns
+    rec = (_col(collaborations, "status").str.lower() == "recommended").to_numpy() if has_status \
+        else np.zeros(len(src), dtype=bool)
     actor_ids = _col(actors, "id") if actors is not None and "id" in actors.columns else pd.Series([], dtype=object)
     codes, uniques = pd.factorize(pd.concat([actor_ids, src, tgt], ignore_index=True), sort=False)
     ids = np.asarray(uniques, dtype=object)
     n, na, m = ids.size, len(actor_ids), len(src)
     u, v = codes[na:na + m].astype(np.int64), codes[na + m:].astype(np.int64)
-    A = adjacency(u[~rec], v[~rec], n)
+    A = adjacency(u[~rec], v[~rec], n) if rec.any() else adjacency(u, v, n)
     lo, hi = np.minimum(u[rec], v[rec]), np.maximum(u[rec], v[rec])
     recommended = np.unique(lo * n + hi)
+    support: dict[int, Support] = {}
+    if rec.any():
+        member = ((_col(collaborations, "kind").str.lower() == "membership").to_numpy() & ~rec)
+        support = _support(n, u, v, rec, member, _col(collaborations, "document").to_numpy())
+    doc_titles: dict[str, str] = {}
+    if documents is not None and "id" in documents.columns:
+        doc_titles = {d: t for d, t in zip(_col(documents, "id"), _col(documents, "title")) if d and t}
     names = ids.copy()
     place_names: dict[str, np.ndarray] = {}
     sectors = np.full(n, "", dtype=object)
@@ -123,13 +199,17 @@ def prepare(collaborations: pd.DataFrame, actors: pd.DataFrame | None = None,
         pos = codes[:na][first]
         got = _col(actors, "name").to_numpy()[first]
         names[pos] = np.where(got == "", ids[pos], got)
-        place = {}
+        place: dict[str, np.ndarray | sp.csr_array] = {}
         for key in ("municipality", "region", "country"):
             values = np.full(n, "", dtype=object)
             values[pos] = _col(actors, key).to_numpy()[first]
-            place_names[key] = values
-            c, _ = pd.factorize(pd.Series(values).replace("", None))
-            place[key] = c
+            if key == "country":
+                place_names[key] = values
+                place[key] = pd.factorize(pd.Series(values).str.upper().replace("", None))[0]
+            else:
+                M, place_names[key] = _multi(values)
+                if M is not None:
+                    place[key] = M
         sectors[pos] = _sector_values(actors)[first]
         place["sector"] = pd.factorize(pd.Series(sectors).replace("", None))[0]
         obs = ~rec
@@ -141,7 +221,9 @@ def prepare(collaborations: pd.DataFrame, actors: pd.DataFrame | None = None,
         T = sp.coo_array((np.ones(tcodes.size), (split.index.to_numpy(), tcodes)),
                          shape=(int(obs.sum()), theme_ids.size)).tocsr()
         T.data[:] = 1.0
-        attributes = Attributes(u[obs], v[obs], T, place)
+        keys = np.array(sorted(support), dtype=np.int64)
+        weights = np.array([support[k].weight for k in keys.tolist()], dtype=float)
+        attributes = Attributes(u[obs], v[obs], T, place, keys, weights)
         if themes is not None and "id" in themes.columns:
             for lang in LANGS:
                 for col in (f"label_{lang}", "label_en", "label_sv", "label_nb"):
@@ -149,7 +231,8 @@ def prepare(collaborations: pd.DataFrame, actors: pd.DataFrame | None = None,
                         for tid, lab in zip(_col(themes, "id"), _col(themes, col)):
                             if lab and tid not in labels[lang]:
                                 labels[lang][tid] = lab
-    return Prepared(A, ids, names, recommended, attributes, theme_ids, labels, place_names, sectors)
+    return Prepared(A, ids, names, recommended, attributes, theme_ids, labels, place_names, sectors,
+                    support, doc_titles)
 
 
 def _sector_values(actors: pd.DataFrame) -> np.ndarray:
@@ -217,11 +300,12 @@ def suggest_matrix(A: sp.csr_array, method: str = "default", k: int = 20, *,
     else:
         deg = np.diff(A.indptr).astype(float)
         weight = 1 + 1j * np.where(deg > 0, 1 / np.maximum(deg, 1), 0)
-        r, c, w = candidate_pairs(A, weight, keys)
+        W = _two_walk_product(A, weight)
         pool = max(20 * k, 2000)
-        pick = np.unique(np.r_[_top(w.imag, pool), _top(w.real, pool)])
+        r1, c1, _ = _top_entries(A, W, W.data.real, pool, keys)
+        r2, c2, _ = _top_entries(A, W, W.data.imag, pool, keys)
         pr, pc = top_pa_pairs(A, pool // 4, keys)
-        r, c = np.r_[r[pick], pr], np.r_[c[pick], pc]
+        r, c = np.r_[r1, r2, pr], np.r_[c1, c2, pc]
         key = np.unique(r * n + c)
         r, c = key // n, key % n
     if method == "default":
@@ -233,71 +317,105 @@ def suggest_matrix(A: sp.csr_array, method: str = "default", k: int = 20, *,
     return r[best], c[best], s[best]
 
 
+def _doc(p: Prepared, document: str) -> str:
+    title = p.documents.get(document, "")
+    return f' ("{title}")' if title else (f" ({document})" if document else "")
+
+
+def _recommendation(p: Prepared, key: int, lang: str) -> str:
+    sup = p.support.get(key)
+    if sup is None:
+        return ""
+    if sup.group < 0:
+        return text(lang, "rec_direct", doc=_doc(p, sup.document))
+    return text(lang, "rec_member", a=p.names[sup.partner], group=p.names[sup.group],
+                member=p.names[sup.member], doc=_doc(p, sup.document))
+
+
+def _lower_first(label: str) -> str:
+    """A theme label inside a sentence: "Housing" -> "housing" (but "SFI" stays)."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def _shared_place(p: Prepared, u: int, v: int, lang: str) -> str:
+    for key in ("municipality", "region"):
+        values = p.place_names.get(key)
+        if values is None:
+            continue
+        other = set(values[v])
+        shared = [x for x in values[u] if x in other]
+        if shared:
+            return join_names(shared, lang, 3)
+    return ""
+
+
 def _reasons(p: Prepared, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, method: str,
              f: dict, a: dict | None, lang: str) -> list[str]:
     A, names = p.A, p.names
     n = A.shape[0]
     common = (A[rows] * A[cols]).tocsr() if rows.size else None
     th = p.attributes.actor_themes(n) if p.attributes is not None else None
-    rec = is_edge_keys(p.recommended, np.minimum(rows, cols) * n + np.maximum(rows, cols))
+    keys = np.minimum(rows, cols) * n + np.maximum(rows, cols)
+    rec = is_edge_keys(p.recommended, keys)
     tied = is_edge(A, rows, cols)
     index = INDEX_NAMES[lang]
     out = []
-    for i, (u, v) in enumerate(zip(rows, cols)):
+    for i, (u, v) in enumerate(zip(rows.tolist(), cols.tolist())):
         partners = [str(x) for x in names[common.indices[common.indptr[i]:common.indptr[i + 1]]]]
         partners.sort(key=lambda s: s.casefold())
         shared: list[str] = []
         if th is not None:
             tu = set(th.indices[th.indptr[u]:th.indptr[u + 1]])
             tv = set(th.indices[th.indptr[v]:th.indptr[v + 1]])
-            shared = sorted(p.theme_labels[lang].get(t, t) for t in p.theme_ids[sorted(tu & tv)])
+            shared = sorted(_lower_first(p.theme_labels[lang].get(t, t)) for t in p.theme_ids[sorted(tu & tv)])
         numbers = []
+        parts = []
+        said = _recommendation(p, int(keys[i]), lang) or (text(lang, "rec_direct", doc="") if rec[i] else "")
+        if said:
+            parts.append(said)
         if a is not None and p.attributes is not None:
-            place = ""
-            for key in ("municipality", "region"):
-                x, y = p.place_names[key][u], p.place_names[key][v]
-                if x and x == y:
-                    place = x
-                    break
+            place = _shared_place(p, u, v, lang)
             if partners or shared or place:
                 head = text(lang, "both", partners=join_names(partners, lang)) if partners else text(lang, "both_themes")
                 head += text(lang, "on", themes=join_names(shared, lang)) if shared else ""
                 head += text(lang, "in", place=place) if place else ""
                 head += "" if tied[i] else text(lang, "no_tie")
-            else:
-                head = text(lang, "no_partner")
+                parts.append(head)
+            elif not said:
+                parts.append(text(lang, "no_partner"))
             if partners:
                 numbers.append(text(lang, "partner" if len(partners) == 1 else "partners",
                                     n=len(partners), names="").rstrip(": "))
             if shared:
                 numbers.append(text(lang, "theme_1" if len(shared) == 1 else "themes_n", n=len(shared)))
-            parts = [head]
+            if a["other_country"][i] and not partners:
+                parts.append(text(lang, "countries", a=p.place_names["country"][u].upper(),
+                                  b=p.place_names["country"][v].upper()))
             if a["complementary"][i]:
                 parts.append(text(lang, "complementary", a=_sector_label(p.sectors[u], lang),
                                   b=_sector_label(p.sectors[v], lang)))
         else:
             if partners:
-                parts = [text(lang, "partner" if len(partners) == 1 else "partners",
-                              n=len(partners), names=join_names(partners, lang))]
+                parts.append(text(lang, "partner" if len(partners) == 1 else "partners",
+                                  n=len(partners), names=join_names(partners, lang)))
             elif method == "pa":
-                parts = [text(lang, "degrees", a=names[u], b=names[v], ka=int(f["ku"][i]), kb=int(f["kv"][i]))]
+                parts.append(text(lang, "degrees", a=names[u], b=names[v], ka=int(f["ku"][i]), kb=int(f["kv"][i])))
             elif f["p3"][i] > 0:
-                parts = [text(lang, "no_partner"), text(lang, "paths3", n=int(f["p3"][i]))]
+                parts += [text(lang, "no_partner"), text(lang, "paths3", n=int(f["p3"][i]))]
             elif f["katz"][i] > 0:
-                parts = [text(lang, "no_partner"), text(lang, "far")]
-            else:
-                parts = [text(lang, "nothing")]
+                parts += [text(lang, "no_partner"), text(lang, "far")]
+            elif not said:
+                parts.append(text(lang, "nothing"))
         shown = {"default": ("ra", "default"), "katz": ("katz",), "lp": ("lp",)}.get(method, (method,))
         for key in shown:
             value = scores[i] if key == method or key == "default" else f[key][i]
             if key == "ra" and f["ra"][i] == 0:
                 continue
             numbers.append(f"{index[key]} {number(float(value))}")
-        sentence = "; ".join(parts) + (f" ({', '.join(numbers)})" if numbers else "")
+        sentence = "; ".join(x for x in parts if x) + (f" ({', '.join(numbers)})" if numbers else "")
         if tied[i]:
             sentence = f"{text(lang, 'tied')}: {sentence}"
-        out.append((text(lang, "recommended") if rec[i] else "") + sentence[:1].upper() + sentence[1:] +
-                   ("." if (a is not None and p.attributes is not None) else ""))
+        out.append(sentence[:1].upper() + sentence[1:] + ("." if (a is not None and p.attributes is not None) else ""))
     return out
 
 
@@ -322,7 +440,8 @@ def _frame(p: Prepared, rows, cols, scores, reasons) -> pd.DataFrame:
 
 def suggest_links(collaborations: pd.DataFrame, actors: pd.DataFrame | None = None,
                   themes: pd.DataFrame | None = None, *, method: str = "default", top: int = 20,
-                  actor: str | None = None, lang: str = "sv") -> pd.DataFrame:
+                  actor: str | None = None, lang: str = "sv",
+                  documents: pd.DataFrame | None = None) -> pd.DataFrame:
     """Rank the missing links: pairs without an observed tie, best first, with a reason.
 
     Parameters
@@ -340,6 +459,9 @@ def suggest_links(collaborations: pd.DataFrame, actors: pd.DataFrame | None = No
         Only pairs containing this actor id.
     lang : {"sv", "en", "nb"}
         Language of the reasons.
+    documents : pandas.DataFrame, optional
+        The documents table: reasons then name a recommending source by its
+        title rather than its id.
 
     Returns
     -------
@@ -357,7 +479,7 @@ def suggest_links(collaborations: pd.DataFrame, actors: pd.DataFrame | None = No
     """
     _check_method(method)
     _check_lang(lang)
-    p = prepare(collaborations, actors, themes)
+    p = prepare(collaborations, actors, themes, documents)
     pos = None if actor is None else p.position(actor)
     model = fit_default(p.A, p.attributes) if method == "default" else None
     r, c, _ = suggest_matrix(p.A, method, int(top), model=model, attributes=p.attributes, actor=pos)
@@ -366,7 +488,8 @@ def suggest_links(collaborations: pd.DataFrame, actors: pd.DataFrame | None = No
 
 
 def score_pairs(collaborations: pd.DataFrame, pairs: pd.DataFrame, actors: pd.DataFrame | None = None,
-                themes: pd.DataFrame | None = None, *, method: str = "default", lang: str = "sv") -> pd.DataFrame:
+                themes: pd.DataFrame | None = None, *, method: str = "default", lang: str = "sv",
+                documents: pd.DataFrame | None = None) -> pd.DataFrame:
     """Score exactly the given pairs, in the given order; 0 where nothing supports a tie.
 
     Pairs with an id found nowhere in the data score 0 and say so.
@@ -381,7 +504,7 @@ def score_pairs(collaborations: pd.DataFrame, pairs: pd.DataFrame, actors: pd.Da
     for column in ("source", "target"):
         if column not in pairs.columns:
             raise ValueError(f"The pairs table has no {column!r} column.")
-    p = prepare(collaborations, actors, themes)
+    p = prepare(collaborations, actors, themes, documents)
     src, tgt = _col(pairs, "source").to_numpy(), _col(pairs, "target").to_numpy()
     lookup = pd.Index(p.ids)
     r, c = lookup.get_indexer(src), lookup.get_indexer(tgt)
@@ -403,7 +526,8 @@ def score_pairs(collaborations: pd.DataFrame, pairs: pd.DataFrame, actors: pd.Da
 
 
 def invitations(collaborations: pd.DataFrame, actors: pd.DataFrame | None, actor_id: str, *,
-                top: int = 10, lang: str = "sv", themes: pd.DataFrame | None = None) -> pd.DataFrame:
+                top: int = 10, lang: str = "sv", themes: pd.DataFrame | None = None,
+                documents: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who to invite: the actor's best suggestions (default method).
 
     Returns
@@ -415,7 +539,8 @@ def invitations(collaborations: pd.DataFrame, actors: pd.DataFrame | None, actor
     >>> invitations(ties, None, "c", lang="en")["id"].tolist()[0]
     'b'
     """
-    out = suggest_links(collaborations, actors, themes, method="default", top=top, actor=actor_id, lang=lang)
+    out = suggest_links(collaborations, actors, themes, method="default", top=top, actor=actor_id, lang=lang,
+                        documents=documents)
     other = np.where(out["source"] == str(actor_id), out["target"], out["source"])
     names = dict(zip(_col(actors, "id"), _col(actors, "name"))) if actors is not None and "name" in actors else {}
     return pd.DataFrame({"id": pd.Series(other, dtype=object),
@@ -423,21 +548,45 @@ def invitations(collaborations: pd.DataFrame, actors: pd.DataFrame | None, actor
                          "score": out["score"].to_numpy(), "reason": out["reason"]})
 
 
+#: Actor type -> sector category of :func:`sector_gaps`; other types follow their sector.
+TYPE_CATEGORY: dict[str, str] = {
+    "state_agency": "state_agency",
+    "county_board": "public_local",
+    "region": "public_local",
+    "municipality": "public_local",
+    "fund": "public_local",
+}
+
+
 def _categories(actors: pd.DataFrame) -> np.ndarray:
+    kind = _col(actors, "type").str.lower().to_numpy()
     sector, level = _sector_values(actors), _level_values(actors)
-    return np.select([(sector == "public") & (level == "national"), sector == "public",
-                      sector == "civil_society", sector == "business"],
-                     list(CATEGORIES), default="")
+    by_sector = np.select([(sector == "public") & (level == "national"), sector == "public",
+                           sector == "civil_society", sector == "business"],
+                          list(CATEGORIES), default="")
+    return np.array([TYPE_CATEGORY.get(k, b) for k, b in zip(kind, by_sector)], dtype=object)
+
+
+def _split(cell: str) -> set[str]:
+    return {x.strip() for x in cell.split("|")} - {""}
 
 
 def sector_gaps(collaborations: pd.DataFrame, actors: pd.DataFrame, *, place: str = "municipality",
                 lang: str = "en") -> pd.DataFrame:
     """Which pairs of sector categories have no tie between the actors of each place.
 
-    Categories: ``state_agency`` (public and national; present in every
-    place), ``public_local`` (other public actors), ``civil_society``,
-    ``business``.  For ``place="municipality"``, regional actors without a
-    municipality count in the municipalities of their region.
+    Categories come from the actor ``type``: ``state_agency`` (state
+    agencies), ``public_local`` (county boards, regions, municipalities and
+    funds: public money for regional and local development is not a state
+    agency), ``civil_society`` and ``business``; other types follow their
+    sector (a public actor of national level counts as a state agency, e.g.
+    the state-run rural network).  Places are the ``|``-separated values of
+    ``municipality`` (or ``region``).  An actor with no place and national
+    level (state agencies, national funds) counts in every place *of its own
+    country* (IMDi in Norwegian places only, Migrationsverket in Swedish
+    ones); a place's countries are those of the actors located in it.  For
+    ``place="municipality"``, regional actors without a municipality count in
+    the municipalities of their region.
 
     Returns
     -------
@@ -463,17 +612,25 @@ def sector_gaps(collaborations: pd.DataFrame, actors: pd.DataFrame, *, place: st
     _check_lang(lang)
     ids = _col(actors, "id").to_numpy()
     cat = _categories(actors)
-    where = _col(actors, place).to_numpy()
-    region = _col(actors, "region").to_numpy()
-    places = sorted(set(where) - {""})
+    where = [_split(x) for x in _col(actors, place)]
+    regions = [_split(x) for x in _col(actors, "region")]
+    country = _col(actors, "country").str.upper().to_numpy()
+    level = _level_values(actors)
+    nowhere = np.array([not w for w in where])
+    national = nowhere & (level == "national") & (cat != "")
+    if place == "municipality":
+        nowhere &= np.array([not r for r in regions])
+    places = sorted(set().union(*where)) if where else []
     status = _col(collaborations, "status").str.lower().to_numpy()
     src, tgt = _col(collaborations, "source").to_numpy(), _col(collaborations, "target").to_numpy()
     rows = []
     for pl in places:
-        present = (where == pl) | (cat == "state_agency")
+        local = np.array([pl in w for w in where])
+        countries = set(country[local]) - {""}
+        present = local | (national & (np.isin(country, list(countries)) | (country == "") | (not countries)))
         if place == "municipality":
-            regions = set(region[where == pl]) - {""}
-            present |= (where == "") & np.isin(region, list(regions)) & (cat != "")
+            regs = set().union(*(regions[i] for i in np.flatnonzero(local)))
+            present |= np.array([not w and bool(r & regs) for w, r in zip(where, regions)]) & (cat != "")
         members = dict(zip(ids[present], cat[present]))
         a = pd.Series(src).map(members).to_numpy()
         b = pd.Series(tgt).map(members).to_numpy()

@@ -8,13 +8,24 @@ indices of :mod:`graph.links._core` (log scaled), the two degrees, walks of
 length 3 and, with an actors table, shared themes, same municipality, same
 region, same country.  All draws use fixed seeds.
 
-Complementary sectors (public / civil society / business, which the
-Norwegian report says rarely meet) are a *policy* weight, not learned: a pair
-from two different known sectors gets ``COMPLEMENTARY_WEIGHT`` times the
-weight of a same-sector pair (scores are rescaled to stay in 0..1).
+Three *policy* weights sit on top of the learned probability ``p`` (they
+are not learned; our own data is far too small to learn them):
+
+- complementary sectors (public / civil society / business, which the
+  Norwegian report says rarely meet): a pair from two different known sectors
+  gets ``COMPLEMENTARY_WEIGHT`` times the weight of a same-sector pair (scores
+  are rescaled to stay in 0..1);
+- different countries: a pair whose two known countries differ and who have
+  no common partner is multiplied by ``COUNTRY_PENALTY`` (a Swedish project
+  and a Norwegian municipality have nothing to do with each other unless
+  someone links them);
+- a source's recommendation: ``p + (1 - p) w`` with ``w`` the pair's support,
+  ``RECOMMENDED_WEIGHT`` when a source recommends the tie itself and
+  ``MEMBER_WEIGHT`` when it recommends a tie with a group the actor is a
+  member of (see :func:`graph.links.prepare`).
 
 A pair that nothing supports (no walk between the two within the Katz
-series, no shared theme, no shared place) scores 0.
+series, no shared theme, no shared place, no recommendation) scores 0.
 
 >>> import numpy as np
 >>> from graph.links._core import adjacency
@@ -31,16 +42,28 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.special import expit
 
-from graph.links._core import _degrees, adjacency, edge_keys, is_edge, pair_features
+from graph.links._core import KATZ_BETA, _degrees, adjacency, edge_keys, is_edge, pair_features
 
-__all__ = ["Attributes", "DefaultModel", "fit_default", "COMPLEMENTARY_WEIGHT", "SEED"]
+__all__ = ["Attributes", "DefaultModel", "fit_default", "COMPLEMENTARY_WEIGHT", "COUNTRY_PENALTY",
+           "RECOMMENDED_WEIGHT", "MEMBER_WEIGHT", "SEED"]
 
 SEED = 20240601
 COMPLEMENTARY_WEIGHT = 1.25
+COUNTRY_PENALTY = 0.05
+RECOMMENDED_WEIGHT = 0.9
+MEMBER_WEIGHT = 0.8
 HIDE_SHARE = 0.1
 MAX_FOLDS = 5
 TARGET_POSITIVES = 2000
+#: draw hard negatives (hub pairs, best common-neighbour pairs) with importance weights
+HARD_NEGATIVES = True
+HARD_POOL = 10
+HARD_WALKS = 5_000_000
+#: weight of log Katz added to the learned log-odds (resolution at the top, where the
+#: classifier saturates)
+KATZ_BLEND = 0.3
 _STRUCT = ("cn", "jaccard", "aa", "ra", "pa", "lp", "katz")
 # +1: the score may only rise with the feature (see _matrix for the order)
 _MONOTONIC = [1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0]
@@ -53,13 +76,29 @@ class Attributes:
     ``tie_u``, ``tie_v`` are the node positions of the observed collaboration
     rows and ``tie_themes`` a (rows x themes) 0/1 matrix; ``place`` maps
     "municipality", "region", "country", "sector" to integer codes per node
-    (-1 = unknown).
+    (-1 = unknown) or, for multi-valued places, to a (nodes x places) 0/1
+    sparse matrix (two actors share the place when they share one value).
+    ``support_keys`` (sorted ``lo * n + hi``) and ``support_weight`` are the
+    pairs a source recommends and their weight.
     """
 
     tie_u: np.ndarray
     tie_v: np.ndarray
     tie_themes: sp.csr_array
-    place: dict[str, np.ndarray] = field(default_factory=dict)
+    place: dict[str, np.ndarray | sp.csr_array] = field(default_factory=dict)
+    support_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    support_weight: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    def support(self, rows: np.ndarray, cols: np.ndarray, n: int) -> np.ndarray:
+        """Recommendation weight of each pair (0 where no source recommends it)."""
+        out = np.zeros(rows.size)
+        if self.support_keys.size == 0 or rows.size == 0:
+            return out
+        q = np.minimum(rows, cols).astype(np.int64) * n + np.maximum(rows, cols)
+        at = np.searchsorted(self.support_keys, q).clip(0, self.support_keys.size - 1)
+        hit = self.support_keys[at] == q
+        out[hit] = self.support_weight[at[hit]]
+        return out
 
     def actor_themes(self, n: int, hidden: np.ndarray | None = None) -> sp.csr_array:
         """(nodes x themes) 0/1: themes of each actor's ties, without hidden tie keys."""
@@ -81,11 +120,19 @@ class Attributes:
         out = {"themes": np.asarray((th[rows] * th[cols]).sum(axis=1)).ravel()}
         for key in ("municipality", "region", "country"):
             code = self.place.get(key)
-            out[key] = np.zeros(rows.size) if code is None else \
-                ((code[rows] == code[cols]) & (code[rows] >= 0)).astype(float)
+            if code is None:
+                out[key] = np.zeros(rows.size)
+            elif sp.issparse(code):
+                out[key] = (np.asarray((code[rows] * code[cols]).sum(axis=1)).ravel() > 0).astype(float)
+            else:
+                out[key] = ((code[rows] == code[cols]) & (code[rows] >= 0)).astype(float)
+        country = self.place.get("country")
+        out["other_country"] = np.zeros(rows.size) if country is None or sp.issparse(country) else \
+            ((country[rows] != country[cols]) & (country[rows] >= 0) & (country[cols] >= 0)).astype(float)
         sector = self.place.get("sector")
         out["complementary"] = np.zeros(rows.size) if sector is None else \
             ((sector[rows] != sector[cols]) & (sector[rows] >= 0) & (sector[cols] >= 0)).astype(float)
+        out["support"] = self.support(rows, cols, n)
         return out
 
 
@@ -104,7 +151,16 @@ def _supported(f: dict[str, np.ndarray], attrs: dict[str, np.ndarray] | None) ->
     ok = (f["katz"] > 0) | (f["cn"] > 0)
     if attrs is not None:
         ok |= (attrs["themes"] > 0) | (attrs["municipality"] > 0) | (attrs["region"] > 0)
+        ok |= attrs.get("support", 0) > 0
     return ok
+
+
+def _one_thread():
+    """Run OpenMP code on one thread: a few thousand samples gain nothing from more, and on a
+    shared, busy machine spinning threads cost many times the work itself."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1)
 
 
 @dataclass
@@ -114,6 +170,7 @@ class DefaultModel:
     classifier: object | None
     attributes: Attributes | None = None
     n_train: int = 0
+    blend: float = 0.0
 
     def features(self, A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
                  hidden: np.ndarray | None = None) -> tuple[dict, dict | None]:
@@ -133,9 +190,15 @@ class DefaultModel:
         if self.classifier is None:  # too few ties to learn from: fall back on RA + Katz
             p = 1 - 1 / (1 + f["ra"] + f["katz"] + (0 if a is None else 0.1 * a["themes"]))
         else:
-            p = self.classifier.predict_proba(_matrix(f, a))[:, 1]
+            with _one_thread():
+                p = self.classifier.predict_proba(_matrix(f, a))[:, 1]
+            if self.blend:
+                logit = np.log(np.maximum(p, 1e-12)) - np.log(np.maximum(1 - p, 1e-12))
+                p = expit(logit + self.blend * np.log(np.maximum(f["katz"], 1e-300) / KATZ_BETA))
         if a is not None:
             p = p * (1 + (COMPLEMENTARY_WEIGHT - 1) * a["complementary"]) / COMPLEMENTARY_WEIGHT
+            p = np.where((a["other_country"] > 0) & (f["cn"] == 0), COUNTRY_PENALTY * p, p)
+            p = p + (1 - p) * a["support"]
         return np.where(_supported(f, a), np.maximum(p, 1e-12), 0.0)
 
 
@@ -156,6 +219,40 @@ def _sample_negatives(A: sp.csr_array, keys: np.ndarray, count: int, rng: np.ran
     return np.concatenate(rs)[:count], np.concatenate(cs)[:count]
 
 
+#: columns of :func:`_matrix` the small-data model may use (no degree features:
+#: on a few dozen ties they only learn "the hub again")
+_SMALL_COLUMNS = (0, 1, 3, 7, 8, 9, 10, 11, 12, 13)
+
+
+class _PositiveLogit:
+    """Logistic regression on standardised columns whose weights are all >= 0.
+
+    Columns that get a negative weight are dropped and the model refit, so
+    that more partners, themes or shared places never lower a score.
+    """
+
+    def __init__(self, columns: tuple[int, ...]):
+        self.columns = list(columns)
+
+    def fit(self, X: np.ndarray, y: np.ndarray) -> _PositiveLogit:
+        from sklearn.linear_model import LogisticRegression
+
+        cols = [c for c in self.columns if c < X.shape[1]]
+        while True:
+            Z = X[:, cols]
+            self.mean, self.std = Z.mean(axis=0), np.where(Z.std(axis=0) > 0, Z.std(axis=0), 1.0)
+            self.model = LogisticRegression(C=0.5, max_iter=1000).fit((Z - self.mean) / self.std, y)
+            coef = self.model.coef_.ravel()
+            if (coef >= 0).all() or len(cols) == 1:
+                break
+            cols = [c for c, w in zip(cols, coef) if w >= 0] or cols[:1]
+        self.used = cols
+        return self
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        return self.model.predict_proba((X[:, self.used] - self.mean) / self.std)
+
+
 def _classifier(n_samples: int, n_features: int):
     if n_samples >= 1500:
         from sklearn.ensemble import HistGradientBoostingClassifier
@@ -164,11 +261,7 @@ def _classifier(n_samples: int, n_features: int):
                                               min_samples_leaf=20, l2_regularization=1.0,
                                               early_stopping=False, random_state=SEED,
                                               monotonic_cst=_MONOTONIC[:n_features])
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=1000))
+    return _PositiveLogit(_SMALL_COLUMNS)
 
 
 def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: int = SEED) -> DefaultModel:
@@ -198,26 +291,96 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
     if E < 10 or folds < 1 or n < 4:
         return DefaultModel(None, attributes, 0)
     perm = rng.permutation(E)
-    X, y = [], []
+    X, y, w = [], [], []
     for fold in range(folds):
         hide = perm[fold * per_fold:(fold + 1) * per_fold]
         keep = np.ones(E, dtype=bool)
         keep[hide] = False
         Ah = adjacency(eu[keep], ev[keep], n)
         pr, pc = eu[hide], ev[hide]
-        nr, nc = _sample_negatives(A, keys, 2 * hide.size, rng)
-        r, c = np.r_[pr, nr], np.r_[pc, nc]
         hidden_keys = np.sort(pr * n + pc)
+        if HARD_NEGATIVES and 3 * per_fold * folds >= 1500:
+            nr, nc, nw = _mixed_negatives(A, Ah, keys, hidden_keys, hide.size, rng)
+        else:
+            nr, nc = _sample_negatives(A, keys, 2 * hide.size, rng)
+            nw = np.ones(nr.size)
+        r, c = np.r_[pr, nr], np.r_[pc, nc]
         model = DefaultModel(None, attributes)
         f, a = model.features(Ah, r, c, hidden_keys)
         X.append(_matrix(f, a))
         y.append(np.r_[np.ones(pr.size), np.zeros(nr.size)])
-    X, y = np.vstack(X), np.concatenate(y)
+        # negatives stand for all the non-tied pairs: their weights sum to twice the positives'
+        w.append(np.r_[np.ones(pr.size), nw * (2 * pr.size / max(nw.sum(), 1e-300))])
+    X, y, w = np.vstack(X), np.concatenate(y), np.concatenate(w)
     if y.min() == y.max():
         return DefaultModel(None, attributes, 0)
     clf = _classifier(y.size, X.shape[1])
-    clf.fit(X, y)
-    return DefaultModel(clf, attributes, int(y.size))
+    if isinstance(clf, _PositiveLogit):
+        clf.fit(X, y)
+    else:
+        with _one_thread():
+            clf.fit(X, y, sample_weight=w)
+    return DefaultModel(clf, attributes, int(y.size), 0.0 if isinstance(clf, _PositiveLogit) else KATZ_BLEND)
+
+
+def _mixed_negatives(A: sp.csr_array, Ah: sp.csr_array, keys: np.ndarray, hidden: np.ndarray, count: int,
+                     rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Negatives from three proposals, weighted to stand for uniform non-tied pairs.
+
+    ``count`` each from (1) uniform pairs, (2) pairs drawn by degree product
+    (the hub pairs uniform draws never show), (3) uniform draws among the
+    ``HARD_POOL * count`` pairs with most common neighbours in ``Ah`` (the top
+    of every ranking; only when ``Ah`` has at most ``HARD_WALKS`` 2-walks, the
+    pool costs a sparse product).  Hidden ties and ties of ``A`` are rejected.  Weights follow the balance heuristic of multiple
+    importance sampling, ``p_uniform(x) / mean_j q_j(x)``, so the classifier
+    still estimates the odds against a uniform non-tied pair, only with far
+    more resolution where the best pairs are.
+    """
+    n = A.shape[0]
+    k = _degrees(Ah)
+    two_e = max(k.sum(), 1.0)
+    N = max(n * (n - 1) / 2 - A.nnz / 2, 1.0)
+    r1, c1 = _sample_negatives(A, keys, count, rng)
+
+    def keep(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        ok = (lo != hi) & ~is_edge(A, lo, hi, keys)
+        if hidden.size:
+            q = lo * n + hi
+            ok &= hidden[np.searchsorted(hidden, q).clip(0, hidden.size - 1)] != q
+        return ok
+
+    # (2) degree product: each end drawn with probability k / 2E
+    prob = k / two_e
+    cum = np.cumsum(prob)
+    m = 3 * count + 10
+    u = np.searchsorted(cum, rng.random(m) * cum[-1], side="right").clip(0, n - 1)
+    v = np.searchsorted(cum, rng.random(m) * cum[-1], side="right").clip(0, n - 1)
+    lo, hi = np.minimum(u, v), np.maximum(u, v)
+    ok = keep(lo, hi)
+    r2, c2 = lo[ok][:count], hi[ok][:count]
+    # (3) uniform among the HARD_POOL * count pairs with most common neighbours in Ah
+    r3 = c3 = pool = np.zeros(0, dtype=np.int64)
+    if (k * k).sum() <= HARD_WALKS:
+        from graph.links._core import candidate_pairs
+
+        cr, cc, cn = candidate_pairs(Ah, None, edge_keys(Ah))
+        ok = keep(cr, cc)
+        cr, cc, cn = cr[ok], cc[ok], cn[ok]
+        size = min(cr.size, HARD_POOL * count)
+        if size:
+            top = np.argpartition(-cn, size - 1)[:size] if size < cr.size else np.arange(cr.size)
+            pool = np.sort(cr[top] * n + cc[top])
+            pick = rng.choice(pool.size, min(count, pool.size), replace=False)
+            r3, c3 = pool[pick] // n, pool[pick] % n
+    r, c = np.r_[r1, r2, r3], np.r_[c1, c2, c3]
+    n1, n2, n3 = r1.size, r2.size, r3.size
+    q1 = 1.0 / N
+    q2 = 2 * prob[r] * prob[c]
+    q = r * n + c
+    in_pool = pool[np.searchsorted(pool, q).clip(0, pool.size - 1)] == q if pool.size else np.zeros(q.size, bool)
+    q3 = np.where(in_pool, 1.0 / max(pool.size, 1), 0.0)
+    mix = (n1 * q1 + n2 * q2 + n3 * q3) / max(n1 + n2 + n3, 1)
+    return r, c, q1 / mix
 
 
 def degrees(A: sp.csr_array) -> np.ndarray:
