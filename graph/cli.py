@@ -95,13 +95,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_path(args: argparse.Namespace) -> int:
     ds = _load(args.data)
     source, target = _actor(ds, args.source), _actor(ds, args.target)
-    G = to_multigraph(ds)
+    G = to_multigraph(ds if args.all_ties else filter_dataset(ds, statuses=["existing"]))
     import networkx as nx
 
     try:
         paths = analysis.shortest_paths(G, source, target, limit=args.limit)
     except nx.NetworkXNoPath:
-        print(f"No path: {G.nodes[source]['name']} and {G.nodes[target]['name']} are not connected.")
+        which = "" if args.all_ties else " by existing ties (try --all-ties)"
+        print(f"No path: {G.nodes[source]['name']} and {G.nodes[target]['name']} are not connected{which}.")
         return EXIT_PROBLEMS
     name = lambda n: G.nodes[n]["name"]  # noqa: E731
     for number, hops in enumerate(paths, start=1):
@@ -180,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source", help="actor id, name or alias")
     p.add_argument("target", help="actor id, name or alias")
     p.add_argument("--limit", type=int, default=20, help="at most this many paths (default 20)")
+    p.add_argument("--all-ties", action="store_true",
+                   help="also walk planned, recommended and ended ties (default: existing ties only)")
     p.set_defaults(run=cmd_path)
 
     p = sub.add_parser("links", help="ranked missing links with reasons")

@@ -76,6 +76,10 @@ def test_path_between_leader_group_and_migrationsverket(app):
     hops = app.dataframe
     assert hops and all(len(h.value) >= 1 for h in hops)
     assert any(".txt" in str(h.value["Källa"].tolist()) for h in hops)
+    assert "Befintlig" in {s for h in hops for s in h.value["Status"]} and len(hops) == 3
+    app.checkbox(key="path_all_ties").check().run()
+    statuses = {s for h in app.dataframe for s in h.value["Status"]}
+    assert "Rekommenderad" in statuses and app.success[0].value.endswith("2 steg.")
 
 
 def test_brokers_view_explains_itself(app):

@@ -67,6 +67,13 @@ def test_path_shows_evidence(capsys):
     assert ".txt)" in out and '"' in out  # every hop quotes its evidence and names its document
 
 
+def test_path_walks_existing_ties_unless_asked(capsys):
+    _, out, _ = run(capsys, "path", ROOT / "data", "leader-framtidsbygder", "migrationsverket")
+    assert out.startswith("Path 1 (3 steps)") and "recommended" not in out
+    _, out, _ = run(capsys, "path", ROOT / "data", "leader-framtidsbygder", "migrationsverket", "--all-ties")
+    assert out.startswith("Path 1 (2 steps)") and "[partnership, recommended]" in out
+
+
 def test_path_with_unknown_actor(capsys):
     code, _, err = run(capsys, "path", ROOT / "data", "nobody", "Migrationsverket")
     assert code == 1 and "no actor with id, name or alias 'nobody'" in err

@@ -98,6 +98,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "from": {"sv": "Från", "en": "From", "nb": "Fra"},
     "to": {"sv": "Till", "en": "To", "nb": "Til"},
+    "path_all_ties": {"sv": "Räkna även med planerade, rekommenderade och avslutade samarbeten",
+                      "en": "Also walk planned, recommended and ended ties",
+                      "nb": "Regn også med planlagte, anbefalte og avsluttede samarbeid"},
     "no_path": {
         "sv": "{a} och {b} är inte förbundna i aktuellt urval.",
         "en": "{a} and {b} are not connected in the current view.",

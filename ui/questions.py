@@ -25,9 +25,14 @@ def _actor_picker(label: str, names: dict[str, str], key: str, default: str | No
 
 
 def render_paths(ctx: dict) -> None:
-    """All shortest paths between two actors, each hop with the evidence of its ties."""
+    """All shortest paths between two actors, each hop with the evidence of its ties.
+
+    Existing ties only, unless the user asks to walk planned, recommended and ended ties too.
+    """
     lang = ctx["lang"]
-    G = state.graph_of(ctx["key"], ctx["filters"], None, ctx["ds"])
+    every = st.checkbox(t("path_all_ties", lang), key="path_all_ties")
+    filters = ctx["filters"] if every else tuple(sorted({**dict(ctx["filters"]), "statuses": ("existing",)}.items()))
+    G = state.graph_of(ctx["key"], filters, None, ctx["ds"])
     names = _names(G)
     left, right = st.columns(2)
     with left:
@@ -39,11 +44,11 @@ def render_paths(ctx: dict) -> None:
     try:
         paths = analysis.shortest_paths(G, source, target)
     except nx.NetworkXNoPath:
-        st.warning(t("no_path", lang, a=names[source], b=names[target]))
+        st.warning(t("no_path", lang, a=md_text(names[source]), b=md_text(names[target])))
         return
     st.success(t("paths_found", lang, n=len(paths), steps=len(paths[0])))
     for number, hops in enumerate(paths, start=1):
-        chain = " → ".join([names[hops[0]["from"]]] + [names[h["to"]] for h in hops])
+        chain = " → ".join(md_text(names[n]) for n in [hops[0]["from"]] + [h["to"] for h in hops])
         with st.expander(f"{t('path_n', lang, n=number, steps=len(hops))}: {chain}", expanded=number == 1):
             for hop in hops:
                 st.markdown(f"**{md_text(names[hop['from']])} — {md_text(names[hop['to']])}**")
