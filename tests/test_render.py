@@ -266,3 +266,21 @@ def test_unknown_language_falls_back_to_english():
 def test_standalone_rejects_odd_height():
     with pytest.raises(ValueError, match="height"):
         standalone_html(tiny(), POS, height="1px;background:url(x)")
+
+
+def test_json_subset_is_the_drawing_cut_to_a_part():
+    import json
+
+    from graph.render import json_for_script, json_parts, json_subset
+
+    G = nx.MultiGraph()
+    for v in ("a", "b", "c"):
+        G.add_node(v, name=f"<b>{v}</b>", sector="public")
+    G.add_edge("a", "b", kind="funding", source="a", target="b")
+    G.add_edge("b", "c", kind="dialogue", source="b", target="c")
+    data = network_data(G, {"a": (0, 0), "b": (1, 0), "c": (0, 1)})
+    parts = json_parts(data)
+    assert json.loads(json_subset(parts, None, None)) == json.loads(json_for_script(data))
+    part = json.loads(json_subset(parts, {"a", "b"}, [True, False]))
+    assert [n["id"] for n in part["nodes"]] == ["a", "b"] and len(part["edges"]) == 1
+    assert part["legend"] == data["legend"] and "<b>" not in json_subset(parts, None, None)

@@ -42,8 +42,7 @@ def drawing_options(lang: str, has_colours: bool) -> tuple[str, str]:
 def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str | None) -> None:
     filters, focus = view_key
     color_by, size_by = drawing_options(lang, "color" in ds.actors.columns)
-    data = state.drawing_of(key, filters, focus, color_by, size_by, lang, ds)
-    shown = {node["id"] for node in data["nodes"]}
+    data, shown = state.drawing_of(key, filters, focus, color_by, size_by, lang, ds)
     graph_view(data, key="graph", height=620, selected=selected if selected in shown else None, on_select=_on_click,
                snapshot_label=t("snapshot", lang))
 

@@ -105,7 +105,7 @@ _COMPONENT = st.components.v2.component(
 
 
 def graph_view(
-    data: Mapping[str, Any],
+    data: Mapping[str, Any] | str,
     *,
     key: str = "graph",
     height: int = 650,
@@ -117,8 +117,9 @@ def graph_view(
 
     Parameters
     ----------
-    data : mapping
-        The result of ``graph.render.network_data``.
+    data : mapping or str
+        The result of ``graph.render.network_data``, or that already as
+        script-safe JSON (``json_for_script`` / ``json_subset``).
     key : str, optional
         Streamlit key of the component; one per drawing on a page.
     height : int, optional
@@ -160,7 +161,7 @@ def graph_view(
 _SERIALISED: dict[int, tuple[Mapping[str, Any], str, str]] = {}
 
 
-def _serialised(data: Mapping[str, Any]) -> tuple[str, str]:
+def _serialised(data: Mapping[str, Any] | str) -> tuple[str, str]:
     """The drawing as JSON and its hash, remembered for the last few drawings.
 
     The app hands the same (cached, never edited) dict on every rerun, so a
@@ -169,7 +170,7 @@ def _serialised(data: Mapping[str, Any]) -> tuple[str, str]:
     hit = _SERIALISED.get(id(data))
     if hit is not None and hit[0] is data:
         return hit[1], hit[2]
-    graph = json_for_script(dict(data))
+    graph = data if isinstance(data, str) else json_for_script(dict(data))
     sig = hashlib.sha1(graph.encode("utf-8")).hexdigest()
     if len(_SERIALISED) >= 8:
         _SERIALISED.pop(next(iter(_SERIALISED)))

@@ -23,7 +23,7 @@ from graph.build import filter_dataset, neighbourhood, to_multigraph
 from graph.io import read_dataset
 from graph.layout import compute_layout
 from graph.model import DataError, Dataset, Problem, validate
-from graph.render import network_data
+from graph.render import json_parts, json_subset, network_data
 
 __all__ = [
     "Source",
@@ -201,24 +201,26 @@ def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset
         sizes = _dataset_metrics(key, _ds)["partners" if size_by == "degree" else "betweenness"].to_dict()
     groups = communities_of(key, (), None, _ds) if color_by == "community" else None
     data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups)
-    return data, [row for _, _, row in G.edges(data="row")]
+    return json_parts(data), [row for _, _, row in G.edges(data="row")]
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def drawing_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by: str, size_by: str, lang: str,
-               _ds: Dataset) -> dict:
-    """The map's data for a view: the whole dataset's drawing, cut down to the view's actors and ties.
+               _ds: Dataset) -> tuple[str, frozenset[str]]:
+    """The map of a view as JSON, and the ids of the actors on it.
 
-    Drawing once and cutting is what keeps a filter change fast on big
-    networks; actors keep their place, colour and size across filters.
+    The whole dataset is drawn once (per colour, size and language) and kept
+    as one JSON piece per actor and tie; a view joins the pieces of its actors
+    and ties.  That keeps a filter change fast on big networks, and actors
+    keep their place, colour and size across filters.
     """
-    data, rows = _full_drawing(key, color_by, size_by, lang, _ds)
+    parts, rows = _full_drawing(key, color_by, size_by, lang, _ds)
     if not filters and not focus:
-        return data
+        return json_subset(parts, None, None), frozenset(parts["node_ids"])
     part = view(key, filters, focus, _ds)
-    actors, ties = set(part.actors["id"]), set(part.collaborations.index)
-    return {**data, "nodes": [n for n in data["nodes"] if n["id"] in actors],
-            "edges": [e for e, row in zip(data["edges"], rows, strict=True) if row in ties]}
+    actors = set(part.actors["id"])
+    ties = set(part.collaborations.index)
+    return json_subset(parts, actors, [row in ties for row in rows]), frozenset(actors & set(parts["node_ids"]))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
