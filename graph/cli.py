@@ -153,7 +153,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         ds = neighbourhood(ds, _actor(ds, args.actor), depth=args.depth)
     try:
         paths = export.export_dataset(ds, Path(args.output), args.format, with_contacts=args.with_contacts,
-                                      lang=args.lang)
+                                      lang=args.lang, dpi=args.dpi, title=args.title, color_by=args.color_by)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     for path in paths:
@@ -209,6 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", help="only this actor's neighbourhood (id, name or alias)")
     p.add_argument("--depth", type=int, default=1, help="steps around --actor (default 1)")
     p.add_argument("--lang", choices=("sv", "en", "nb"), default="sv")
+    p.add_argument("--dpi", type=float, default=200, help="PNG resolution (the picture is 2,200 px wide or more)")
+    p.add_argument("--title", help="title of pictures and the HTML page")
+    p.add_argument("--color-by", choices=("sector", "type", "community", "color"), default="sector",
+                   help="node colours of pictures, HTML and GEXF (color: the file's own colours)")
     p.set_defaults(run=cmd_export)
     return parser
 

@@ -121,3 +121,12 @@ def test_export_refuses_broken_data_and_writes_nothing(tmp_path, capsys):
     write(tmp_path / "d" / "collaborations.csv", "source,target\na,ghost\n")
     code, _, err = run(capsys, "export", tmp_path / "d", "-o", tmp_path / "out.xlsx", "--format", "xlsx")
     assert code == 1 and "unknown actor 'ghost'" in err and not (tmp_path / "out.xlsx").exists()
+
+
+def test_export_picture_options(tmp_path, capsys):
+    from PIL import Image
+
+    code, _, err = run(capsys, "export", ROOT / "data", "-o", tmp_path / "m.png", "--format", "png", "--dpi", "300",
+                       "--title", "Dalsland", "--color-by", "type", "--lang", "en")
+    assert code == 0, err
+    assert Image.open(tmp_path / "m.png").width >= 2200
