@@ -454,12 +454,23 @@ DRAW_JS = r"""
     network.on("click", function (params) {
       if (onSelect && params.nodes && params.nodes.length) onSelect(String(params.nodes[0]));
     });
+    // Fit once the container has its size, with room for the labels at the edges.
+    network.once("afterDrawing", function () {
+      network.fit({animation: false});
+      network.moveTo({scale: network.getScale() * 0.88, animation: false});
+    });
     return network;
   }
   function snxFocus(network, id) {
     if (id == null || !network.snx.nodes.get(id)) { network.unselectAll(); return false; }
     network.selectNodes([id]);
-    network.focus(id, {scale: Math.max(network.getScale(), 0.8), animation: false});
+    // Move the view only when the actor is off screen (a search hit), never under the user's click.
+    var dom = network.canvasToDOM(network.getPosition(id));
+    var box = network.snx.host.getBoundingClientRect();
+    var margin = 30;
+    if (dom.x < margin || dom.y < margin || dom.x > box.width - margin || dom.y > box.height - margin) {
+      network.focus(id, {scale: Math.max(network.getScale(), 0.8), animation: false});
+    }
     return true;
   }
   globalThis.snxDraw = snxDraw;
