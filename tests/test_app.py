@@ -185,3 +185,13 @@ def test_export_bytes_are_the_format_asked_for(fmt, magic):
     data = export_bytes(view, fmt, positions=compute_layout(to_multigraph(ds)), color_by="sector", lang="sv",
                         with_contacts=False)
     assert data[: len(magic)].lower() == magic.lower()
+
+
+def test_unreadable_data_argument_is_a_sentence_not_a_traceback(monkeypatch, tmp_path):
+    bad = tmp_path / "broken.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not a workbook")
+    monkeypatch.setattr("sys.argv", ["app.py", "--data", str(bad)])
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    shown = at.error[0].value.replace("\\", "")  # markdown-escaped on screen
+    assert "broken.xlsx: är ingen läsbar .xlsx-arbetsbok" in shown

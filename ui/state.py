@@ -29,14 +29,17 @@ __all__ = [
     "Source",
     "default_source",
     "current_source",
+    "read_upload",
     "load",
+    "working_dataset",
+    "problems_of",
+    "filter_values_of",
     "view",
     "graph_of",
     "positions_of",
     "metrics_of",
-    "problems_of",
-    "read_upload",
-    "working_dataset",
+    "communities_of",
+    "drawing_of",
 ]
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data"
