@@ -188,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("links", help="ranked missing links with reasons")
     p.add_argument("data", help=data_help)
     p.add_argument("--top", type=int, default=20)
-    p.add_argument("--method", default="default", help="default, cn, jaccard, aa, ra, pa, katz")
+    p.add_argument("--method", default="default", help="default, cn, jaccard, aa, ra, pa, lp, katz")
     p.add_argument("--actor", help="only suggestions for this actor (id, name or alias)")
     p.add_argument("--pairs", help="CSV with header source,target: score exactly these pairs, in order")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
