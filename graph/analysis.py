@@ -15,7 +15,7 @@ import pandas as pd
 
 from graph.build import to_simple
 
-__all__ = ["summary", "ranking", "brokers", "bridges", "communities", "shortest_paths"]
+__all__ = ["summary", "ranking", "brokers", "cut_off", "bridges", "communities", "shortest_paths"]
 
 
 def summary(G: nx.MultiGraph) -> dict[str, object]:
@@ -54,14 +54,33 @@ def ranking(G: nx.MultiGraph, *, top: int | None = None, k: int | None = None, s
     return table.head(top).reset_index(drop=True) if top else table.reset_index(drop=True)
 
 
-def brokers(G: nx.MultiGraph) -> pd.DataFrame:
-    """Betweenness, Burt's constraint and whether the actor is an articulation point (cut vertex)."""
+def cut_off(G: nx.Graph) -> dict[str, int]:
+    """For each articulation point, how many actors would lose touch with the rest of its component.
+
+    "The rest" is the largest part left when the actor drops out.
+
+    >>> cut_off(nx.Graph([("a", "b"), ("b", "c"), ("c", "d")]))
+    {'b': 1, 'c': 1}
+    """
     H = to_simple(G) if G.is_multigraph() else G
-    table = ranking(H)
+    out = {}
+    for component in nx.connected_components(H):
+        sub = H.subgraph(component)
+        for actor in nx.articulation_points(sub):
+            pieces = nx.connected_components(sub.subgraph(component - {actor}))
+            out[actor] = len(component) - 1 - max(len(p) for p in pieces)
+    return dict(sorted(out.items()))
+
+
+def brokers(G: nx.MultiGraph) -> pd.DataFrame:
+    """Betweenness, Burt's constraint, articulation points and how many actors each would cut off."""
+    H = to_simple(G) if G.is_multigraph() else G
+    table = ranking(G)
     constraint = nx.constraint(H, weight="weight")
-    cut = set(nx.articulation_points(H))
+    cut = cut_off(H)
     table["constraint"] = table["id"].map(lambda n: constraint.get(n, float("nan")))
     table["articulation_point"] = table["id"].isin(cut)
+    table["cut_off"] = table["id"].map(lambda n: cut.get(n, 0))
     return table
 
 

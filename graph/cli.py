@@ -19,7 +19,7 @@ from pathlib import Path
 from graph import analysis
 from graph.build import filter_dataset, neighbourhood, resolve_actor, to_multigraph
 from graph.io import read_dataset
-from graph.model import DataError, Dataset, Problem, validate
+from graph.model import TABLES, DataError, Dataset, Problem, validate
 
 __all__ = ["main", "build_parser"]
 
@@ -75,9 +75,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     facts = analysis.summary(G)
     k = 400 if G.number_of_nodes() > 1000 else None
     existing = filter_dataset(ds, statuses=["existing"])  # brokers of the ties that exist, not the wished-for
-    top = analysis.ranking(to_multigraph(existing), top=args.top, k=k)
+    G_existing = to_multigraph(existing)
+    top = analysis.ranking(G_existing, top=args.top, k=k)
     top = top[top["betweenness"] > 0] if (top["betweenness"] > 0).any() else top  # a zero brokers nothing
-    others = len(ds.collaborations) - len(existing.collaborations)
+    others = facts["ties"] - G_existing.number_of_edges()
     print(f"actors      {facts['actors']}")
     print(f"ties        {facts['ties']} ({facts['pairs']} connected pairs)")
     print(f"components  {facts['components']} (largest {facts['largest_component']} actors, "
@@ -95,6 +96,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_path(args: argparse.Namespace) -> int:
     ds = _load(args.data)
     source, target = _actor(ds, args.source), _actor(ds, args.target)
+    if source == target:
+        raise CommandError(f"{args.source!r} and {args.target!r} are the same actor: give two different ones")
     G = to_multigraph(ds if args.all_ties else filter_dataset(ds, statuses=["existing"]))
     import networkx as nx
 
@@ -143,9 +146,22 @@ def cmd_links(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_output(data: str, output: str, fmt: str, force: bool) -> None:
+    """Refuse to write over the input, or over tables already in the output folder, unless forced."""
+    src, out = Path(data).resolve(), Path(output).resolve()
+    if out == src or (fmt == "csv" and src.is_file() and src.parent == out and src.name in
+                      {f"{name}.csv" for name in TABLES}):
+        raise CommandError(f"{output} is the input itself: choose another output")
+    if not force and fmt == "csv" and any((out / f"{name}.csv").exists() for name in TABLES):
+        raise CommandError(f"{output} already holds tables: choose an empty folder or add --force to replace them")
+    if not force and fmt != "csv" and out.is_file():
+        raise CommandError(f"{output} exists: choose another name or add --force to replace it")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from graph import export
 
+    _check_output(args.data, args.output, args.format, args.force)
     ds = _load(args.data, strict=True)
     ds = filter_dataset(ds, types=args.type, themes=args.theme, regions=args.region,
                         municipalities=args.municipality, sectors=args.sector)
@@ -156,9 +172,24 @@ def cmd_export(args: argparse.Namespace) -> int:
                                       lang=args.lang, dpi=args.dpi, title=args.title, color_by=args.color_by)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     for path in paths:
         print(path)
     return EXIT_OK
+
+
+def _within(low: float, high: float, kind: type = int):
+    """An argparse type: a number of ``kind`` from ``low`` to ``high``."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} is outside {low}–{high}")
+        return value
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -173,21 +204,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", help="counts, components, density and top brokers")
     p.add_argument("data", help=data_help)
-    p.add_argument("--top", type=int, default=10, help="how many brokers to list (default 10)")
+    p.add_argument("--top", type=_within(1, 10_000), default=10, help="how many brokers to list (default 10)")
     p.set_defaults(run=cmd_stats)
 
     p = sub.add_parser("path", help="shortest paths between two actors, with each tie's evidence")
     p.add_argument("data", help=data_help)
     p.add_argument("source", help="actor id, name or alias")
     p.add_argument("target", help="actor id, name or alias")
-    p.add_argument("--limit", type=int, default=20, help="at most this many paths (default 20)")
+    p.add_argument("--limit", type=_within(1, 10_000), default=20, help="at most this many paths (default 20)")
     p.add_argument("--all-ties", action="store_true",
                    help="also walk planned, recommended and ended ties (default: existing ties only)")
     p.set_defaults(run=cmd_path)
 
     p = sub.add_parser("links", help="ranked missing links with reasons")
     p.add_argument("data", help=data_help)
-    p.add_argument("--top", type=int, default=20)
+    p.add_argument("--top", type=_within(1, 100_000), default=20, help="how many suggestions (default 20)")
     p.add_argument("--method", default="default", help="default, cn, jaccard, aa, ra, pa, lp, katz")
     p.add_argument("--actor", help="only suggestions for this actor (id, name or alias)")
     p.add_argument("--pairs", help="CSV with header source,target: score exactly these pairs, in order")
@@ -207,9 +238,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", action="append", help="keep actors in this region (repeatable)")
     p.add_argument("--municipality", action="append", help="keep actors in this municipality (repeatable)")
     p.add_argument("--actor", help="only this actor's neighbourhood (id, name or alias)")
-    p.add_argument("--depth", type=int, default=1, help="steps around --actor (default 1)")
+    p.add_argument("--depth", type=_within(0, 10), default=1, help="steps around --actor (default 1)")
     p.add_argument("--lang", choices=("sv", "en", "nb"), default="sv")
-    p.add_argument("--dpi", type=float, default=200, help="PNG resolution (the picture is 2,200 px wide or more)")
+    p.add_argument("--dpi", type=_within(10, 1200, float), default=200,
+                   help="PNG resolution, 10–1200 (the picture is 2,200 px wide or more)")
+    p.add_argument("--force", action="store_true", help="replace an existing output file or tables")
     p.add_argument("--title", help="title of pictures and the HTML page")
     p.add_argument("--color-by", choices=("sector", "type", "community", "color"), default="sector",
                    help="node colours of pictures, HTML and GEXF (color: the file's own colours)")

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from graph import messages, vocab
@@ -272,7 +273,8 @@ def _check_ties(ds: Dataset) -> list[Problem]:
     problems += [Problem.of(file, row, "target", "self_tie", value=value)
                  for row, value in selfties.items()]
     weights = ties["weight"][ties["weight"] != ""]
-    bad = weights[pd.to_numeric(weights, errors="coerce").isna()]
+    numbers = pd.to_numeric(weights, errors="coerce")
+    bad = weights[numbers.isna() | ~np.isfinite(numbers.fillna(0)) | (numbers < 0)]
     problems += [Problem.of(file, row, "weight", "not_number", value=value) for row, value in bad.items()]
     for col in ("start", "end"):
         dates = ties[col][ties[col] != ""]

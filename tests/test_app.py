@@ -106,7 +106,7 @@ def test_themes_view(app):
 
 def test_upload_of_a_bad_file_changes_nothing(app):
     app.switch_page("views/data.py").run()
-    app.file_uploader(key="upload").set_value(("broken.xlsx", b"PK\x03\x04 not really", "application/zip")).run()
+    app.file_uploader(key="upload_0").set_value(("broken.xlsx", b"PK\x03\x04 not really", "application/zip")).run()
     assert not app.exception
     assert app.error[0].value.startswith("broken") and "kunde inte användas. Inget har ändrats." in app.error[0].value
     assert any("är ingen läsbar .xlsx-arbetsbok" in t.value for t in app.text)
@@ -116,7 +116,7 @@ def test_upload_of_a_bad_file_changes_nothing(app):
 
 def test_upload_with_dangling_tie_is_refused_with_row(app):
     app.switch_page("views/data.py").run()
-    app.file_uploader(key="upload").set_value([
+    app.file_uploader(key="upload_0").set_value([
         ("actors.csv", b"id,name\na,A\nb,B\n", "text/csv"),
         ("collaborations.csv", b"source,target\na,ghost\n", "text/csv"),
     ]).run()
@@ -128,10 +128,15 @@ def test_upload_with_dangling_tie_is_refused_with_row(app):
 def test_upload_of_a_good_workbook_is_used(app, fixtures):
     app.switch_page("views/data.py").run()
     data = (fixtures / "kumu-paypal-mafia.xlsx").read_bytes()
-    app.file_uploader(key="upload").set_value(("paypal.xlsx", data, "application/octet-stream")).run()
+    app.file_uploader(key="upload_0").set_value(("paypal.xlsx", data, "application/octet-stream")).run()
     assert not app.exception
     app.switch_page("views/explore.py").run()
     assert "Visar 34 av 34 aktörer" in texts(app)
+    app.switch_page("views/data.py").run()
+    app.button(key="reset_source").click().run()
+    assert not app.exception and not app.file_uploader(key="upload_1").value
+    app.switch_page("views/explore.py").run()
+    assert "Visar 55 av 55 aktörer" in texts(app)
 
 
 def test_suggestions_view_explains_and_accepts(app):
@@ -139,7 +144,7 @@ def test_suggestions_view_explains_and_accepts(app):
     assert not app.exception
     table = app.dataframe[0].value
     assert len(table) == 20 and table["Varför"].str.len().min() > 10
-    app.selectbox(key="links_accept_choice").select(0).run()
+    app.selectbox(key="links_accept_choice").select_index(0).run()
     app.button(key="links_accept").click().run()
     assert not app.exception and app.success[0].value.startswith("Tillagt:")
     app.switch_page("views/explore.py").run()

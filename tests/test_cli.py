@@ -130,3 +130,30 @@ def test_export_picture_options(tmp_path, capsys):
                        "--title", "Dalsland", "--color-by", "type", "--lang", "en")
     assert code == 0, err
     assert Image.open(tmp_path / "m.png").width >= 2200
+
+
+def test_export_never_writes_over_its_input_or_existing_tables(tmp_path, capsys):
+    import shutil
+
+    shutil.copytree(ROOT / "data", tmp_path / "d")
+    before = (tmp_path / "d" / "collaborations.csv").read_bytes()
+    code, _, err = run(capsys, "export", tmp_path / "d", "-o", tmp_path / "d", "--format", "csv", "--type", "municipality")
+    assert code == 1 and "is the input itself" in err
+    (tmp_path / "o").mkdir()
+    write(tmp_path / "o" / "actors.csv", "id\nx\n")
+    code, _, err = run(capsys, "export", tmp_path / "d", "-o", tmp_path / "o", "--format", "csv")
+    assert code == 1 and "--force" in err
+    assert run(capsys, "export", tmp_path / "d", "-o", tmp_path / "o", "--format", "csv", "--force")[0] == 0
+    assert (tmp_path / "d" / "collaborations.csv").read_bytes() == before
+
+
+@pytest.mark.parametrize("args, words", [
+    (["path", "DATA", "migrationsverket", "Migrationsverket"], "same actor"),
+    (["export", "DATA", "-o", "OUT/x.png", "--format", "png", "--dpi", "0"], "outside 10–1200"),
+    (["stats", "DATA", "--top", "-1"], "outside 1–10000"),
+    (["export", "DATA", "-o", "/proc/no/x.png", "--format", "png"], "cannot write"),
+])
+def test_bad_arguments_are_one_sentence(tmp_path, capsys, args, words):
+    args = [str(ROOT / "data") if a == "DATA" else a.replace("OUT", str(tmp_path)) for a in args]
+    code, _, err = run(capsys, *args)
+    assert code in (1, 2) and words in err and "Traceback" not in err

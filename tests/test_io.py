@@ -300,3 +300,33 @@ def test_written_cells_never_run(tmp_path):
     assert sheet["B3"].value == "'=1+1" and sheet["B3"].data_type == "s"
     write_tables(small_dataset(), tmp_path / "csv")
     assert "'=1+1" in (tmp_path / "csv" / "actors.csv").read_text("utf-8-sig")
+
+
+@pytest.mark.parametrize("text, ties", [
+    ("Ideell förening Nord,Kommun X\nKommun X,Företag Y\n", [["Ideell förening Nord", "Kommun X"], ["Kommun X", "Företag Y"]]),
+    ("A B\nB C\n", [["A", "B"], ["B", "C"]]),
+    ("from;to\nA;B\n", [["A", "B"]]),
+])
+def test_edge_lists_whose_first_row_looks_like_words(tmp_path, text, ties):
+    ds = read_dataset(write(tmp_path / "e.csv", text))
+    assert ds.collaborations[["source", "target"]].values.tolist() == ties
+
+
+def test_edge_list_keeps_extra_columns(tmp_path):
+    ds = read_dataset(write(tmp_path / "e.csv", "1,2,3,x\n2,3,1,y\n"))
+    assert ds.collaborations[["source", "target", "weight", "column_4"]].values.tolist() == [
+        ["1", "2", "3", "x"], ["2", "3", "1", "y"]]
+
+
+@pytest.mark.parametrize("name, content", [
+    ("c.gexf", '<gexf><graph><nodes><node id="1"><color r="x" g="1" b="1"/></node></nodes></graph></gexf>'),
+    ("deep.json", "[" * 100_000 + "]" * 100_000),
+    ("hdr.csv", "source,target\n"),
+])
+def test_odd_files_never_raise_anything_but_data_errors(tmp_path, name, content):
+    try:
+        ds = read_dataset(write(tmp_path / name, content))
+    except DataError as exc:
+        assert name in str(exc)
+    else:  # a colour that is not three numbers 0-255 is left out, not made up
+        assert set(ds.actors.get("color", [])) <= {""}

@@ -92,3 +92,9 @@ def test_problems_read_in_the_users_language():
     assert problem.text("sv") == "collaborations, rad 2, kolumn 'target': okänd aktör 'ghost'"
     assert problem.text("nb") == "collaborations, rad 2, kolonne 'target': ukjent aktør 'ghost'"
     assert str(problem) == "collaborations, row 2, column 'target': unknown actor 'ghost'"
+
+
+@pytest.mark.parametrize("weight", ["inf", "-1", "nan"])
+def test_weights_must_be_finite_and_not_negative(weight):
+    found = problems_of(actors=ACTORS, collaborations=[{"source": "af", "target": "leader", "weight": weight}])
+    assert found == [f"collaborations, row 2, column 'weight': weight {weight!r} is not a number of 0 or more"]

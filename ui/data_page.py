@@ -41,12 +41,9 @@ def render_data(ctx: dict) -> None:
         st.markdown(f"#### {t('sources', lang)}")
         st.dataframe(ds.documents, hide_index=True, width="stretch")
     st.markdown("---")
-    uploads = st.file_uploader(
-        t("upload", lang),
-        accept_multiple_files=True,
-        key="upload",
-        type=["csv", "tsv", "txt", "xlsx", "graphml", "gexf", "json", "edges"],
-    )
+    uploads = st.file_uploader(t("upload", lang), accept_multiple_files=True,
+                               key=f"upload_{st.session_state.get('uploads_cleared', 0)}",
+                               type=["csv", "tsv", "txt", "xlsx", "graphml", "gexf", "json", "edges"])
     if uploads:
         files = [(f.name, f.getvalue()) for f in uploads]
         new, dataset, found = state.read_upload(files)
@@ -54,15 +51,19 @@ def render_data(ctx: dict) -> None:
             st.error(t("upload_refused", lang, name=md_text(new.label)))
             _report(found, lang)
         elif st.session_state.get("source") != new:
-            st.session_state["source"] = new
-            st.session_state["selected"] = None
-            st.session_state["accepted_ties"] = []
+            _use(new)
             st.rerun()
         else:
-            st.success(
-                t("upload_ok", lang, name=md_text(new.label), actors=len(dataset.actors), ties=len(dataset.collaborations))
-            )
+            st.success(t("upload_ok", lang, name=md_text(new.label), actors=len(dataset.actors),
+                         ties=len(dataset.collaborations)))
     if st.session_state.get("source") is not None and st.button(t("back_to_default", lang), key="reset_source"):
-        st.session_state["source"] = None
-        st.session_state["selected"] = None
+        _use(None)
+        st.session_state["uploads_cleared"] = st.session_state.get("uploads_cleared", 0) + 1  # empties the uploader
         st.rerun()
+
+
+def _use(source: state.Source | None) -> None:
+    """Switch the app to ``source`` (None: the ``--data`` one), forgetting what belonged to the old data."""
+    st.session_state["source"] = source
+    st.session_state["selected"] = None
+    st.session_state["accepted_ties"] = []

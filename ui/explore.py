@@ -64,7 +64,7 @@ def tie_table(ds: Dataset, actor: str, lang: str) -> pd.DataFrame:
                 t("partner", lang): f"{arrow} {names.get(partner, partner)}",
                 t("kind", lang): vocab_label("kind", tie.kind, lang),
                 t("status", lang): vocab_label("status", tie.status or "existing", lang),
-                t("theme", lang): ", ".join(themes.get(x, x) for x in split_multi(tie.themes)),
+                t("theme", lang): ", ".join(themes.get(x) or x for x in split_multi(tie.themes)),
                 t("evidence", lang): tie.evidence,
                 t("document", lang): tie.document,
             }
@@ -98,7 +98,7 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
         m = metrics.loc[actor]
         cols = st.columns(3)
         cols[0].metric(t("degree", lang), int(m["partners"]))
-        cols[1].metric("Betweenness", f"{m['betweenness']:.3f}")
+        cols[1].metric(t("betweenness", lang), f"{m['betweenness']:.3f}")
         cols[2].metric(t("constraint", lang), "—" if pd.isna(m["constraint"]) else f"{m['constraint']:.2f}")
     view = state.view(key, filters, focus, ds)
     table = tie_table(view, actor, lang)

@@ -28,8 +28,8 @@ def export_bytes(ds: Dataset, fmt: str, *, positions: dict, color_by: str, lang:
     """One export as bytes (the CSV folder zipped), written through a temporary folder."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / ("tables" if fmt == "csv" else f"network.{fmt}")
-        paths = export_dataset(ds, out, fmt, with_contacts=with_contacts, positions=positions,
-                               color_by=color_by if color_by != "community" else "sector", lang=lang)
+        paths = export_dataset(ds, out, fmt, with_contacts=with_contacts, positions=positions, color_by=color_by,
+                               lang=lang)
         if fmt != "csv":
             return paths[0].read_bytes()
         buffer = io.BytesIO()

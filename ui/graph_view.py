@@ -10,6 +10,7 @@ chosen in Python, for example after a search.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -158,7 +159,8 @@ def graph_view(
     return None if value is None else str(value)
 
 
-_SERIALISED: dict[int, tuple[Mapping[str, Any], str, str]] = {}
+_SERIALISED: dict[int, tuple[Mapping[str, Any] | str, str, str]] = {}
+_LOCK = threading.Lock()  # sessions run in threads and share this module
 
 
 def _serialised(data: Mapping[str, Any] | str) -> tuple[str, str]:
@@ -167,14 +169,16 @@ def _serialised(data: Mapping[str, Any] | str) -> tuple[str, str]:
     The app hands the same (cached, never edited) dict on every rerun, so a
     rerun that changes nothing on the map does not serialise megabytes again.
     """
-    hit = _SERIALISED.get(id(data))
+    with _LOCK:
+        hit = _SERIALISED.get(id(data))
     if hit is not None and hit[0] is data:
         return hit[1], hit[2]
     graph = data if isinstance(data, str) else json_for_script(dict(data))
     sig = hashlib.sha1(graph.encode("utf-8")).hexdigest()
-    if len(_SERIALISED) >= 8:
-        _SERIALISED.pop(next(iter(_SERIALISED)))
-    _SERIALISED[id(data)] = (data, graph, sig)
+    with _LOCK:
+        if len(_SERIALISED) >= 8:
+            _SERIALISED.pop(next(iter(_SERIALISED)))
+        _SERIALISED[id(data)] = (data, graph, sig)
     return graph, sig
 
 

@@ -130,6 +130,9 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The tie {a} — {b} is the only link between two parts of the network.",
         "nb": "Samarbeidet {a} — {b} er den eneste lenken mellom to deler av nettverket.",
     },
+    "not_computed_large": {"sv": "Beräknas inte för så stora nätverk; filtrera eller fokusera först.",
+                           "en": "Not computed for networks this large; filter or focus first.",
+                           "nb": "Beregnes ikke for så store nettverk; filtrer eller fokuser først."},
     "bridges": {"sv": "Broar", "en": "Bridges", "nb": "Broer"},
     "none_found": {"sv": "Inga hittades.", "en": "None found.", "nb": "Ingen funnet."},
     "community_summary": {

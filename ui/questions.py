@@ -74,24 +74,22 @@ def render_brokers(ctx: dict) -> None:
         columns={
             "name": t("actor", lang),
             "partners": t("degree", lang),
-            "betweenness": "Betweenness",
+            "betweenness": t("betweenness", lang),
             "constraint": t("constraint", lang),
             "articulation_point": t("articulation", lang),
         }
     )
     st.dataframe(shown.head(50), hide_index=True, width="stretch", key="brokers_table")
     names = _names(G)
-    H = nx.Graph(G)
     st.markdown(f"#### {t('weak_points', lang)}")
-    cut = table[table["articulation_point"]]
-    if cut.empty:
-        st.caption(t("none_found", lang))
-    largest = max((len(c) for c in nx.connected_components(H)), default=0)
-    for actor in cut["id"]:
-        rest = H.copy()
-        rest.remove_node(actor)
-        remaining = max((len(c) for c in nx.connected_components(rest)), default=0)
-        st.write("• " + t("cut_sentence", lang, name=md_text(names[actor]), n=max(largest - 1 - remaining, 1)))
+    if "cut_off" not in table:  # large networks: not computed
+        st.caption(t("not_computed_large", lang))
+    else:
+        cut = table[table["articulation_point"]].sort_values("cut_off", ascending=False)
+        if cut.empty:
+            st.caption(t("none_found", lang))
+        for actor, n in zip(cut["id"], cut["cut_off"], strict=True):
+            st.write("• " + t("cut_sentence", lang, name=md_text(names[actor]), n=int(n)))
     st.markdown(f"#### {t('bridges', lang)}")
     found = analysis.bridges(G)
     if not found:
@@ -111,7 +109,7 @@ def render_communities(ctx: dict) -> None:
     for group in sorted(members):
         nodes = sorted(members[group], key=lambda n: -G.degree(n))
         sectors = pd.Series([G.nodes[n].get("sector", "") for n in nodes]).value_counts()
-        sector_text = ", ".join(f"{vocab_label('sector', s, lang)} {c}" for s, c in sectors.items() if s) or "—"
+        sector_text = ", ".join(f"{md_text(vocab_label('sector', s, lang))} {c}" for s, c in sectors.items() if s) or "—"
         top = ", ".join(md_text(G.nodes[n].get("name", n)) for n in nodes[:3])
         st.write(t("community_summary", lang, n=group + 1, size=len(nodes), top=top, sectors=sector_text))
 

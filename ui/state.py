@@ -120,7 +120,7 @@ def working_dataset(source: Source) -> tuple[str, Dataset]:
     if not accepted:
         return source.key, ds
     extra = pd.DataFrame(accepted, index=range(-len(accepted), 0))
-    key = source.key + ":" + hashlib.sha1(repr(accepted).encode()).hexdigest()[:12]
+    key = source.key + ACCEPTED + hashlib.sha1(repr(accepted).encode()).hexdigest()[:12]
     return key, _with_ties(key, ds, extra)
 
 
@@ -160,9 +160,21 @@ def graph_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Datas
     return to_multigraph(view(key, filters, focus, _ds))
 
 
-@st.cache_resource(max_entries=4, show_spinner="…")
+#: Marks the part of a data key that names the ties accepted in this session.
+ACCEPTED = "+accepted:"
+
+
 def positions_of(key: str, _ds: Dataset) -> dict:
-    """Positions of every actor of the whole dataset: filtered views keep their places."""
+    """Positions of every actor of the whole dataset: filtered views keep their places.
+
+    Accepted suggestions add ties, never actors, so the map keeps the layout of
+    the data as read: accepting a tie does not reshuffle it.
+    """
+    return _positions(key.split(ACCEPTED)[0], _ds)
+
+
+@st.cache_resource(max_entries=4, show_spinner="…")
+def _positions(key: str, _ds: Dataset) -> dict:
     return compute_layout(to_multigraph(_ds), seed=1)
 
 

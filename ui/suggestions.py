@@ -44,10 +44,13 @@ def narrow(table: pd.DataFrame, ds: Dataset, *, place: str | None = None, theme:
 
 
 @st.cache_resource(max_entries=16, show_spinner="…")
-def _suggestions(key: str, method: str, actor: str | None, lang: str, _ds: Dataset) -> pd.DataFrame:
+def _suggestions(key: str, method: str, actor: str | None, lang: str, top: int, _ds: Dataset) -> pd.DataFrame:
     return links.suggest_links(_ds.collaborations, _ds.actors, _ds.themes if len(_ds.themes) else None,
-                               method=method, top=200, actor=actor, lang=lang,
+                               method=method, top=top, actor=actor, lang=lang,
                                documents=_ds.documents if len(_ds.documents) else None)
+
+
+_SEP = "\x1f"  # joins two ids in one option value
 
 
 def _accept(source: str, target: str) -> None:
@@ -75,24 +78,31 @@ def render_suggestions(ctx: dict) -> None:
                          key="links_theme", placeholder=t("all", lang))
     across = c6.checkbox(t("across_sectors", lang), key="links_across")
     try:
-        table = _suggestions(key, method, actor, lang, ds)
+        narrowed = bool(place or theme or across)  # look further down the ranking when narrowing it
+        table = _suggestions(key, method, actor, lang, 2000 if narrowed else 200, ds)
     except ValueError as exc:
         st.error(str(exc))
         return
     table = narrow(table, ds, place=place, theme=theme, across_sectors=across).head(int(top))
+    name = lambda actor: names.get(actor, actor)  # noqa: E731 - ties may name actors the table lacks
     shown = pd.DataFrame({
-        t("actor", lang): table["source"].map(names), " ": table["target"].map(names),
+        t("actor", lang): table["source"].map(name), " ": table["target"].map(name),
         t("score", lang): table["score"].round(3), t("reason", lang): table["reason"],
     })
     st.dataframe(shown, hide_index=True, width="stretch", key="links_table")
     if not table.empty:
-        pairs = list(zip(table["source"], table["target"], strict=True))
-        choice = st.selectbox(t("accept", lang), range(len(pairs)), index=None, key="links_accept_choice",
-                              format_func=lambda i: f"{names[pairs[i][0]]} — {names[pairs[i][1]]}",
-                              placeholder="…")
-        if choice is not None and st.button(t("accept", lang), key="links_accept"):
-            _accept(*pairs[choice])
-            st.success(t("accepted", lang, a=md_text(names[pairs[choice][0]]), b=md_text(names[pairs[choice][1]])))
+        pairs = [f"{a}{_SEP}{b}" for a, b in zip(table["source"], table["target"], strict=True)]  # ids, not places
+        picked = st.selectbox(t("accept", lang), pairs, index=None, key="links_accept_choice", placeholder="…",
+                              format_func=lambda pair: " — ".join(name(x) for x in pair.split(_SEP)))
+        if picked is not None and st.button(t("accept", lang), key="links_accept"):
+            choice = picked.split(_SEP)
+            _accept(*choice)
+            st.session_state["links_accepted_message"] = t("accepted", lang, a=md_text(name(choice[0])),
+                                                           b=md_text(name(choice[1])))
+            st.rerun()
+    message = st.session_state.pop("links_accepted_message", None)
+    if message:
+        st.success(message)
     render_gaps(ctx)
 
 

@@ -37,7 +37,17 @@ def read_dataset(path: str | Path) -> Dataset:
     DataError
         With a sentence naming the file when it cannot be read at all.
     """
-    path = Path(path)
+    try:
+        return _read(Path(path))
+    except DataError:
+        raise
+    except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, OverflowError,
+            UnicodeError, OSError) as exc:  # a reader met something it did not foresee: say so, in one sentence
+        raise DataError(Problem.of(str(path), None, None, "unreadable", reason=f"{type(exc).__name__}: {exc}"[:300])) \
+            from None
+
+
+def _read(path: Path) -> Dataset:
     if not path.exists():
         raise DataError(Problem.of(str(path), None, None, "no_such_path"))
     if path.is_dir():

@@ -79,6 +79,19 @@ def _gexf_attributes(graph: ET.Element) -> dict[str, dict[str, str]]:
     return titles
 
 
+def _hex_color(element: ET.Element) -> str:
+    """``#rrggbb`` from a viz colour's r, g, b (or its ``hex``); '' when they are not numbers 0–255."""
+    if element.get("hex"):
+        return element.get("hex", "").lower()
+    try:
+        channels = [float(element.get(c, "0")) for c in "rgb"]
+    except ValueError:
+        return ""
+    if not all(0 <= c <= 255 for c in channels):
+        return ""
+    return "#" + "".join(f"{round(c):02x}" for c in channels)
+
+
 def _gexf_element(element: ET.Element, titles: dict[str, str]) -> dict[str, str]:
     record = {k: v for k, v in element.attrib.items()}
     for child in element:
@@ -91,8 +104,7 @@ def _gexf_element(element: ET.Element, titles: dict[str, str]) -> dict[str, str]
                     name = f"{name}_attribute"
                 record[name] = text
         elif tag == "color":
-            r, g, b = (int(float(child.get(c, "0"))) for c in "rgb")
-            record["color"] = f"#{r:02x}{g:02x}{b:02x}"
+            record["color"] = _hex_color(child)
         elif tag == "position":
             record["x"], record["y"] = child.get("x", ""), child.get("y", "")
         elif tag == "size":
