@@ -14,3 +14,20 @@ def write(path: Path, data: str | bytes, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data if isinstance(data, bytes) else data.encode(encoding))
     return path
+
+
+def shipped_counts() -> dict[str, int]:
+    """Counts of the shipped dataset, so tests of the app follow the data rather than hard-code it."""
+    from graph import read_dataset
+
+    ds = read_dataset(ROOT / "data")
+    ties = ds.collaborations
+    return {
+        "actors": len(ds.actors),
+        "ties": len(ties),
+        "municipalities": int((ds.actors["type"] == "municipality").sum()),
+        "recommended": int((ties["status"] == "recommended").sum()),
+    }
+
+
+SHIPPED = shipped_counts()

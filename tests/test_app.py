@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support import ROOT
+from tests.support import ROOT, SHIPPED
+
+A, T = SHIPPED["actors"], SHIPPED["ties"]
 
 APP = str(ROOT / "app.py")
 
@@ -26,7 +28,7 @@ def texts(at: AppTest) -> str:
 
 def test_opens_on_the_shipped_network_in_swedish(app):
     assert app.title[0].value == "Aktörskarta för integration"
-    assert "Visar 55 av 55 aktörer och 62 av 62 samarbeten." in texts(app)
+    assert f"Visar {A} av {A} aktörer och {T} av {T} samarbeten." in texts(app)
     assert "Klicka på en aktör" in texts(app)
 
 
@@ -42,12 +44,12 @@ def test_search_by_alias_selects_and_shows_details_with_evidence(app):
 def test_filter_by_type_narrows_the_view(app):
     app.sidebar.multiselect(key="filter_types").select("municipality").run()
     assert not app.exception
-    assert "Visar 13 av 55 aktörer" in texts(app)
+    assert f"Visar {SHIPPED['municipalities']} av {A} aktörer" in texts(app)
 
 
 def test_filter_by_status_keeps_recommended_ties(app):
     app.sidebar.multiselect(key="filter_statuses").select("recommended").run()
-    assert "och 20 av 62 samarbeten" in texts(app)
+    assert f"och {SHIPPED['recommended']} av {T} samarbeten" in texts(app)
 
 
 def test_focus_on_the_selected_actor(app):
@@ -56,13 +58,13 @@ def test_focus_on_the_selected_actor(app):
     assert not app.exception
     caption = next(c.value for c in app.caption if c.value.startswith("Visar"))
     shown = int(caption.split()[1])
-    assert 2 <= shown < 55
+    assert 2 <= shown < A
 
 
 def test_language_switch(app):
     app.sidebar.selectbox(key="lang").select("nb").run()
     assert app.title[0].value == "Aktørkart for integrering"
-    assert "Viser 55 av 55 aktører" in texts(app)
+    assert f"Viser {A} av {A} aktører" in texts(app)
     app.sidebar.selectbox(key="lang").select("en").run()
     assert app.title[0].value == "Stakeholder network explorer"
 
@@ -111,7 +113,7 @@ def test_upload_of_a_bad_file_changes_nothing(app):
     assert app.error[0].value.startswith("broken") and "kunde inte användas. Inget har ändrats." in app.error[0].value
     assert any("är ingen läsbar .xlsx-arbetsbok" in t.value for t in app.text)
     app.switch_page("views/explore.py").run()
-    assert "Visar 55 av 55 aktörer" in texts(app)
+    assert f"Visar {A} av {A} aktörer" in texts(app)
 
 
 def test_upload_with_dangling_tie_is_refused_with_row(app):
@@ -136,7 +138,7 @@ def test_upload_of_a_good_workbook_is_used(app, fixtures):
     app.button(key="reset_source").click().run()
     assert not app.exception and not app.file_uploader(key="upload_1").value
     app.switch_page("views/explore.py").run()
-    assert "Visar 55 av 55 aktörer" in texts(app)
+    assert f"Visar {A} av {A} aktörer" in texts(app)
 
 
 def test_suggestions_view_explains_and_accepts(app):
@@ -148,7 +150,7 @@ def test_suggestions_view_explains_and_accepts(app):
     app.button(key="links_accept").click().run()
     assert not app.exception and app.success[0].value.startswith("Tillagt:")
     app.switch_page("views/explore.py").run()
-    assert "och 63 av 63 samarbeten" in texts(app)
+    assert f"och {T + 1} av {T + 1} samarbeten" in texts(app)
 
 
 def test_suggestions_for_one_actor_and_gap_matrix(app):
@@ -173,7 +175,7 @@ def test_export_view_offers_the_current_view(app, fmt):
     app.switch_page("views/export.py").run()
     app.selectbox(key="export_format").select(fmt).run()
     assert not app.exception
-    assert "Visar 13 av 55 aktörer" in texts(app)
+    assert f"Visar {SHIPPED['municipalities']} av {A} aktörer" in texts(app)
     button = next(e for e in app.get("download_button") if e.proto.label.startswith("Ladda ner"))
     assert button.proto.label == f"Ladda ner {fmt.upper()}"
 

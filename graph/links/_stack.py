@@ -19,10 +19,11 @@ are not learned; our own data is far too small to learn them):
   no common partner is multiplied by ``COUNTRY_PENALTY`` (a Swedish project
   and a Norwegian municipality have nothing to do with each other unless
   someone links them);
-- a source's recommendation: ``p + (1 - p) w`` with ``w`` the pair's support,
-  ``RECOMMENDED_WEIGHT`` when a source recommends the tie itself and
-  ``MEMBER_WEIGHT`` when it recommends a tie with a group the actor is a
-  member of (see :func:`graph.links.prepare`).
+- a source's recommendation outranks any guess: a recommended pair scores
+  ``w + (1 - w) p`` with ``w`` its support (``RECOMMENDED_WEIGHT`` when a
+  source recommends the tie itself, ``MEMBER_WEIGHT`` when it recommends a
+  tie with a group the actor is a member of, see :func:`graph.links.prepare`),
+  and every other pair ``MEMBER_WEIGHT * p``, below them.
 
 A pair that nothing supports (no walk between the two within the Katz
 series, no shared theme, no shared place, no recommendation) scores 0.
@@ -198,7 +199,9 @@ class DefaultModel:
         if a is not None:
             p = p * (1 + (COMPLEMENTARY_WEIGHT - 1) * a["complementary"]) / COMPLEMENTARY_WEIGHT
             p = np.where((a["other_country"] > 0) & (f["cn"] == 0), COUNTRY_PENALTY * p, p)
-            p = p + (1 - p) * a["support"]
+            # A source's word outranks any guess: recommended pairs score from their support up to 1,
+            # the rest below the lowest support.
+            p = np.where(a["support"] > 0, a["support"] + (1 - a["support"]) * p, MEMBER_WEIGHT * p)
         return np.where(_supported(f, a), np.maximum(p, 1e-12), 0.0)
 
 
