@@ -70,7 +70,7 @@ WORDS: dict[str, dict[str, str]] = {
     "file_colour": {"sv": "Filens färger", "en": "The file's colours", "nb": "Filens farger"},
     "none": {"sv": "Ingen", "en": "None", "nb": "Ingen"},
     "degree": {"sv": "Antal partner", "en": "Partners", "nb": "Antall partnere"},
-    "betweenness": {"sv": "Mellanliggande (betweenness)", "en": "Betweenness", "nb": "Mellomliggende (betweenness)"},
+    "betweenness": {"sv": "Betweenness", "en": "Betweenness", "nb": "Betweenness"},
     "click_hint": {
         "sv": "Klicka på en aktör i kartan eller sök i sidopanelen för att se detaljer.",
         "en": "Click an actor in the map, or search in the sidebar, to see its details.",
