@@ -202,3 +202,14 @@ def test_unreadable_data_argument_is_a_sentence_not_a_traceback(monkeypatch, tmp
     assert not at.exception
     shown = at.error[0].value.replace("\\", "")  # markdown-escaped on screen
     assert "broken.xlsx: är ingen läsbar .xlsx-arbetsbok" in shown
+
+
+def test_upload_problems_name_the_uploaded_file_not_a_temporary_path(app):
+    app.switch_page("views/data.py").run()
+    app.file_uploader(key="upload_0").set_value([
+        ("actors.csv", "id,name\na,A\na,B\n".encode(), "text/csv"),
+        ("collaborations.csv", "source,target\na,a\n".encode(), "text/csv"),
+    ]).run()
+    lines = [t.value for t in app.text]
+    assert "actors.csv, rad 3, kolumn 'id': id 'a' finns redan (första gången på rad 2)" in lines
+    assert not any("/tmp" in line for line in lines)

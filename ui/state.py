@@ -8,6 +8,7 @@ builds the drawing.  Session state keeps ids and keys, never graphs.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sys
 import tempfile
@@ -66,9 +67,20 @@ def data_argument(argv: list[str] | None = None) -> str:
     return str(DEFAULT_DATA)
 
 
+def _fingerprint(path: Path) -> int:
+    """The newest modification time of ``path`` and the files directly in it (0 if missing)."""
+    try:
+        files = [path, *path.iterdir()] if path.is_dir() else [path]
+        return max(f.stat().st_mtime_ns for f in files)
+    except OSError:
+        return 0
+
+
 def default_source() -> Source:
+    """The ``--data`` source; its key changes when its files change, so edits show on the next rerun."""
     path = data_argument()
-    return Source(key=f"path:{Path(path).resolve()}", label=Path(path).name or path, path=path)
+    resolved = Path(path).resolve()
+    return Source(key=f"path:{resolved}@{_fingerprint(resolved)}", label=Path(path).name or path, path=path)
 
 
 def current_source() -> Source:
@@ -77,14 +89,28 @@ def current_source() -> Source:
 
 
 def _read(source: Source) -> Dataset:
+    """Read a source; uploads go through a temporary folder whose path never shows in a message."""
     if source.path:
         return read_dataset(source.path)
     with tempfile.TemporaryDirectory() as tmp:
         for name, data in source.files:
             (Path(tmp) / Path(name).name).write_bytes(data)
-        if len(source.files) == 1:
-            return read_dataset(Path(tmp) / Path(source.files[0][0]).name)
-        return read_dataset(tmp)
+        target = Path(tmp) / Path(source.files[0][0]).name if len(source.files) == 1 else Path(tmp)
+        try:
+            ds = read_dataset(target)
+        except DataError as exc:
+            raise DataError([_untemp(p, tmp) for p in exc.problems]) from None
+    ds.files = {table: _strip(file, tmp) for table, file in ds.files.items()}
+    ds.problems = [_untemp(p, tmp) for p in ds.problems]
+    return ds
+
+
+def _strip(file: str, tmp: str) -> str:
+    return file.replace(tmp + "/", "").replace(tmp, "upload")
+
+
+def _untemp(problem: Problem, tmp: str) -> Problem:
+    return dataclasses.replace(problem, file=_strip(problem.file, tmp), message=_strip(problem.message, tmp))
 
 
 def read_upload(files: list[tuple[str, bytes]]) -> tuple[Source, Dataset | None, list[Problem]]:
@@ -157,6 +183,9 @@ def view(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dataset) 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def graph_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dataset) -> nx.MultiGraph:
+    """The graph of a view (the whole dataset's for no filters and no focus, built once)."""
+    if not filters and not focus:
+        return to_multigraph(_ds)
     return to_multigraph(view(key, filters, focus, _ds))
 
 
@@ -175,7 +204,7 @@ def positions_of(key: str, _ds: Dataset) -> dict:
 
 @st.cache_resource(max_entries=4, show_spinner="…")
 def _positions(key: str, _ds: Dataset) -> dict:
-    return compute_layout(to_multigraph(_ds), seed=1)
+    return compute_layout(to_multigraph(_ds), seed=1)  # the data as read (key without accepted ties)
 
 
 #: Above this many actors, metrics come from the whole dataset (computed once) rather than per view.
@@ -184,7 +213,7 @@ LARGE = 1500
 
 @st.cache_resource(max_entries=4, show_spinner="…")
 def _dataset_metrics(key: str, _ds: Dataset) -> pd.DataFrame:
-    G = to_multigraph(_ds)
+    G = graph_of(key, (), None, _ds)
     if G.number_of_nodes() <= LARGE:
         return analysis.brokers(G).set_index("id")
     table = analysis.ranking(G, k=min(64, G.number_of_nodes()))  # sampled betweenness: an estimate
@@ -210,7 +239,7 @@ def metrics_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dat
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset) -> tuple[dict, list]:
-    G = to_multigraph(_ds)
+    G = graph_of(key, (), None, _ds)
     sizes = None
     if size_by != "none":
         sizes = _dataset_metrics(key, _ds)["partners" if size_by == "degree" else "betweenness"].to_dict()
