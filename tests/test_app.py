@@ -207,8 +207,8 @@ def test_unreadable_data_argument_is_a_sentence_not_a_traceback(monkeypatch, tmp
 def test_upload_problems_name_the_uploaded_file_not_a_temporary_path(app):
     app.switch_page("views/data.py").run()
     app.file_uploader(key="upload_0").set_value([
-        ("actors.csv", "id,name\na,A\na,B\n".encode(), "text/csv"),
-        ("collaborations.csv", "source,target\na,a\n".encode(), "text/csv"),
+        ("actors.csv", b"id,name\na,A\na,B\n", "text/csv"),
+        ("collaborations.csv", b"source,target\na,a\n", "text/csv"),
     ]).run()
     lines = [t.value for t in app.text]
     assert "actors.csv, rad 3, kolumn 'id': id 'a' finns redan (första gången på rad 2)" in lines
