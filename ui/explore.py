@@ -8,7 +8,7 @@ import streamlit as st
 from graph.model import Dataset, split_multi
 from ui import state
 from ui.graph_view import graph_view
-from ui.i18n import md_text, t, vocab_label
+from ui.i18n import md_text, t, theme_labels, vocab_label
 
 __all__ = ["render_explore", "select"]
 
@@ -54,7 +54,7 @@ def tie_table(ds: Dataset, actor: str, lang: str) -> pd.DataFrame:
     ties = ds.collaborations
     mine = ties[(ties["source"] == actor) | (ties["target"] == actor)]
     names = dict(zip(ds.actors["id"], ds.actors["name"], strict=False))
-    themes = dict(zip(ds.themes["id"], ds.themes.get(f"label_{lang}", ds.themes["id"]), strict=False))
+    themes = theme_labels(ds.themes, lang)
     rows = []
     for tie in mine.itertuples(index=False):
         partner = tie.target if tie.source == actor else tie.source
@@ -64,7 +64,7 @@ def tie_table(ds: Dataset, actor: str, lang: str) -> pd.DataFrame:
                 t("partner", lang): f"{arrow} {names.get(partner, partner)}",
                 t("kind", lang): vocab_label("kind", tie.kind, lang),
                 t("status", lang): vocab_label("status", tie.status or "existing", lang),
-                t("theme", lang): ", ".join(themes.get(x) or x for x in split_multi(tie.themes)),
+                t("theme", lang): ", ".join(themes.get(x, x) for x in split_multi(tie.themes)),
                 t("evidence", lang): tie.evidence,
                 t("document", lang): tie.document,
             }
@@ -73,10 +73,11 @@ def tie_table(ds: Dataset, actor: str, lang: str) -> pd.DataFrame:
 
 
 def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str | None) -> None:
-    if not actor or actor not in set(ds.actors["id"]):
+    G = state.graph_of(key, (), None, ds)
+    if not actor or actor not in G:
         st.info(t("click_hint", lang))
         return
-    row = state.graph_of(key, (), None, ds).nodes[actor]  # the actor's columns, sector and level defaulted
+    row = G.nodes[actor]  # the actor's columns, sector and level defaulted
     st.subheader(md_text(row["name"] or actor))
     facts = {
         t("type", lang): vocab_label("type", row["type"], lang),

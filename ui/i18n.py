@@ -9,9 +9,11 @@ Vocabulary values (types, sectors, kinds, statuses) have their labels in
 
 from __future__ import annotations
 
+import pandas as pd
+
 from graph import vocab
 
-__all__ = ["LANG_NAMES", "t", "vocab_label", "md_text", "WORDS"]
+__all__ = ["LANG_NAMES", "t", "vocab_label", "md_text", "theme_labels", "WORDS"]
 
 LANG_NAMES = {"sv": "Svenska", "en": "English", "nb": "Norsk (bokmål)"}
 
@@ -247,3 +249,14 @@ def md_text(text: object) -> str:
     \\<b\\>\\[x\\]\\(javascript:go\\)\\</b\\>
     """
     return "".join("\\" + c if c in "\\`*_{}[]()#+-.!<>|~$" else c for c in str(text))
+
+
+def theme_labels(themes: pd.DataFrame, lang: str = "sv") -> dict[str, str]:
+    """Theme id -> its label in ``lang`` (the id where the label is empty).
+
+    >>> import pandas as pd
+    >>> theme_labels(pd.DataFrame({"id": ["housing", "x"], "label_en": ["Housing", ""]}), "en")
+    {'housing': 'Housing', 'x': 'x'}
+    """
+    labels = themes[f"label_{lang}"] if f"label_{lang}" in themes else themes["id"]
+    return {theme: label or theme for theme, label in zip(themes["id"], labels, strict=True)}

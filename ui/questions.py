@@ -9,19 +9,14 @@ import streamlit as st
 from graph import analysis
 from graph.model import split_multi
 from ui import state
-from ui.i18n import md_text, t, vocab_label
+from ui.i18n import md_text, t, theme_labels, vocab_label
+from ui.widgets import actor_picker
 
 __all__ = ["render_paths", "render_brokers", "render_communities", "render_themes"]
 
 
 def _names(G: nx.Graph) -> dict[str, str]:
     return {n: G.nodes[n].get("name", n) for n in G}
-
-
-def _actor_picker(label: str, names: dict[str, str], key: str, default: str | None = None) -> str | None:
-    ids = sorted(names, key=lambda n: names[n].casefold())
-    index = ids.index(default) if default in ids else None
-    return st.selectbox(label, ids, index=index, format_func=names.get, key=key, placeholder="…")
 
 
 def render_paths(ctx: dict) -> None:
@@ -36,9 +31,9 @@ def render_paths(ctx: dict) -> None:
     names = _names(G)
     left, right = st.columns(2)
     with left:
-        source = _actor_picker(t("from", lang), names, "path_from", st.session_state.get("selected"))
+        source = actor_picker(t("from", lang), names, "path_from", default=st.session_state.get("selected"))
     with right:
-        target = _actor_picker(t("to", lang), names, "path_to")
+        target = actor_picker(t("to", lang), names, "path_to")
     if not source or not target or source == target:
         return
     try:
@@ -119,7 +114,7 @@ def render_themes(ctx: dict) -> None:
     lang = ctx["lang"]
     ds = state.view(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
     st.write(t("themes_intro", lang))
-    labels = dict(zip(ds.themes["id"], ds.themes.get(f"label_{lang}", ds.themes["id"]), strict=False))
+    labels = theme_labels(ds.themes, lang)
     rows = []
     for tie in ds.collaborations[["source", "target", "themes"]].itertuples(index=False):
         for theme in split_multi(tie.themes):
@@ -128,7 +123,7 @@ def render_themes(ctx: dict) -> None:
         st.caption(t("none_found", lang))
         return
     counts = pd.DataFrame(rows, columns=["id", "theme"]).value_counts().unstack(fill_value=0)
-    counts.columns = [labels.get(c) or c for c in counts.columns]
+    counts.columns = [labels.get(c, c) for c in counts.columns]
     actors = ds.actors.set_index("id")
     place = (actors["municipality"].str.replace("|", ", ") + " " + actors["region"].str.replace("|", ", ")).str.strip()
     table = pd.concat([actors["name"].rename(t("actor", lang)), place.rename(t("place", lang))], axis=1).join(

@@ -11,7 +11,8 @@ import streamlit as st
 
 from graph.model import Dataset, split_multi
 from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES
-from ui.i18n import LANG_NAMES, t, vocab_label
+from ui.i18n import LANG_NAMES, t, theme_labels, vocab_label
+from ui.widgets import actor_picker
 
 __all__ = ["language", "filter_values", "filters", "filters_key", "search"]
 
@@ -53,10 +54,10 @@ def filter_values(ds: Dataset) -> dict[str, list[str]]:
 
 def filters(ds: Dataset, values: dict[str, list[str]], lang: str) -> dict:
     """Filter widgets for the ``values`` present; returns ``filter_dataset`` keyword arguments."""
-    theme_label = dict(zip(ds.themes["id"], ds.themes.get(f"label_{lang}", ds.themes["id"]), strict=False))
+    theme_label = theme_labels(ds.themes, lang)
     shows = {
         "types": lambda v: vocab_label("type", v, lang), "sectors": lambda v: vocab_label("sector", v, lang),
-        "levels": lambda v: vocab_label("level", v, lang), "themes": lambda v: theme_label.get(v) or v,
+        "levels": lambda v: vocab_label("level", v, lang), "themes": lambda v: theme_label.get(v, v),
         "kinds": lambda v: vocab_label("kind", v, lang), "statuses": lambda v: vocab_label("status", v, lang),
     }
     labels = {"types": "type", "sectors": "sector", "levels": "level", "countries": "country", "regions": "region",
@@ -88,7 +89,4 @@ def search(ds: Dataset, lang: str, on_change=None) -> str | None:
     for row in actors[["id", "name", "aliases"]].itertuples(index=False):
         aliases = split_multi(row.aliases)
         labels[row.id] = row.name + (f" ({', '.join(aliases)})" if aliases else "")
-    ids = sorted(labels, key=lambda i: labels[i].casefold())
-    return st.sidebar.selectbox(
-        t("search", lang), ids, index=None, format_func=labels.get, key="search", placeholder="…", on_change=on_change
-    )
+    return actor_picker(t("search", lang), labels, "search", container=st.sidebar, on_change=on_change)

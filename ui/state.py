@@ -228,7 +228,7 @@ def metrics_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dat
     Computed on the view for networks of up to :data:`LARGE` actors; for
     larger ones the whole dataset's (sampled) values are shown, computed once.
     """
-    if not filters and not focus or len(_ds.actors) > LARGE:
+    if (not filters and not focus) or len(_ds.actors) > LARGE:
         table = _dataset_metrics(key, _ds)
         if filters or focus:
             ids = view(key, filters, focus, _ds).actors["id"]

@@ -10,7 +10,8 @@ from graph.build import actor_themes
 from graph.model import Dataset, split_multi
 from graph.vocab import DEFAULT_SECTOR
 from ui import state
-from ui.i18n import md_text, t
+from ui.i18n import md_text, t, theme_labels
+from ui.widgets import actor_picker
 
 __all__ = ["render_suggestions", "narrow"]
 
@@ -65,16 +66,14 @@ def render_suggestions(ctx: dict) -> None:
     names = dict(zip(ds.actors["id"], ds.actors["name"], strict=True))
     c1, c2, c3 = st.columns(3)
     method = c1.selectbox(t("method", lang), list(links.METHODS), key="links_method")
-    ids = sorted(names, key=lambda i: names[i].casefold())
-    actor = c2.selectbox(t("for_actor", lang), ids, index=None, format_func=names.get, key="links_actor",
-                         placeholder=t("all", lang))
+    actor = actor_picker(t("for_actor", lang), names, "links_actor", placeholder=t("all", lang), container=c2)
     top = c3.number_input(t("how_many", lang), 5, 200, 20, step=5, key="links_top")
     values = state.filter_values_of(key, ds)
     c4, c5, c6 = st.columns(3)
     place = c4.selectbox(t("place", lang), values["regions"] + values["municipalities"], index=None,
                          key="links_place", placeholder=t("all", lang))
-    labels = dict(zip(ds.themes["id"], ds.themes.get(f"label_{lang}", ds.themes["id"]), strict=False))
-    theme = c5.selectbox(t("theme", lang), values["themes"], index=None, format_func=lambda v: labels.get(v) or v,
+    labels = theme_labels(ds.themes, lang)
+    theme = c5.selectbox(t("theme", lang), values["themes"], index=None, format_func=lambda v: labels.get(v, v),
                          key="links_theme", placeholder=t("all", lang))
     across = c6.checkbox(t("across_sectors", lang), key="links_across")
     try:
