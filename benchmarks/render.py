@@ -37,18 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.layout import compute_layout  # noqa: E402
 from graph.render import standalone_html, vis_network_css, vis_network_js  # noqa: E402
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CAP_S = 60.0
 KINDS = ("partnership", "funding", "commissioning", "participation", "membership", "dialogue")
 STATUSES = ("existing", "existing", "planned", "recommended", "ended")
@@ -167,7 +157,7 @@ def main(argv: list[str] | None = None) -> None:
 
     rows = []
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         ours(actor_graph(3, 2), Path(tmp))  # warm up: imports and the vis-network file cache
         for n, m in sizes:
             G = actor_graph(n, m)

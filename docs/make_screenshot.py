@@ -11,20 +11,14 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, DRAWN, NODE_XY  # noqa: E402
+
 URL = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:8501/"
 OUT = Path(__file__).with_name("screenshot.png")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-DRAWN = "() => globalThis.snxNetworks && globalThis.snxNetworks.graph && globalThis.snxNetworks.graph.snx.drawn > 0"
-NODE_XY = """(id) => {
-  const net = globalThis.snxNetworks.graph;
-  const dom = net.canvasToDOM(net.getPosition(id));
-  const box = net.snx.host.getBoundingClientRect();
-  return {x: box.left + dom.x, y: box.top + dom.y};
-}"""
 
 with sync_playwright() as pw:
-    browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
     page.goto(URL)
     page.wait_for_function(DRAWN, timeout=60_000)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.test_browser_graph_view import DRAWN, NODE_IDS, node_point
+from tests.browser.chromium import DRAWN, NODE_IDS, TRAP_DIALOGS, outside
+from tests.browser.test_browser_graph_view import node_point
 
 pytestmark = pytest.mark.browser
 
@@ -15,11 +15,6 @@ SHOTS = Path(__file__).resolve().parents[2] / "out"
 SHOTS.mkdir(exist_ok=True)
 
 PAGES = ("explore", "paths", "brokers", "communities", "themes", "suggestions", "data")
-
-
-def outside(requested: list[str]) -> list[str]:
-    return [u for u in requested
-            if urlsplit(u).scheme not in ("blob", "data") and urlsplit(u).hostname not in ("127.0.0.1", "localhost")]
 
 
 def test_click_an_actor_shows_its_details_and_evidence(page, explorer_url):
@@ -54,11 +49,7 @@ def test_no_page_of_the_app_requests_anything_outside(page, explorer_url):
 
 
 def test_script_in_every_text_field_runs_nothing(page, hostile_url):
-    page.add_init_script(
-        "window.__fired = [];"
-        "for (const f of ['alert', 'confirm', 'prompt'])"
-        "  window[f] = (...a) => { window.__fired.push([f, ...a]); };"
-    )
+    page.add_init_script(TRAP_DIALOGS)
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(hostile_url)

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
+
+from tests.browser.chromium import DRAWN, NODE_IDS, NODE_XY, TRAP_DIALOGS, outside
 
 pytestmark = pytest.mark.browser
 
-DRAWN = "() => globalThis.snxNetworks && globalThis.snxNetworks.graph && globalThis.snxNetworks.graph.snx.drawn > 0"
-NODE_XY = """(id) => {
-  const net = globalThis.snxNetworks.graph;
-  const dom = net.canvasToDOM(net.getPosition(id));
-  const box = net.snx.host.getBoundingClientRect();
-  return {x: box.left + dom.x, y: box.top + dom.y};
-}"""
-NODE_IDS = "() => globalThis.snxNetworks.graph.snx.nodes.getIds()"
 INK = """() => {
   const canvas = globalThis.snxNetworks.graph.snx.host.querySelector("canvas");
   const px = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
@@ -63,20 +55,11 @@ def test_no_request_leaves_localhost(page, app_url):
         page.mouse.move(*node_point(page, node_id))
     page.mouse.click(*node_point(page, "a0"))
     page.get_by_text("selected: a0").wait_for(timeout=15_000)
-    outside = [
-        url
-        for url in page.requested
-        if urlsplit(url).scheme not in ("blob", "data") and urlsplit(url).hostname not in ("127.0.0.1", "localhost")
-    ]
-    assert page.requested and outside == []
+    assert page.requested and outside(page.requested) == []
 
 
 def test_hostile_text_runs_nothing(page, app_url):
-    page.add_init_script(
-        "window.__fired = [];"
-        "for (const f of ['alert', 'confirm', 'prompt'])"
-        "  window[f] = (...a) => { window.__fired.push([f, ...a]); };"
-    )
+    page.add_init_script(TRAP_DIALOGS)
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     open_graph(page, app_url, "hostile")
