@@ -45,7 +45,7 @@ def context() -> dict:
     errors = [p for p in state.problems_of(key, ds) if p.severity == "error"]
     if errors:
         st.sidebar.warning(t("problem_data", lang, n=len(errors)))
-    search(ds, lang, on_change=_on_search)
+    search(state.search_labels_of(key, ds), lang, on_change=_on_search)
     chosen = filters(ds, state.filter_values_of(key, ds), lang)
     depth = st.sidebar.select_slider(t("focus", lang), options=[0, 1, 2, 3], value=0, key="focus_depth",
                                      format_func=lambda d: t("focus_off", lang) if d == 0 else str(d))

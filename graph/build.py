@@ -23,9 +23,9 @@ import networkx as nx
 import pandas as pd
 
 from graph.model import COLUMNS, Dataset, split_multi
-from graph.vocab import DEFAULT_LEVEL, DEFAULT_SECTOR
+from graph.vocab import ACTOR_TYPES, DEFAULT_LEVEL, DEFAULT_SECTOR, KINDS, LEVELS, SECTORS, STATUSES
 
-__all__ = ["to_multigraph", "to_simple", "filter_dataset", "neighbourhood", "actor_themes", "resolve_actor"]
+__all__ = ["to_multigraph", "to_simple", "filter_dataset", "filter_options", "neighbourhood", "actor_themes", "resolve_actor"]
 
 
 def _number(value: str, default: float | None = 1.0) -> float | None:
@@ -160,6 +160,40 @@ def filter_dataset(
         lo, hi = period
         mask &= ((ties["end"] == "") | (ties["end"] >= lo)) & ((ties["start"] == "") | (ties["start"] <= hi))
     return ds.replace(actors=actors, collaborations=ties[mask])
+
+
+def _values(series: pd.Series, *, multi: bool = False) -> list[str]:
+    values = {v for cell in series.tolist() for v in (split_multi(cell) if multi else [cell]) if v}
+    return sorted(values, key=str.casefold)
+
+
+def _ordered(found: list[str], vocabulary: dict) -> list[str]:
+    return [v for v in vocabulary if v in found] + [v for v in found if v not in vocabulary]
+
+
+def filter_options(ds: Dataset) -> dict[str, list[str]]:
+    """The values present in ``ds`` for each keyword of :func:`filter_dataset`, vocabulary order first,
+    and the ``years`` that start or end a tie.
+
+    >>> ds = Dataset.from_records(actors=[{"id": "a", "type": "municipality", "region": "Sörmland|Värmland"}])
+    >>> filter_options(ds)["types"], filter_options(ds)["regions"]
+    (['municipality'], ['Sörmland', 'Värmland'])
+    """
+    actors, ties = ds.actors, ds.collaborations
+    status = ties["status"].where(ties["status"] != "", "existing")
+    dates = pd.concat([ties["start"], ties["end"]]).str[:4]
+    return {
+        "types": _ordered(_values(actors["type"]), ACTOR_TYPES),
+        "sectors": _ordered(_values(actors["sector"]), SECTORS),
+        "levels": _ordered(_values(actors["level"]), LEVELS),
+        "countries": _values(actors["country"]),
+        "regions": _values(actors["region"], multi=True),
+        "municipalities": _values(actors["municipality"], multi=True),
+        "themes": _values(ties["themes"], multi=True),
+        "kinds": _ordered(_values(ties["kind"]), KINDS),
+        "statuses": _ordered(_values(status), STATUSES),
+        "years": sorted(set(dates[dates.str.fullmatch(r"\d{4}")].tolist())),
+    }
 
 
 def neighbourhood(ds: Dataset, actor: str, depth: int = 1) -> Dataset:

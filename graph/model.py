@@ -179,9 +179,6 @@ class Dataset:
         """The file name problems in ``table`` should name."""
         return self.files.get(table, table)
 
-    def table(self, name: str) -> pd.DataFrame:
-        return getattr(self, name)
-
     def replace(self, **tables: pd.DataFrame) -> Dataset:
         """A new dataset with some tables swapped (the rest shared, never edited)."""
         current = {name: getattr(self, name) for name in TABLES}
@@ -192,9 +189,6 @@ class Dataset:
     def strict(self) -> bool:
         """Whether vocabularies are enforced (our own tables) or free (imports)."""
         return self.origin in ("tables", "xlsx")
-
-    def extra_columns(self, table: str) -> list[str]:
-        return [c for c in getattr(self, table).columns if c not in COLUMNS[table]]
 
 
 def split_multi(value: str) -> list[str]:

@@ -88,11 +88,9 @@ WORDS: dict[str, dict[str, str]] = {
     "evidence": {"sv": "Belägg", "en": "Evidence", "nb": "Belegg"},
     "document": {"sv": "Källa", "en": "Source", "nb": "Kilde"},
     "partner": {"sv": "Partner", "en": "Partner", "nb": "Partner"},
-    "metrics": {"sv": "Mått", "en": "Metrics", "nb": "Mål"},
     "aliases": {"sv": "Kallas också", "en": "Also called", "nb": "Kalles også"},
     "description": {"sv": "Beskrivning", "en": "Description", "nb": "Beskrivelse"},
     "snapshot": {"sv": "Spara bild (PNG)", "en": "Save image (PNG)", "nb": "Lagre bilde (PNG)"},
-    "legend": {"sv": "Teckenförklaring", "en": "Legend", "nb": "Tegnforklaring"},
     "legend_ties": {
         "sv": "Pil: finansiering/uppdrag. Streckad: planerad eller rekommenderad.",
         "en": "Arrow: funding/commissioning. Dashed: planned or recommended.",
@@ -215,7 +213,6 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "No actors match the filters.",
         "nb": "Ingen aktører passer filtrene.",
     },
-    "tie_line": {"sv": "{kind}, {status}", "en": "{kind}, {status}", "nb": "{kind}, {status}"},
 }
 
 

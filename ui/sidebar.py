@@ -6,15 +6,13 @@ choices into the hashable tuple the caches use.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from graph.model import Dataset, split_multi
-from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES
+from graph.model import Dataset
 from ui.i18n import LANG_NAMES, t, theme_labels, vocab_label
 from ui.widgets import actor_picker
 
-__all__ = ["language", "filter_values", "filters", "filters_key", "search"]
+__all__ = ["language", "filters", "filters_key", "search"]
 
 FILTER_KEYS = ("types", "sectors", "levels", "countries", "regions", "municipalities", "themes", "kinds", "statuses")
 
@@ -22,34 +20,6 @@ FILTER_KEYS = ("types", "sectors", "levels", "countries", "regions", "municipali
 def language() -> str:
     """The language picker (Swedish by default); returns ``sv``, ``en`` or ``nb``."""
     return st.sidebar.selectbox("Språk / Language / Språk", list(LANG_NAMES), format_func=LANG_NAMES.get, key="lang")
-
-
-def _values(series: pd.Series, *, multi: bool = False) -> list[str]:
-    values = {v for cell in series.tolist() for v in (split_multi(cell) if multi else [cell]) if v}
-    return sorted(values, key=str.casefold)
-
-
-def _ordered(found: list[str], vocabulary: dict) -> list[str]:
-    return [v for v in vocabulary if v in found] + [v for v in found if v not in vocabulary]
-
-
-def filter_values(ds: Dataset) -> dict[str, list[str]]:
-    """The values present in ``ds`` for each filter, vocabulary order first (cache this per dataset)."""
-    actors, ties = ds.actors, ds.collaborations
-    status = ties["status"].where(ties["status"] != "", "existing")
-    dates = pd.concat([ties["start"], ties["end"]]).str[:4]
-    return {
-        "types": _ordered(_values(actors["type"]), ACTOR_TYPES),
-        "sectors": _ordered(_values(actors["sector"]), SECTORS),
-        "levels": _ordered(_values(actors["level"]), LEVELS),
-        "countries": _values(actors["country"]),
-        "regions": _values(actors["region"], multi=True),
-        "municipalities": _values(actors["municipality"], multi=True),
-        "themes": _values(ties["themes"], multi=True),
-        "kinds": _ordered(_values(ties["kind"]), KINDS),
-        "statuses": _ordered(_values(status), STATUSES),
-        "years": sorted(set(dates[dates.str.fullmatch(r"\d{4}")].tolist())),
-    }
 
 
 def filters(ds: Dataset, values: dict[str, list[str]], lang: str) -> dict:
@@ -82,11 +52,6 @@ def filters_key(chosen: dict) -> tuple:
     return tuple(sorted((k, tuple(sorted(v)) if isinstance(v, list) else v) for k, v in chosen.items() if v))
 
 
-def search(ds: Dataset, lang: str, on_change=None) -> str | None:
-    """A search box over names and aliases; returns the chosen actor id (or None)."""
-    actors = ds.actors
-    labels = {}
-    for row in actors[["id", "name", "aliases"]].itertuples(index=False):
-        aliases = split_multi(row.aliases)
-        labels[row.id] = row.name + (f" ({', '.join(aliases)})" if aliases else "")
+def search(labels: dict[str, str], lang: str, on_change=None) -> str | None:
+    """A search box over ``labels`` (actor id -> name and aliases); returns the chosen actor id (or None)."""
     return actor_picker(t("search", lang), labels, "search", container=st.sidebar, on_change=on_change)

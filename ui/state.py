@@ -20,10 +20,10 @@ import pandas as pd
 import streamlit as st
 
 from graph import analysis
-from graph.build import filter_dataset, neighbourhood, to_multigraph
+from graph.build import filter_dataset, filter_options, neighbourhood, to_multigraph
 from graph.io import read_dataset
 from graph.layout import compute_layout
-from graph.model import DataError, Dataset, Problem, validate
+from graph.model import DataError, Dataset, Problem, split_multi, validate
 from graph.render import json_parts, json_subset, network_data
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "working_dataset",
     "problems_of",
     "filter_values_of",
+    "search_labels_of",
     "view",
     "graph_of",
     "positions_of",
@@ -158,9 +159,18 @@ def _with_ties(key: str, _ds: Dataset, _extra: pd.DataFrame) -> Dataset:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def filter_values_of(key: str, _ds: Dataset) -> dict[str, list[str]]:
-    from ui.sidebar import filter_values
+    """The values each filter can take in the dataset."""
+    return filter_options(_ds)
 
-    return filter_values(_ds)
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def search_labels_of(key: str, _ds: Dataset) -> dict[str, str]:
+    """Actor id -> "name (alias, alias)", what the search box offers."""
+    labels = {}
+    for actor, name, aliases in _ds.actors[["id", "name", "aliases"]].itertuples(index=False):
+        also = split_multi(aliases)
+        labels[actor] = name + (f" ({', '.join(also)})" if also else "")
+    return labels
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
