@@ -22,7 +22,7 @@ SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 COLUMNS = {
     "actors": ["id", "name", "type", "sector", "level", "country", "region", "municipality",
                "aliases", "description", "documents"],
-    "collaborations": ["source", "target", "kind", "themes", "status", "start", "end", "weight",
+    "collaborations": ["id", "source", "target", "kind", "themes", "status", "start", "end", "weight",
                        "evidence", "document"],
     "themes": ["id", "label_sv", "label_en", "label_nb", "rank", "points", "document", "evidence"],
     "documents": ["id", "title", "publisher", "date", "language"],

@@ -125,8 +125,6 @@ def parse_gexf(data: bytes, file: str) -> Dataset:
             nodes += [_gexf_element(n, titles["node"]) for n in block if _local(n.tag) == "node"]
         elif _local(block.tag) == "edges":
             edges += [_gexf_element(e, titles["edge"]) for e in block if _local(e.tag) == "edge"]
-    for edge in edges:
-        edge.pop("id", None)
     return dataset_from_records(nodes, edges, file, "gexf")
 
 
@@ -141,7 +139,7 @@ def parse_graphml(path: Path) -> Dataset:
     except (nx.NetworkXError, ET.ParseError, ValueError, KeyError) as exc:
         raise DataError(Problem(file, None, None, f"is not a readable GraphML file: {exc}")) from None
     nodes = [{"id": n, **attrs} for n, attrs in graph.nodes(data=True)]
-    edges = [{"source": u, "target": v, **{k: a for k, a in attrs.items() if k != "id"}}
+    edges = [{"source": u, "target": v, **attrs, "id": attrs.get("id", "")}
              for u, v, attrs in graph.edges(data=True)]
     return dataset_from_records(nodes, edges, file, "graphml")
 
