@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from graph import analysis
+from graph import analysis, questions
 from graph.build import filter_dataset, neighbourhood, resolve_actor, to_multigraph
 from graph.io import read_dataset
 from graph.model import TABLES, DataError, Dataset, Problem, validate
@@ -71,14 +71,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     ds = _load(args.data)
-    G = to_multigraph(ds)
-    facts = analysis.summary(G)
-    k = 400 if G.number_of_nodes() > 1000 else None
-    existing = filter_dataset(ds, statuses=["existing"])  # brokers of the ties that exist, not the wished-for
-    G_existing = to_multigraph(existing)
-    top = analysis.ranking(G_existing, top=args.top, k=k)
+    facts = analysis.summary(to_multigraph(ds))
+    found = questions.brokers(ds)  # the Brokers page asks the same question
+    top = found.table.head(args.top)
     top = top[top["betweenness"] > 0] if (top["betweenness"] > 0).any() else top  # a zero brokers nothing
-    others = facts["ties"] - G_existing.number_of_edges()
+    others, k = found.left_out, found.sampled_from
     print(f"actors      {facts['actors']}")
     print(f"ties        {facts['ties']} ({facts['pairs']} connected pairs)")
     print(f"components  {facts['components']} (largest {facts['largest_component']} actors, "
