@@ -12,6 +12,8 @@ app.  The defaults that a type implies for sector and level live here too.
 
 from __future__ import annotations
 
+from graph.text import pick
+
 __all__ = [
     "LANGUAGES",
     "ACTOR_TYPES",
@@ -122,4 +124,4 @@ def label(vocabulary: dict[str, dict[str, str]], value: str, lang: str = "sv") -
     >>> label(STATUSES, "whatever", "en")
     'whatever'
     """
-    return vocabulary.get(value, {}).get(lang, value)
+    return pick(vocabulary[value], lang) if value in vocabulary else value
