@@ -233,7 +233,7 @@ COLUMN_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
                    "actor1", "actor 1", "aktör1", "aktør1", "aktör 1", "aktør 1", "start node", "source id", "från id"),
         "target": ("target", "till", "til", "to", "mål", "mal", "dst", "v", "node2", "node 2", "actor2", "actor 2",
                    "aktör2", "aktør2", "aktör 2", "aktør 2", "end node", "target id", "till id", "destination"),
-        "kind": ("kind", "art", "slag", "sort", "relation", "relationship", "tie type", "typ av samarbete",
+        "kind": ("kind", "type", "typ", "art", "slag", "sort", "relation", "relationship", "tie type", "typ av samarbete",
                  "samarbetstyp", "type samarbeid", "samarbeidstype", "edge type", "link type", "kind of tie"),
         "themes": ("themes", "theme", "teman", "tema", "temaer", "topics", "topic", "ämne", "ämnen", "emne", "emner"),
         "status": ("status", "tillstånd", "tilstand", "state"),

@@ -19,9 +19,10 @@ import io
 import itertools
 import unicodedata
 
+from graph.io.limits import check_table
 from graph.model import DataError, Problem
 
-__all__ = ["decode", "detect_encoding", "sniff_delimiter", "parse_rows", "looks_binary", "DELIMITERS"]
+__all__ = ["first_line", "decode", "detect_encoding", "sniff_delimiter", "parse_rows", "looks_binary", "DELIMITERS"]
 
 DELIMITERS = (",", ";", "\t")
 
@@ -138,6 +139,23 @@ def sniff_delimiter(text: str, candidates: tuple[str, ...] = DELIMITERS) -> str:
     return best
 
 
+def first_line(text: str) -> str:
+    """The first line of ``text`` with its line end (without copying the rest).
+
+    >>> first_line("a;b\\nc;d\\n")
+    'a;b\\n'
+    """
+    end = text.find("\n")
+    return text if end < 0 else text[: end + 1]
+
+
+def check_shape(text: str, file: str) -> None:
+    """Refuse text whose first line has too many columns or that has too many lines, before parsing it."""
+    first = first_line(text)
+    check_table(max(first.count(d) for d in DELIMITERS) + 1 if len(first) > 1000 else 1,
+                text.count("\n"), file)
+
+
 def parse_rows(text: str, file: str, delimiter: str | None = None) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Split ``text`` into a header and numbered records.
 
@@ -149,6 +167,7 @@ def parse_rows(text: str, file: str, delimiter: str | None = None) -> tuple[list
     DataError
         On malformed quoting.
     """
+    check_shape(text, file)
     delimiter = delimiter or sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=delimiter == " ")
     header: list[str] | None = None
@@ -159,11 +178,12 @@ def parse_rows(text: str, file: str, delimiter: str | None = None) -> tuple[list
             if any(v.strip() for v in values):
                 if header is None:
                     header = [v.strip() for v in values]
+                    check_table(len(header), 0, file)
                 else:
                     records.append((start, values))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise DataError(Problem(file, reader.line_num, None, f"cannot be read as CSV: {exc}")) from None
+        raise DataError(Problem.of(file, reader.line_num, None, "not_csv", reason=str(exc))) from None
     if header is None:
         raise DataError(Problem.of(file, None, None, "empty_file"))
     return header, records
