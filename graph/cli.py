@@ -19,7 +19,8 @@ from pathlib import Path
 from graph import analysis, questions
 from graph.build import filter_dataset, neighbourhood, resolve_actor, to_multigraph
 from graph.io import read_dataset
-from graph.model import TABLES, DataError, Dataset, Problem, validate
+from graph.io.writers import generate_csv
+from graph.model import DataError, Dataset, Problem, cap_problems, validate
 
 __all__ = ["main", "build_parser"]
 
@@ -30,8 +31,9 @@ class CommandError(Exception):
     """A user mistake on the command line, reported as one sentence."""
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
+def _print_problems(problems: list[Problem], per_kind: int = 20) -> None:
+    """One line per problem, at most ``per_kind`` of a kind, then "… and N more like this"."""
+    for problem in cap_problems(problems, per_kind):
         print(problem, file=sys.stderr)
 
 
@@ -139,26 +141,17 @@ def cmd_links(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.to_dict("records"), ensure_ascii=False, indent=1))
     else:
-        sys.stdout.write(result.to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(generate_csv(result).replace("\r\n", "\n"))
     return EXIT_OK
-
-
-def _check_output(data: str, output: str, fmt: str, force: bool) -> None:
-    """Refuse to write over the input, or over tables already in the output folder, unless forced."""
-    src, out = Path(data).resolve(), Path(output).resolve()
-    if out == src or (fmt == "csv" and src.is_file() and src.parent == out and src.name in
-                      {f"{name}.csv" for name in TABLES}):
-        raise CommandError(f"{output} is the input itself: choose another output")
-    if not force and fmt == "csv" and any((out / f"{name}.csv").exists() for name in TABLES):
-        raise CommandError(f"{output} already holds tables: choose an empty folder or add --force to replace them")
-    if not force and fmt != "csv" and out.is_file():
-        raise CommandError(f"{output} exists: choose another name or add --force to replace it")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from graph import export
 
-    _check_output(args.data, args.output, args.format, args.force)
+    try:
+        export.check_target(Path(args.output), args.format, inputs=[args.data], force=args.force)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
     ds = _load(args.data, strict=True)
     ds = filter_dataset(ds, types=args.type, themes=args.theme, regions=args.region,
                         municipalities=args.municipality, sectors=args.sector)
@@ -166,7 +159,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         ds = neighbourhood(ds, _actor(ds, args.actor), depth=args.depth)
     try:
         paths = export.export_dataset(ds, Path(args.output), args.format, with_contacts=args.with_contacts,
-                                      lang=args.lang, dpi=args.dpi, title=args.title, color_by=args.color_by)
+                                      lang=args.lang, dpi=args.dpi, title=args.title, color_by=args.color_by,
+                                      inputs=[args.data])
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     except OSError as exc:
