@@ -23,9 +23,11 @@ def _stats_brokers() -> list[str]:
 
 
 def test_stats_names_the_brokers_of_the_library_in_the_same_order():
-    found = brokers(read_dataset(DATA))
+    ds = read_dataset(DATA)
+    found = brokers(ds)
     assert _stats_brokers() == found.table["id"].head(8).tolist()
-    assert found.left_out == 21 and found.sampled_from is None
+    assert found.left_out == int((ds.collaborations["status"] != "existing").sum()) > 0
+    assert found.sampled_from is None
 
 
 def test_brokers_leave_out_ties_that_do_not_exist_yet():
