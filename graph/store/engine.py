@@ -34,13 +34,13 @@ _PG_WRITE_LOCK = 90_009
 class StoreError(Exception):
     """The database cannot do what was asked; ``code`` and ``params`` render it in sv/en/nb."""
 
-    def __init__(self, code: str, **params: object):
-        self.code, self.params = code, params
-        super().__init__(say(code, "en", **params))
+    def __init__(self, code: str, where: str = "", **params: object):
+        self.code, self.where, self.params = code, where, params
+        super().__init__(self.text("en"))
 
     def text(self, lang: str = "en") -> str:
-        """The sentence in ``lang``."""
-        return say(self.code, lang, **self.params)
+        """The sentence in ``lang``, after the database it is about."""
+        return (f"{self.where}: " if self.where else "") + say(self.code, lang, **self.params)
 
 
 def is_url(text: object) -> bool:

@@ -44,32 +44,32 @@ STORE_MESSAGES: dict[str, dict[str, str]] = {
                   "nb": "{role!r} kan se, men ikke endre kartet"},
     "no_author": {"en": "every change needs an author's name", "sv": "varje ändring behöver ett namn på författaren",
                   "nb": "hver endring trenger et navn på forfatteren"},
-    "db_no_file": {"en": "{where}: no such database file", "sv": "{where}: databasfilen finns inte",
-                   "nb": "{where}: databasefilen finnes ikke"},
-    "db_not_sqlite": {"en": "{where} is not an SQLite database (damaged, or another kind of file)",
-                      "sv": "{where} är ingen SQLite-databas (skadad, eller en annan sorts fil)",
-                      "nb": "{where} er ingen SQLite-database (skadet, eller en annen type fil)"},
-    "db_foreign": {"en": "{where} is a database but not a map (no table {table!r}): import data into a new one "
+    "db_no_file": {"en": "no such database file", "sv": "databasfilen finns inte",
+                   "nb": "databasefilen finnes ikke"},
+    "db_not_sqlite": {"en": "not an SQLite database (damaged, or another kind of file)",
+                      "sv": "ingen SQLite-databas (skadad, eller en annan sorts fil)",
+                      "nb": "ingen SQLite-database (skadet, eller en annen type fil)"},
+    "db_foreign": {"en": "a database but not a map (no table {table!r}): import data into a new one "
                          "with python -m graph import",
-                   "sv": "{where} är en databas men ingen karta (ingen tabell {table!r}): importera data till en ny "
+                   "sv": "en databas men ingen karta (ingen tabell {table!r}): importera data till en ny "
                          "med python -m graph import",
-                   "nb": "{where} er en database, men ikke et kart (ingen tabell {table!r}): importer data til en ny "
+                   "nb": "en database, men ikke et kart (ingen tabell {table!r}): importer data til en ny "
                          "med python -m graph import"},
-    "db_newer": {"en": "{where} was made by a newer version of this program (schema {version!r})",
-                 "sv": "{where} skapades av en nyare version av programmet (schema {version!r})",
-                 "nb": "{where} ble laget av en nyere versjon av programmet (skjema {version!r})"},
-    "db_bad_url": {"en": "{where} is not a database URL (expected sqlite:///FILE or postgresql+psycopg://…): "
+    "db_newer": {"en": "made by a newer version of this program (schema {version!r})",
+                 "sv": "skapad av en nyare version av programmet (schema {version!r})",
+                 "nb": "laget av en nyere versjon av programmet (skjema {version!r})"},
+    "db_bad_url": {"en": "not a database URL (expected sqlite:///FILE or postgresql+psycopg://…): "
                          "{reason}",
-                   "sv": "{where} är ingen databas-URL (förväntade sqlite:///FIL eller postgresql+psycopg://…): "
+                   "sv": "ingen databas-URL (förväntade sqlite:///FIL eller postgresql+psycopg://…): "
                          "{reason}",
-                   "nb": "{where} er ingen database-URL (forventet sqlite:///FIL eller postgresql+psycopg://…): "
+                   "nb": "ingen database-URL (forventet sqlite:///FIL eller postgresql+psycopg://…): "
                          "{reason}"},
-    "db_down": {"en": "{where}: the database cannot be reached ({reason})",
-                "sv": "{where}: databasen går inte att nå ({reason})",
-                "nb": "{where}: databasen kan ikke nås ({reason})"},
-    "db_failed": {"en": "{where}: the database refused the work ({reason}); nothing was written",
-                  "sv": "{where}: databasen vägrade ({reason}); inget skrevs",
-                  "nb": "{where}: databasen nektet ({reason}); ingenting ble skrevet"},
+    "db_down": {"en": "the database cannot be reached ({reason})",
+                "sv": "databasen går inte att nå ({reason})",
+                "nb": "databasen kan ikke nås ({reason})"},
+    "db_failed": {"en": "the database refused the work ({reason}); nothing was written",
+                  "sv": "databasen vägrade ({reason}); inget skrevs",
+                  "nb": "databasen nektet ({reason}); ingenting ble skrevet"},
 }
 
 messages.MESSAGES.update(STORE_MESSAGES)
