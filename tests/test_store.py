@@ -79,7 +79,7 @@ def test_one_call_adds_a_document_its_actors_and_their_ties(mem):
     (add("collaborations", source="a", target="a"), "self-tie"),
     (add("collaborations", source="a", target="b", weight="-1"), "column 'weight'"),
     (add("actors", id="a", name="again"), "actors 'a' already exists"),
-    ({"op": "update", "table": "actors", "id": "a", "version": 1, "set": {"colour": "red"}}, "unknown column 'colour'"),
+    ({"op": "update", "table": "actors", "id": "a", "version": 1, "set": {"version": 7}}, "'version' is not a column"),
     ({"op": "update", "table": "actors", "id": "zz", "version": 1, "set": {"name": "Z"}}, "'zz' does not exist"),
     ({"op": "delete", "table": "actors", "id": "a", "version": 1}, "actor 'a' still has 1 tie(s)"),
     ({"op": "launch", "table": "actors"}, "op must be one of add, update, delete"),
@@ -178,8 +178,9 @@ def test_import_the_shipped_data_reads_back_the_same(engine):
     assert summary["actors"]["added"] == len(ds.actors) and summary["revision"] == 1
     back = store.load_dataset(engine)
     for table in ("actors", "collaborations", "themes", "documents"):
-        mine = getattr(ds, table)[list(COLUMNS[table])].sort_values("id").reset_index(drop=True)
-        theirs = getattr(back, table)[list(COLUMNS[table])].reset_index(drop=True)
+        mine = getattr(ds, table).sort_values("id").reset_index(drop=True)
+        theirs = getattr(back, table)[list(mine.columns)].reset_index(drop=True)
+        assert set(COLUMNS[table]) <= set(mine.columns)
         assert mine.equals(theirs), table
     assert validate(back) == []
 

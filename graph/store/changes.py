@@ -24,6 +24,7 @@ graph.store.errors.ChangeRejected: actors #1, column 'type': unknown type 'pirat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -39,6 +40,8 @@ from graph.store.schema import FIELDS
 __all__ = ["Change", "parse_changes", "write", "check_role", "WRITERS"]
 
 WRITERS = (None, "editor", "admin")
+_COLUMN = re.compile(r"^[A-Za-z_][\w -]{0,62}$")
+_RESERVED = {"version", "extra"}
 _OPS = ("add", "update", "delete")
 
 
@@ -83,7 +86,8 @@ def _parse_one(n: int, raw: object) -> tuple[Change | None, list[Problem]]:
     values = raw.get("row" if op == "add" else "set", {}) if op != "delete" else {}
     if not isinstance(values, dict):
         return None, [_bad(n, "'row' and 'set' are objects of column: value", "row" if op == "add" else "set")]
-    problems = [_bad(n, f"unknown column {k!r}", k) for k in values if k not in FIELDS[table]]
+    problems = [_bad(n, f"{k!r} is not a column name", str(k)) for k in values
+                if not isinstance(k, str) or not _COLUMN.match(k) or k in _RESERVED]
     if op == "update" and "id" in values:
         problems.append(_bad(n, "an id never changes: add a new row and delete the old one", "id"))
     version = raw.get("version", 0 if op == "add" else None)
@@ -92,7 +96,7 @@ def _parse_one(n: int, raw: object) -> tuple[Change | None, list[Problem]]:
     row_id = _cell(values.get("id")) if op == "add" else _cell(raw.get("id"))
     if op != "add" and not row_id.strip():
         problems.append(_bad(n, "'id' names the row to change", "id"))
-    cells = {k: _cell(v) for k, v in values.items() if k in FIELDS[table]}
+    cells = {k: _cell(v) for k, v in values.items()}
     return Change(n, op, table, row_id.strip(), cells, version if isinstance(version, int) else 0), problems
 
 

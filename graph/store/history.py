@@ -100,9 +100,11 @@ def tables_at(conn, number: int | None = None) -> dict[str, list[dict]]:
 
 
 def _frame(rows: list[dict], name: str) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, dtype=object).reindex(columns=list(COLUMNS[name]) + ["version"], fill_value="")
+    frame = pd.DataFrame(rows, dtype=object)
+    extra = [c for c in frame.columns if c not in COLUMNS[name] and c not in ("version", "text")]
+    frame = frame.reindex(columns=list(COLUMNS[name]) + extra).fillna("")
     frame.index = range(2, len(frame) + 2)
-    return frame.drop(columns=["version"])
+    return frame
 
 
 def load_dataset(engine: Engine, revision: int | None = None) -> Dataset:

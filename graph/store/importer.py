@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Engine
 
-from graph.model import COLUMNS, TABLES, Dataset, validate
+from graph.model import TABLES, Dataset, validate
 from graph.store import queries
 from graph.store.changes import Change, check_role, write
 from graph.store.engine import writing
@@ -33,7 +33,7 @@ MODES = ("merge", "replace")
 def _diff(name: str, ds: Dataset, stored: dict, mode: str, changes: list[Change]) -> dict[str, int]:
     counts = {"added": 0, "changed": 0, "unchanged": 0, "deleted": 0}
     table = getattr(ds, name)
-    columns = [c for c in COLUMNS[name] if c in table.columns]
+    columns = list(table.columns)
     seen = set()
     for values in table[columns].to_dict("records"):
         row_id = values["id"]

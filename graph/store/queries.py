@@ -30,6 +30,23 @@ __all__ = ["rows_by_id", "all_rows", "all_ids", "insert_rows", "update_rows", "d
 _CHUNK = 500
 
 
+def _unpack(row) -> dict:
+    """A stored row as one dict: its ``extra`` JSON spread into columns of their own."""
+    out = dict(row)
+    extra = out.pop("extra", None)
+    if extra:
+        out.update({k: v for k, v in json.loads(extra).items() if k not in out})
+    return out
+
+
+def _pack(table: str, row: dict) -> dict:
+    """A row dict as stored: the data model's fields, other columns as JSON in ``extra``, and ``version``."""
+    out = {f: row.get(f, "") for f in (*FIELDS[table], "version")}
+    extra = {k: v for k, v in row.items() if k not in out}
+    out["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+    return out
+
+
 def _chunks(values: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
     for start in range(0, len(values), size):
         yield values[start:start + size]
@@ -42,7 +59,7 @@ def rows_by_id(conn: Connection, table: str, ids: Iterable[str], columns: Sequen
     found = {}
     for chunk in _chunks(sorted(set(ids))):
         for row in conn.execute(sa.select(*cols).where(t.c.id.in_(chunk))).mappings():
-            found[row["id"]] = dict(row)
+            found[row["id"]] = _unpack(row)
     return found
 
 
@@ -50,7 +67,7 @@ def all_rows(conn: Connection, table: str, columns: Sequence[str] | None = None)
     """Every row of ``table`` in id order (``columns`` to read fewer, e.g. leave a document's text out)."""
     t = DATA_TABLES[table]
     cols = [t.c[c] for c in columns] if columns is not None else list(t.c)
-    return [dict(r) for r in conn.execute(sa.select(*cols).order_by(t.c.id)).mappings()]
+    return [_unpack(r) for r in conn.execute(sa.select(*cols).order_by(t.c.id)).mappings()]
 
 
 def all_ids(conn: Connection, table: str) -> set[str]:
@@ -67,17 +84,16 @@ def count_rows(conn: Connection, table: str) -> int:
 def insert_rows(conn: Connection, table: str, rows: list[dict]) -> None:
     """Insert whole rows (every field, ``version`` included)."""
     if rows:
-        fields = (*FIELDS[table], "version")
-        conn.execute(DATA_TABLES[table].insert(), [{f: row.get(f, "") for f in fields} for row in rows])
+        conn.execute(DATA_TABLES[table].insert(), [_pack(table, row) for row in rows])
 
 
 def update_rows(conn: Connection, table: str, rows: list[dict]) -> None:
     """Write whole rows over the stored ones with the same id."""
     if rows:
         t = DATA_TABLES[table]
-        fields = [f for f in (*FIELDS[table], "version") if f != "id"]
+        fields = [f for f in (*FIELDS[table], "extra", "version") if f != "id"]
         stmt = t.update().where(t.c.id == sa.bindparam("_id")).values({f: sa.bindparam(f) for f in fields})
-        conn.execute(stmt, [{"_id": row["id"], **{f: row[f] for f in fields}} for row in rows])
+        conn.execute(stmt, [{"_id": row["id"], **_pack(table, row)} for row in rows])
 
 
 def delete_rows(conn: Connection, table: str, ids: list[str]) -> None:

@@ -1,6 +1,7 @@
 """The tables of the store: the four tables of the data model, revisions and their changes.
 
-Every data row has its stable ``id`` and a ``version`` that counts the
+Every data row has its stable ``id``, its columns beyond the data model's
+(a Kumu colour, a theme's rank) as JSON in ``extra``, and a ``version`` that counts the
 revisions that changed it.  A revision is one batch of changes by one author;
 each change keeps the row as it was before and after (JSON text), which is
 what history, undo and the map at a revision are made from.
@@ -32,7 +33,8 @@ def _data_table(name: str, *extra: Column) -> Table:
     columns = [Column("id", String(200), primary_key=True)]
     columns += [Column(c, Text, nullable=False, server_default="") for c in FIELDS[name] if c != "id"
                 and c not in {e.name for e in extra}]
-    return Table(name, metadata, *columns, *extra, Column("version", Integer, nullable=False, server_default="1"))
+    return Table(name, metadata, *columns, *extra, Column("extra", Text, nullable=True),
+                 Column("version", Integer, nullable=False, server_default="1"))
 
 
 actors = _data_table("actors")
