@@ -141,6 +141,8 @@ def render_explore(ctx: dict) -> None:
             all_ties=len(ds.collaborations),
         )
     )
+    if ctx.get("year"):
+        st.caption(t("year_caption", lang, year=ctx["year"]))
     if view.actors.empty:
         st.warning(t("empty_view", lang))
         return
