@@ -79,6 +79,7 @@ def export_dataset(
     title: str | None = None,
     lang: str = "sv",
     dpi: float = 200,
+    paper: str | None = None,
 ) -> list[Path]:
     """Write ``ds`` to ``out`` in format ``fmt`` and return the files written.
 
@@ -109,6 +110,8 @@ def export_dataset(
         Language of legends, titles and notes.
     dpi : float, optional
         PNG resolution; the picture is at least 2,200 pixels wide anyway.
+    paper : {"a4", "a4-landscape", "a3", "a3-landscape"}, optional
+        Pictures on a sheet of that size instead of as large as the network needs.
 
     Returns
     -------
@@ -141,11 +144,14 @@ def export_dataset(
         if fmt == "html":
             from graph.render import standalone_html
 
+            labels = {"theme_labels": {la: dict(zip(ds.themes["id"], ds.themes.get(f"label_{la}", ds.themes["id"])))
+                                       for la in ("sv", "en", "nb")},
+                      "document_titles": {d: t for d, t in zip(ds.documents["id"], ds.documents["title"]) if t}}
             data = standalone_html(G, where, title=title or default_title(lang), color_by=color_by, lang=lang,
-                                   size_by=dict(G.degree())).encode("utf-8")
+                                   size_by=dict(G.degree()), **labels).encode("utf-8")
         else:
             data = render_image(G, where, fmt, dpi=dpi, color_by=color_by, title=title,
-                                note=source_note(ds, lang), lang=lang)
+                                note=source_note(ds, lang), lang=lang, paper=paper)
     elif fmt == "gexf":
         data = generate_gexf(ds, positions=positions, color_by=color_by)
     else:

@@ -228,7 +228,7 @@ def draw_network(
     lang: str = "sv",
     max_labels: int | None = None,
     dpi: float = 200,
-    paper: str | None = None,
+    paper: str | tuple[float, float] | None = None,
 ) -> Figure:
     """Draw ``G`` at ``positions`` on a new matplotlib figure.
 
@@ -252,9 +252,9 @@ def draw_network(
     dpi : float, optional
         Resolution the figure will be saved at; the figure is made wide
         enough to be at least 2,200 pixels.
-    paper : {"a4", "a4-landscape", "a3", "a3-landscape"}, optional
-        Draw on a sheet of that size (legend under the drawing) instead of
-        a picture as large as the network needs.
+    paper : {"a4", "a4-landscape", "a3", "a3-landscape"} or (width, height), optional
+        Draw on a sheet of that size (in inches for a pair; legend under the
+        drawing) instead of a picture as large as the network needs.
 
     Returns
     -------
@@ -283,7 +283,7 @@ def draw_network(
     chosen = [index[v] for v in order[:limit]]
     names = [_clean(G.nodes[nodes[i]].get("name") or nodes[i]) for i in chosen]
 
-    sheet = PAPERS.get(paper) if paper else None
+    sheet = (PAPERS.get(paper) if isinstance(paper, str) else tuple(paper)) if paper else None
     if paper and sheet is None:
         raise ValueError(f"unknown paper size {paper!r}: choose one of {', '.join(PAPERS)}")
     if sheet:
@@ -323,7 +323,7 @@ def draw_network(
                     fontsize=fontsize, color="#222222", zorder=4, annotation_clip=False, parse_math=False,
                     bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75})
     _legend(ax, node_legend, ties, words, lang, below=sheet is not None)
-    ax.set_title(title or words["title"], loc="left", fontsize=15, fontweight="bold", color="#222222",
+    ax.set_title(title or words["title"], loc="left", fontsize=11 if sheet else 15, fontweight="bold", color="#222222",
                  parse_math=False)
     if note and sheet:
         fig.text(0.05, 0.02, "\n".join(textwrap.wrap(note, int(sheet[0] * 16))), ha="left", va="bottom",
