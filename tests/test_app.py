@@ -295,3 +295,36 @@ def test_timeline_shows_the_map_as_of_a_year():
     assert f"av {T} samarbeten" in caption and f"och {T} av" not in caption  # later ties are not there yet
     at.sidebar.button(key="year_next").click().run()
     assert not at.exception and at.sidebar.select_slider(key="year").value == "2020"
+
+
+def test_briefing_buttons_and_picture_settings(app):
+    app.sidebar.selectbox(key="search").select("migrationsverket").run()
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert "Lägesbild att skriva ut (PDF)" in labels
+    app.switch_page("views/export.py").run()
+    app.selectbox(key="export_format").select("pdf").run()
+    app.text_input(key="export_title").input("Dalsland 2026").run()
+    app.selectbox(key="export_paper").select("a4").run()
+    assert not app.exception
+    app.radio(key="brief_kind").set_value("municipality").run()
+    app.selectbox(key="brief_choice_municipality").select("Mellerud").run()
+    assert not app.exception
+    assert "Ladda ner lägesbild (PDF)" in [b.proto.label for b in app.get("download_button")]
+
+
+def test_export_bytes_follow_title_and_paper():
+    from pypdf import PdfReader
+
+    from graph import read_dataset
+    from graph.build import to_multigraph
+    from graph.layout import compute_layout
+    from ui.export_page import export_bytes
+
+    ds = read_dataset(ROOT / "data")
+    data = export_bytes(ds, "pdf", positions=compute_layout(to_multigraph(ds)), color_by="sector", lang="en",
+                        with_contacts=False, title="Dalsland 2026", paper="a4-landscape")
+    import io
+
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)
+    assert "Dalsland 2026" in page.extract_text()

@@ -9,7 +9,8 @@ from graph.model import Dataset, split_multi
 from ui import state
 from ui.graph_view import graph_view
 from ui.i18n import md_text, t, theme_labels, vocab_label
-from ui.widgets import quote_block
+from ui.state import year_of
+from ui.widgets import brief_button, quote_block
 
 __all__ = ["render_explore", "select", "tie_rows", "tie_table"]
 
@@ -110,6 +111,7 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
     st.markdown("  \n".join(f"**{md_text(k)}:** {md_text(v)}" for k, v in facts.items() if v and v != "—"))
     if row["description"]:
         st.text(row["description"])
+    brief_button(t("brief_actor", lang), key, ds, lang, year_of(view_key[0]), widget_key="brief_actor", actor=actor)
     filters, focus = view_key
     metrics = state.metrics_of(key, filters, focus, ds)
     if actor in metrics.index:

@@ -12,6 +12,7 @@ import streamlit as st
 from graph.export import FORMATS, export_dataset
 from graph.model import Dataset
 from ui import state
+from ui.export_settings import picture_settings, render_briefing
 from ui.i18n import t
 
 __all__ = ["render_export", "export_bytes"]
@@ -24,12 +25,12 @@ FILE_NAMES = {"csv": "network-csv.zip", "kumu": "network-kumu.xlsx"}
 
 
 def export_bytes(ds: Dataset, fmt: str, *, positions: dict, color_by: str, lang: str,
-                 with_contacts: bool) -> bytes:
+                 with_contacts: bool, title: str | None = None, dpi: float = 200, paper: str | None = None) -> bytes:
     """One export as bytes (the CSV folder zipped), written through a temporary folder."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / ("tables" if fmt == "csv" else f"network.{fmt}")
         paths = export_dataset(ds, out, fmt, with_contacts=with_contacts, positions=positions, color_by=color_by,
-                               lang=lang)
+                               lang=lang, title=title, dpi=dpi, paper=paper)
         if fmt != "csv":
             return paths[0].read_bytes()
         buffer = io.BytesIO()
@@ -41,10 +42,11 @@ def export_bytes(ds: Dataset, fmt: str, *, positions: dict, color_by: str, lang:
 
 @st.cache_data(max_entries=16, show_spinner="…")
 def _cached_export(key: str, filters: tuple, focus: tuple | None, fmt: str, color_by: str, lang: str,
-                   with_contacts: bool, _ds: Dataset) -> bytes:
+                   with_contacts: bool, _ds: Dataset, settings: tuple = ()) -> bytes:
     view = state.view(key, filters, focus, _ds)
     positions = state.positions_of(key, _ds)
-    return export_bytes(view, fmt, positions=positions, color_by=color_by, lang=lang, with_contacts=with_contacts)
+    return export_bytes(view, fmt, positions=positions, color_by=color_by, lang=lang, with_contacts=with_contacts,
+                        **dict(settings))
 
 
 def render_export(ctx: dict) -> None:
@@ -57,10 +59,12 @@ def render_export(ctx: dict) -> None:
                        format_func=lambda f: {"kumu": "Kumu (.xlsx)", "csv": "CSV (.zip)"}.get(f, f.upper()))
     with_contacts = st.checkbox(t("with_contacts", lang), key="export_contacts")
     color_by = st.session_state.get("color_by", "sector")
+    settings = picture_settings(fmt, lang)
     try:
-        data = _cached_export(key, ctx["filters"], ctx["focus"], fmt, color_by, lang, with_contacts, ds)
+        data = _cached_export(key, ctx["filters"], ctx["focus"], fmt, color_by, lang, with_contacts, ds, settings)
     except ValueError as exc:
         st.error(str(exc))
         return
     st.download_button(t("download", lang, fmt=fmt.upper()), data, file_name=FILE_NAMES.get(fmt, f"network.{fmt}"),
                        mime=MIME[fmt], key="export_download")
+    render_briefing(ctx)
