@@ -264,8 +264,9 @@ def _node_item(
         for vocab, t in ((ACTOR_TYPES, _text(attrs.get("type"))), (SECTORS, _text(attrs.get("sector"))))
         if t
     )
-    place = ", ".join(t for t in (_text(attrs.get(k)).replace("|", ", ") for k in ("municipality", "region", "country"))
-                      if t)
+    country = style.country_label(_text(attrs.get("country")), words["lang"]) if _text(attrs.get("country")) else ""
+    place = ", ".join(t for t in (*(_text(attrs.get(k)).replace("|", ", ") for k in ("municipality", "region")),
+                                  country) if t)
     aliases = _text(attrs.get("aliases"))
     tip = [name, kind, place, _clip(_text(attrs.get("description")))]
     if aliases:

@@ -23,6 +23,7 @@ import networkx as nx
 __all__ = [
     "SECTOR_COLORS", "TYPE_COLORS", "COMMUNITY_COLORS", "FALLBACK_COLOR", "ENDED_COLOR", "EDGE_STYLE",
     "STATUS_DASHES", "STARTED_EXTRA_WIDTH", "WORDS", "words", "tie_style", "community_keys", "label_rank",
+    "COUNTRIES", "country_label",
 ]
 
 SECTOR_COLORS: dict[str, str] = {"public": "#4e79a7", "civil_society": "#59a14f", "business": "#f28e2b"}
@@ -107,3 +108,24 @@ def label_rank(G: nx.Graph, weight: Mapping[Hashable, float] | None = None) -> d
     order = sorted(G, key=lambda v: (-float(score.get(v, 0) or 0), -G.degree(v), str(G.nodes[v].get("name") or v),
                                      str(v)))
     return {v: i for i, v in enumerate(order)}
+
+
+#: Country codes of the data (ISO 3166) and their names.
+COUNTRIES: dict[str, dict[str, str]] = {
+    "SE": {"sv": "Sverige", "en": "Sweden", "nb": "Sverige"},
+    "NO": {"sv": "Norge", "en": "Norway", "nb": "Norge"},
+    "DK": {"sv": "Danmark", "en": "Denmark", "nb": "Danmark"},
+    "FI": {"sv": "Finland", "en": "Finland", "nb": "Finland"},
+    "IS": {"sv": "Island", "en": "Iceland", "nb": "Island"},
+    "BE": {"sv": "Belgien", "en": "Belgium", "nb": "Belgia"},
+}
+
+
+def country_label(code: str, lang: str = "sv") -> str:
+    """The name of a country code in ``lang`` (the value itself when it is not a known code).
+
+    >>> country_label("NO", "en"), country_label("Sverige", "en")
+    ('Norway', 'Sverige')
+    """
+    names = COUNTRIES.get(str(code).strip().upper())
+    return (names.get(lang) or names["en"]) if names else str(code)

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.model import Dataset, split_multi
+from graph.style import country_label
 from ui import state
 from ui.graph_view import graph_view
 from ui.i18n import md_text, t, theme_labels, vocab_label
@@ -103,7 +104,7 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
         t("type", lang): vocab_label("type", row["type"], lang),
         t("sector", lang): vocab_label("sector", row["sector"], lang),
         t("level", lang): vocab_label("level", row["level"], lang),
-        t("country", lang): row["country"],
+        t("country", lang): country_label(row["country"], lang) if row["country"] else "",
         t("region", lang): row["region"].replace("|", ", "),
         t("municipality", lang): row["municipality"].replace("|", ", "),
         t("aliases", lang): ", ".join(row["aliases"]),

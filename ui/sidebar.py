@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.model import Dataset
+from graph.style import country_label
 from ui.i18n import LANG_NAMES, t, theme_labels, vocab_label
 from ui.widgets import actor_picker
 
@@ -28,6 +29,7 @@ def filters(ds: Dataset, values: dict[str, list[str]], lang: str) -> dict:
     shows = {
         "types": lambda v: vocab_label("type", v, lang), "sectors": lambda v: vocab_label("sector", v, lang),
         "levels": lambda v: vocab_label("level", v, lang), "themes": lambda v: theme_label.get(v, v),
+        "countries": lambda v: country_label(v, lang),
         "kinds": lambda v: vocab_label("kind", v, lang), "statuses": lambda v: vocab_label("status", v, lang),
     }
     labels = {"types": "type", "sectors": "sector", "levels": "level", "countries": "country", "regions": "region",
@@ -67,9 +69,11 @@ def year_choice(years: list[str], lang: str) -> str | None:
         st.session_state["year"] = ""
     col = st.sidebar.columns([1, 4, 1], vertical_alignment="bottom")
     now = options.index(st.session_state["year"])
-    if col[0].button("◀", key="year_back", disabled=now <= 1, help=t("year_back", lang)):
+    if col[0].button("", key="year_back", disabled=now <= 1, help=t("year_back", lang),
+                     icon=":material/chevron_left:"):
         st.session_state["year"] = options[now - 1]
-    if col[2].button("▶", key="year_next", disabled=now == len(options) - 1, help=t("year_next", lang)):
+    if col[2].button("", key="year_next", disabled=now == len(options) - 1, help=t("year_next", lang),
+                     icon=":material/chevron_right:"):
         st.session_state["year"] = options[now + 1] if now else options[1]
     col[1].select_slider(t("year", lang), options=options, key="year",
                          format_func=lambda y: y or t("year_all", lang))

@@ -79,6 +79,11 @@
     ctx.textBaseline = "middle";
     ctx.lineJoin = "round";
     var placed = [], discs = [];
+    (s.captions || []).forEach(function (c) {  // captions first: no name is drawn over them
+      ctx.font = "italic " + (FONT / scale) + "px sans-serif";
+      var d = toDom(c), cw = ctx.measureText(String(c.text)).width * scale;
+      placed.push([d.x, d.y - FONT, d.x + cw, d.y + FONT * 0.6]);
+    });
     var order = s.order;
     if (s.focused) {
       var first = [s.focused].concat(network.getConnectedNodes(s.focused));

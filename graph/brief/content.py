@@ -17,6 +17,7 @@ from graph import analysis, links
 from graph.brief.words import say
 from graph.build import as_of, filter_dataset, resolve_actor, to_multigraph
 from graph.model import Dataset, split_multi
+from graph.style import country_label
 from graph.suggest import organise
 from graph.vocab import ACTOR_TYPES, DEFAULT_LEVEL, DEFAULT_SECTOR, KINDS, LEVELS, SECTORS, STATUSES, label
 
@@ -86,8 +87,9 @@ def _facts(ds: Dataset, focus: list[str], is_actor: bool, ranks: pd.DataFrame, l
         row = actors.loc[focus[0]]
         sector = row["sector"] or DEFAULT_SECTOR.get(row["type"], "")
         level = row["level"] or DEFAULT_LEVEL.get(row["type"], "")
+        country = country_label(row["country"], lang) if row["country"] else ""
         place = ", ".join(x for x in (row["municipality"].replace("|", ", "), row["region"].replace("|", ", "),
-                                       row["country"]) if x)
+                                       country) if x)
         out = [(say("type", lang), label(ACTOR_TYPES, row["type"], lang)), (say("sector", lang), label(SECTORS, sector, lang)),
                (say("level", lang), label(LEVELS, level, lang)), (say("place", lang), place),
                (say("aliases", lang), ", ".join(split_multi(row["aliases"])))]
