@@ -17,7 +17,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from graph import analysis
+from graph import analysis, questions
 from graph.build import as_of, filter_dataset, filter_options, neighbourhood, to_multigraph
 from graph.io import read_dataset
 from graph.layout import compute_layout
@@ -218,6 +218,12 @@ def _dataset_metrics(key: str, _ds: Dataset) -> pd.DataFrame:
     table = analysis.ranking(G, k=min(64, G.number_of_nodes()))  # sampled betweenness: an estimate
     table["constraint"], table["articulation_point"] = float("nan"), False
     return table.set_index("id")
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def brokers_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dataset) -> questions.Brokers:
+    """The Brokers page's answer for a view: :func:`graph.questions.brokers`, as ``stats`` asks it."""
+    return questions.brokers(view(key, filters, focus, _ds))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
