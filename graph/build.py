@@ -60,8 +60,8 @@ def to_multigraph(ds: Dataset) -> nx.MultiGraph:
 
     Nodes carry the actor's columns (``aliases`` as a tuple, ``sector`` and
     ``level`` filled from the type when empty); edges carry the tie's columns,
-    ``themes`` as a tuple, ``weight`` as a float, ``row`` (its row in the
-    file) and ``source``/``target`` as written (funding and commissioning
+    ``themes`` as a tuple, ``weight`` as a float, ``id`` (the tie's stable
+    id, also the edge key) and ``source``/``target`` as written (funding and commissioning
     point from source to target).  Ties with an end that is not an actor are
     left out (validation reports them).
     """
@@ -74,8 +74,8 @@ def to_multigraph(ds: Dataset) -> nx.MultiGraph:
     themes = [tuple(split_multi(v)) if v else () for v in ties["themes"].tolist()]
     records = _records(ties)
     G.add_edges_from(
-        (row["source"], row["target"], {**row, "themes": theme, "weight": weight, "row": number})
-        for row, theme, weight, number in zip(records, themes, weights, ties.index.tolist(), strict=True)
+        (row["source"], row["target"], row["id"], {**row, "themes": theme, "weight": weight})
+        for row, theme, weight in zip(records, themes, weights, strict=True)
     )
     return G
 

@@ -1,4 +1,4 @@
-"""The command line: ``python -m graph validate|stats|links|path|export DATA …``.
+"""The command line: ``python -m graph validate|stats|links|path|export DATA …``, ``extract DOC… -o OUT``.
 
 Every command reads ``DATA`` with :func:`graph.io.read_dataset`.  Bad input
 never gives a traceback: a sentence naming file and row on stderr, exit 1,
@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from graph import analysis
+from graph import analysis, questions
 from graph.build import filter_dataset, neighbourhood, resolve_actor, to_multigraph
 from graph.io import read_dataset
 from graph.io.writers import generate_csv
@@ -73,14 +73,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     ds = _load(args.data)
-    G = to_multigraph(ds)
-    facts = analysis.summary(G)
-    k = 400 if G.number_of_nodes() > 1000 else None
-    existing = filter_dataset(ds, statuses=["existing"])  # brokers of the ties that exist, not the wished-for
-    G_existing = to_multigraph(existing)
-    top = analysis.ranking(G_existing, top=args.top, k=k)
+    facts = analysis.summary(to_multigraph(ds))
+    found = questions.brokers(ds)  # the Brokers page asks the same question
+    top = found.table.head(args.top)
     top = top[top["betweenness"] > 0] if (top["betweenness"] > 0).any() else top  # a zero brokers nothing
-    others = facts["ties"] - G_existing.number_of_edges()
+    others, k = found.left_out, found.sampled_from
     print(f"actors      {facts['actors']}")
     print(f"ties        {facts['ties']} ({facts['pairs']} connected pairs)")
     print(f"components  {facts['components']} (largest {facts['largest_component']} actors, "
@@ -173,6 +170,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Candidate actors and ties of documents, as our CSV tables in a new folder."""
+    from graph import extract
+    from graph.io import write_tables
+
+    out = Path(args.output).resolve()
+    inputs = [Path(d).resolve() for d in args.documents] + ([Path(args.data).resolve()] if args.data else [])
+    if any(out == p or out in p.parents for p in inputs):
+        raise CommandError(f"{args.output} is (or holds) an input: choose another output folder")
+    if out.is_file() or (out.is_dir() and any(out.iterdir())):
+        raise CommandError(f"{args.output} exists and is not an empty folder: choose a new one")
+    known = _load(args.data) if args.data else None
+    try:
+        docs = [extract.read_document(d) for d in args.documents]
+    except extract.DocumentError as exc:
+        raise CommandError(str(exc)) from None
+    ds = extract.extract_documents(docs, known).dataset
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        write_tables(ds, out)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    new = int((ds.actors["match"] != "").sum()) if "match" in ds.actors else 0
+    print(f"{args.output}: {len(ds.actors)} actors ({new} new with a possible match), "
+          f"{len(ds.collaborations)} ties from {len(docs)} document(s)")
+    return EXIT_OK
+
+
 def _within(low: float, high: float, kind: type = int):
     """An argparse type: a number of ``kind`` from ``low`` to ``high``."""
     def parse(text: str):
@@ -241,6 +266,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color-by", choices=("sector", "type", "community", "color"), default="sector",
                    help="node colours of pictures, HTML and GEXF (color: the file's own colours)")
     p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("extract", help="candidate actors and ties of documents, each tie with its quote")
+    p.add_argument("documents", nargs="+", metavar="DOC", help=".txt, .md, .html, .docx or .pdf (text layer)")
+    p.add_argument("--data", help="known actors (" + data_help + "): matched ones keep their ids and names")
+    p.add_argument("-o", "--output", required=True, help="a new folder for actors.csv, collaborations.csv, ...")
+    p.set_defaults(run=cmd_extract)
     return parser
 
 

@@ -10,6 +10,8 @@ languages; the command line speaks English, the app the user's language.
 
 from __future__ import annotations
 
+from graph.text import pick
+
 __all__ = ["MESSAGES", "LOCATION", "render"]
 
 #: code -> language -> template (``{value!r}`` style placeholders).
@@ -177,6 +179,7 @@ LOCATION = {
 
 
 def render(code: str, lang: str = "en", **values: object) -> str:
-    """The sentence of ``code`` in ``lang`` (English when missing), filled with ``values``."""
-    templates = MESSAGES[code]
-    return (templates.get(lang) or templates["en"]).format(**values)
+    """The sentence of ``code`` in ``lang`` filled with ``values`` (the fallback rule of :mod:`graph.text`)."""
+    if code not in MESSAGES:
+        raise KeyError(code)
+    return pick(MESSAGES[code], lang).format(**values)

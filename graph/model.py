@@ -36,6 +36,7 @@ __all__ = [
     "Dataset",
     "validate",
     "split_multi",
+    "mint_tie_ids",
     "cap_problems",
 ]
 
@@ -44,7 +45,7 @@ TABLES = ("actors", "collaborations", "themes", "documents")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "actors": ("id", "name", "type", "sector", "level", "country", "region",
                "municipality", "aliases", "description"),
-    "collaborations": ("source", "target", "kind", "themes", "status", "start",
+    "collaborations": ("id", "source", "target", "kind", "themes", "status", "start",
                        "end", "weight", "evidence", "document"),
     "themes": ("id", "label_sv", "label_en", "label_nb"),
     "documents": ("id", "title", "publisher", "date", "language"),
@@ -159,6 +160,43 @@ def _vocabulary_codes(table: pd.DataFrame, name: str) -> pd.DataFrame:
     return table
 
 
+_SLUG = re.compile(r"[^0-9a-z\u00c0-\u024f]+")
+
+
+def _slug(value: str) -> str:
+    return _SLUG.sub("-", value.casefold()).strip("-")
+
+
+def mint_tie_ids(ties: pd.DataFrame) -> pd.Series:
+    """A stable id for every tie: its own ``id`` when given, else one made from its ends and kind.
+
+    Minted ids depend only on the tie's own cells and on the order of ties with the
+    same ends and kind, never on row numbers, so the same file gives the same ids and
+    an edit elsewhere in the file leaves them alone.  A minted id never repeats a given one.
+
+    >>> ties = pd.DataFrame({"id": ["", "", "x"], "source": ["a", "a", "b"], "target": ["b", "b", "c"],
+    ...                      "kind": ["funding", "funding", ""]})
+    >>> mint_tie_ids(ties).tolist()
+    ['a--b--funding', 'a--b--funding-2', 'x']
+    """
+    given = ties["id"].str.strip() if "id" in ties.columns else pd.Series("", index=ties.index)
+    taken = set(given[given != ""])
+    ids = given.copy()
+    counts: dict[str, int] = {}
+    for row in given.index[given == ""]:
+        parts = [_slug(str(ties.at[row, c])) for c in ("source", "target", "kind") if c in ties.columns]
+        base = "--".join(p for p in parts if p) or "tie"
+        n = counts.get(base, 0)
+        candidate = base if n == 0 else f"{base}-{n + 1}"
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n + 1}"
+        counts[base] = n + 1
+        taken.add(candidate)
+        ids.at[row] = candidate
+    return ids
+
+
 @dataclass
 class Dataset:
     """The four tables of a dataset, and where they came from.
@@ -183,6 +221,8 @@ class Dataset:
                 if len(table.columns) and col not in table.columns:
                     self.problems.append(Problem.of(self.file(name), 1, col, "missing_column"))
             setattr(self, name, _normalise(table, name))
+        if len(self.collaborations) and (self.collaborations["id"] == "").any():
+            self.collaborations = self.collaborations.assign(id=mint_tie_ids(self.collaborations))
 
     @classmethod
     def from_records(cls, **tables: Iterable[Mapping[str, object]]) -> Dataset:
@@ -362,8 +402,7 @@ def validate(ds: Dataset) -> list[Problem]:
     problems = list(ds.problems)
     for name in TABLES:
         problems += _check_vocab(ds, name)
-        if name != "collaborations":
-            problems += _check_ids(ds, name)
+        problems += _check_ids(ds, name)
     problems += _check_ties(ds)
     problems += _check_references(ds)
     for name in TABLES:

@@ -21,6 +21,8 @@ spaces, hyphens or underscores (``Kommun``, ``municipality``, ``LAG``,
 
 from __future__ import annotations
 
+from graph.text import pick
+
 __all__ = [
     "LANGUAGES",
     "ACTOR_TYPES",
@@ -144,7 +146,7 @@ def label(vocabulary: dict[str, dict[str, str]], value: str, lang: str = "sv") -
     >>> label(STATUSES, "whatever", "en")
     'whatever'
     """
-    return vocabulary.get(value, {}).get(lang, value)
+    return pick(vocabulary[value], lang) if value in vocabulary else value
 
 
 #: Other words for vocabulary values (in any language), beyond the codes and the sv/en/nb labels.

@@ -130,7 +130,7 @@ def working_dataset(source: Source) -> tuple[str, Dataset]:
     accepted = st.session_state.get("accepted_ties", [])
     if not accepted:
         return source.key, ds
-    extra = pd.DataFrame(accepted, index=range(-len(accepted), 0))
+    extra = pd.DataFrame(accepted, index=range(-len(accepted), 0))  # rows of no file; ties keep their own ids
     key = source.key + ACCEPTED + hashlib.sha1(repr(accepted).encode()).hexdigest()[:12]
     return key, _with_ties(key, ds, extra)
 
@@ -239,7 +239,7 @@ def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset
         sizes = _dataset_metrics(key, _ds)["partners" if size_by == "degree" else "betweenness"].to_dict()
     groups = communities_of(key, (), None, _ds) if color_by == "community" else None
     data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups)
-    return json_parts(data), [row for _, _, row in G.edges(data="row")]
+    return json_parts(data), [tie for _, _, tie in G.edges(data="id")]
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -252,13 +252,13 @@ def drawing_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by
     and ties.  That keeps a filter change fast on big networks, and actors
     keep their place, colour and size across filters.
     """
-    parts, rows = _full_drawing(key, color_by, size_by, lang, _ds)
+    parts, tie_ids = _full_drawing(key, color_by, size_by, lang, _ds)
     if not filters and not focus:
         return json_subset(parts, None, None), frozenset(parts["node_ids"])
     part = view(key, filters, focus, _ds)
     actors = set(part.actors["id"])
-    ties = set(part.collaborations.index)
-    return json_subset(parts, actors, [row in ties for row in rows]), frozenset(actors & set(parts["node_ids"]))
+    ties = set(part.collaborations["id"])
+    return json_subset(parts, actors, [tie in ties for tie in tie_ids]), frozenset(actors & set(parts["node_ids"]))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

@@ -56,7 +56,8 @@ _SEP = "\x1f"  # joins two ids in one option value
 
 def _accept(source: str, target: str) -> None:
     accepted = list(st.session_state.get("accepted_ties", []))
-    accepted.append({"source": source, "target": target, "kind": "dialogue", "status": "planned",
+    accepted.append({"id": f"suggested--{source}--{target}", "source": source, "target": target,
+                     "kind": "dialogue", "status": "planned",
                      "evidence": "", "document": ""})
     st.session_state["accepted_ties"] = accepted
 

@@ -79,10 +79,10 @@ def check_target(out: Path, fmt: str, *, inputs: Iterable[str | Path] = (), forc
     Without ``force`` an existing file (or, for ``csv``, tables already in the
     folder) is refused too.
 
-    >>> check_target(Path("data/actors.csv"), "json", inputs=["data"])
+    >>> check_target(Path("data/network.json"), "json", inputs=["data"])
     Traceback (most recent call last):
     ...
-    ValueError: data/actors.csv is inside the input data: choose an output outside it
+    ValueError: data/network.json is inside the input data: choose an output outside it
     """
     out = Path(out)
     if fmt == "csv" and out.exists() and not out.is_dir():

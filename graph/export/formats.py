@@ -195,7 +195,8 @@ def generate_graphml(ds: Dataset) -> bytes:
         G.add_node(_xml(row["id"]), **attrs)
     numeric = _numeric_columns(ties)
     for row in ties.to_dict("records"):
-        G.add_edge(_xml(row["source"]), _xml(row["target"]), **_attributes(row, ("source", "target"), numeric))
+        G.add_edge(_xml(row["source"]), _xml(row["target"]), key=_xml(row["id"]),
+                   **_attributes(row, ("id", "source", "target"), numeric))
     buffer = io.BytesIO()
     nx.write_graphml(G, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
@@ -315,7 +316,7 @@ def generate_gexf(
         ET.SubElement(node, "viz:size", {"value": size})
     edges = ET.SubElement(graph, "edges")
     for i, row in enumerate(ties.to_dict("records")):
-        attrs = {"id": str(i), "source": _xml(row["source"]), "target": _xml(row["target"])}
+        attrs = {"id": _xml(row.get("id") or str(i)), "source": _xml(row["source"]), "target": _xml(row["target"])}
         values = dict(row)
         if _NUMBER.match(row["weight"]):
             attrs["weight"] = values.pop("weight")

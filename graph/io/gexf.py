@@ -95,8 +95,7 @@ def _edges(graph: ET.Element, titles: dict[str, str]) -> list[dict]:
         for element in block:
             if local(element.tag) != "edge":
                 continue
-            record = _record(element, titles)
-            record.pop("id", None)
+            record = _record(element, titles)  # its id, if any, is the tie's id
             own = record.pop("type", "").strip().lower()
             record["direction"] = DIRECTIONS.get(own, default or "undirected")
             edges.append(record)

@@ -117,7 +117,7 @@ def _walk(graph: ET.Element, keys: dict[str, _Key], parent: str, nodes: list, ed
         elif tag == "edge":
             directed = _BOOLEAN.get(element.get("directed", "").strip().lower())
             record = {"source": element.get("source", "").strip(), "target": element.get("target", "").strip(),
-                      **_data(element, keys, "edge")}
+                      **_data(element, keys, "edge"), "id": element.get("id", "").strip()}
             record["direction"] = {"true": "directed", "false": "undirected"}.get(directed or "", default)
             edges.append(record)
 
@@ -135,6 +135,4 @@ def parse_graphml(data: bytes, file: str) -> Dataset:
     if len({e["direction"] for e in edges}) <= 1:  # one direction throughout: nothing to tell the ties apart
         for edge in edges:
             del edge["direction"]
-    for edge in edges:
-        edge.pop("id", None)
     return dataset_from_records(nodes, edges, file, "graphml", problems)
