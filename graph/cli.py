@@ -17,10 +17,12 @@ import sys
 from pathlib import Path
 
 from graph import analysis, questions
+from graph import cli_store as store_cli
 from graph.build import filter_dataset, neighbourhood, resolve_actor, to_multigraph
 from graph.io import read_dataset
 from graph.io.writers import generate_csv
 from graph.model import DataError, Dataset, Problem, cap_problems, validate
+from graph.sources import open_dataset
 
 __all__ = ["main", "build_parser"]
 
@@ -43,7 +45,7 @@ def _errors(problems: list[Problem]) -> list[Problem]:
 
 def _load(path: str, *, strict: bool = False) -> Dataset:
     """Read DATA; with ``strict`` refuse data that has errors, else just warn about them."""
-    ds = read_dataset(path)
+    ds = open_dataset(path)
     errors = _errors(validate(ds))
     if errors and strict:
         raise DataError(errors)
@@ -61,7 +63,7 @@ def _actor(ds: Dataset, query: str) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    problems = validate(read_dataset(args.data))
+    problems = validate(open_dataset(args.data))
     _print_problems(problems)
     errors = _errors(problems)
     if not errors:
@@ -220,7 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m graph``."""
     parser = argparse.ArgumentParser(prog="python -m graph", description="Stakeholder network explorer.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    data_help = "a folder of CSV tables, .xlsx (ours or Kumu), .graphml, .gexf, .json or a plain edge list"
+    data_help = ("a folder of CSV tables, .xlsx (ours or Kumu), .graphml, .gexf, .json, a plain edge list "
+                 "or a database URL")
 
     p = sub.add_parser("validate", help="check DATA; exit 1 with one line per problem")
     p.add_argument("data", help=data_help)
@@ -279,6 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", help="known actors (" + data_help + "): matched ones keep their ids and names")
     p.add_argument("-o", "--output", required=True, help="a new folder for actors.csv, collaborations.csv, ...")
     p.set_defaults(run=cmd_extract)
+    store_cli.add_store_commands(sub, data_help)
     return parser
 
 
@@ -297,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
+    except store_cli.store.StoreError as exc:
+        return store_cli.handle(exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
