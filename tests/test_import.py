@@ -343,3 +343,74 @@ def test_parse_bytes_is_pure(monkeypatch):
     monkeypatch.setattr(builtins, "open", no_disk)
     ds = parse_bytes(b"source,target\na,b\n", "t.csv")
     assert ds.collaborations.loc[2, "target"] == "b"
+
+
+# --- property: any spelling, encoding, delimiter and header reads back the same ----------------
+
+import csv as _csv  # noqa: E402
+import io as _io  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from graph import vocab  # noqa: E402
+
+_NAME_CHARS = "abcdefghijklmnopqrstuvwxyzåäöøæéü ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖØÆ0123456789-.,;:&()/\"'|"
+_ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252"]
+
+
+@st.composite
+def spelling(draw, words: tuple[str, ...]) -> str:
+    """One of ``words`` in a random case, with its separators swapped and spaces around it."""
+    word = draw(st.sampled_from(words))
+    sep = draw(st.sampled_from([" ", "-", "_"]))
+    word = word.replace(" ", sep).replace("_", sep) if draw(st.booleans()) else word
+    word = draw(st.sampled_from([str.lower, str.upper, str.title, str.capitalize, lambda w: w]))(word)
+    return draw(st.sampled_from(["", " "])) + word + draw(st.sampled_from(["", "  "]))
+
+
+def value_spellings(vocabulary: dict, code: str) -> tuple[str, ...]:
+    words = (code, *vocabulary[code].values(), *vocab.SYNONYMS.get(code, ()))
+    return tuple(w for w in words if vocab.to_code(vocabulary, w) == code)
+
+
+def header_spellings(table: str, column: str) -> tuple[str, ...]:
+    return tuple(w for w in vocab.COLUMN_NAMES[table][column] if vocab.column_for(table, w) == column)
+
+
+@st.composite
+def spelled_tables(draw):
+    ids = draw(st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,6}", fullmatch=True), min_size=2, max_size=6, unique=True))
+    names = [draw(st.text(st.sampled_from(_NAME_CHARS), min_size=1, max_size=12).map(str.strip)
+                  .filter(lambda s: s and not s.startswith("'"))) for _ in ids]
+    types = [draw(st.sampled_from(sorted(vocab.ACTOR_TYPES))) for _ in ids]
+    ties = [(draw(st.sampled_from(ids)), draw(st.sampled_from(ids)), draw(st.sampled_from(sorted(vocab.KINDS))),
+             draw(st.sampled_from(sorted(vocab.STATUSES)))) for _ in range(draw(st.integers(1, 5)))]
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    encoding = draw(st.sampled_from(_ENCODINGS))
+
+    def render(table: str, columns: tuple[str, ...], rows: list[list[str]]) -> bytes:
+        out = _io.StringIO()
+        writer = _csv.writer(out, delimiter=delimiter, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
+        writer.writerow([draw(spelling(header_spellings(table, c))) for c in columns])
+        writer.writerows(rows)
+        return out.getvalue().encode(encoding, errors="replace")
+
+    actors = render("actors", ("id", "name", "type"),
+                    [[i, n, draw(spelling(value_spellings(vocab.ACTOR_TYPES, t)))] for i, n, t in zip(ids, names, types)])
+    collaborations = render("collaborations", ("source", "target", "kind", "status"),
+                            [[s, t, draw(spelling(value_spellings(vocab.KINDS, k))),
+                              draw(spelling(value_spellings(vocab.STATUSES, st_)))] for s, t, k, st_ in ties])
+    names = [n.encode(encoding, errors="replace").decode(encoding) for n in names]  # cp1252 cannot hold all
+    return {"actors": list(zip(ids, names, types)), "ties": ties}, [("actors.csv", actors),
+                                                                    ("collaborations.csv", collaborations)]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=spelled_tables())
+def test_any_spelling_encoding_delimiter_and_header_reads_back_the_same(case):
+    want, files = case
+    ds = read_dataset(files)
+    assert ds.actors[["id", "name", "type"]].values.tolist() == [list(r) for r in want["actors"]]
+    assert ds.collaborations[["source", "target", "kind", "status"]].values.tolist() == [list(r) for r in want["ties"]]
+    assert [p for p in validate(ds) if p.code in ("unknown_value", "unknown_value_like", "missing_column")] == []
