@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import signal
 import stat
 import zipfile
@@ -137,6 +138,7 @@ def bomb(rows: int = 6_000_000) -> bytes:
                 dst.writestr(info.filename, data)
                 continue
             head, tail = data.split(b"</sheetData>")
+            head = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="A1:B{rows + 1}"/>'.encode(), head)
             with dst.open(info.filename, "w", force_zip64=True) as part:  # streamed: never all in memory
                 part.write(head)
                 for _ in range(rows // 100_000):
