@@ -414,3 +414,41 @@ def test_any_spelling_encoding_delimiter_and_header_reads_back_the_same(case):
     assert ds.actors[["id", "name", "type"]].values.tolist() == [list(r) for r in want["actors"]]
     assert ds.collaborations[["source", "target", "kind", "status"]].values.tolist() == [list(r) for r in want["ties"]]
     assert [p for p in validate(ds) if p.code in ("unknown_value", "unknown_value_like", "missing_column")] == []
+
+
+# --- every problem a reader raises is a code, rendered in three languages ---------------------
+
+BAD_INPUTS = [
+    (b"", "e.csv"), (b"\x00\x01\x02PK" * 300, "b.csv"), (b"id|name\na|b\n", "actors.csv"), (b"<gexf>", "x.gexf"),
+    (b"<a/>", "x.gexf"), (b"<a/>", "x.graphml"), (b"{", "x.json"), (b"[1]", "x.json"), (b"PK\x03\x04 x", "x.xlsx"),
+    (b"x", "x.docx"), (b"x", "x.ods"), (b"only\none\n", "x.edges"), (b"a;b\n1;2;3;4\n", "actors.csv"),
+    (b"name,gender\nA,f\nB,m\n", "n.csv"), (b'"unclosed\n', "actors.csv"),
+    (b'<!DOCTYPE x [<!ENTITY a "b">]><gexf/>', "x.gexf"),
+]
+
+
+@pytest.mark.parametrize("data, name", BAD_INPUTS)
+def test_every_reader_problem_is_a_code_in_three_languages(data, name):
+    from graph.messages import MESSAGES
+
+    try:
+        found = validate(read_dataset((data, name)))
+    except DataError as exc:
+        found = exc.problems
+    assert found, name
+    for problem in found:
+        assert problem.code in MESSAGES, problem
+        texts = {lang: problem.text(lang) for lang in ("sv", "en", "nb")}
+        assert len(set(texts.values())) > 1 or problem.code in ("not_xml",), texts
+
+
+def test_stats_on_a_graphology_file_counts_its_actors(tmp_path, capsys):
+    from graph.cli import main
+
+    doc = {"nodes": [{"key": k, "attributes": {"label": k.upper()}} for k in "abcd"],
+           "edges": [{"source": "a", "target": "b"}, {"source": "b", "target": "c"}, {"source": "c", "target": "d"}]}
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(doc))
+    assert main(["stats", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "actors      4" in out and "ties        3" in out
