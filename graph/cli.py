@@ -90,6 +90,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
     top = found.table.head(args.top)
     top = top[top["betweenness"] > 0] if (top["betweenness"] > 0).any() else top  # a zero brokers nothing
     others, k = found.left_out, found.sampled_from
+    if args.format == "csv":  # the broker table only, formula-safe like every CSV we print
+        table = top[["id", "name", "betweenness", "partners"]].copy()
+        table.insert(0, "rank", range(1, len(table) + 1))
+        sys.stdout.write(generate_csv(table.astype(str)).replace("\r\n", "\n"))
+        return EXIT_OK
     print(f"actors      {facts['actors']}")
     print(f"ties        {facts['ties']} ({facts['pairs']} connected pairs)")
     print(f"components  {facts['components']} (largest {facts['largest_component']} actors, "
@@ -275,6 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("data", help=data_help)
     p.add_argument("--top", type=_within(1, 10_000), default=10, help="how many brokers to list (default 10)")
     p.add_argument("--year", type=_within(1900, 2100), help="as of this year (later ties left out, ended ones ended)")
+    p.add_argument("--format", choices=("text", "csv"), default="text",
+                   help="text (counts and brokers) or csv (the broker table: rank,id,name,betweenness,partners)")
     p.set_defaults(run=cmd_stats)
 
     p = sub.add_parser("path", help="shortest paths between two actors, with each tie's evidence")
