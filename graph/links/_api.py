@@ -28,7 +28,8 @@ from graph.links._core import (
     top_pa_pairs,
     top_pairs,
 )
-from graph.links._stack import _STRUCT, MEMBER_WEIGHT, RECOMMENDED_WEIGHT, Attributes, DefaultModel, fit_default
+from graph.links._default import STRUCT, DefaultModel, fit_default
+from graph.links._stack import MEMBER_WEIGHT, RECOMMENDED_WEIGHT, Attributes
 from graph.links._text import INDEX_NAMES, join_names, number, text
 
 __all__ = [
@@ -261,7 +262,7 @@ def _scores(p: Prepared, rows: np.ndarray, cols: np.ndarray, method: str,
     if method == "default":
         f, a = model.features(p.A, rows, cols)
         return model.score(p.A, rows, cols, (f, a)), f, a
-    f = pair_features(p.A, rows, cols, _STRUCT)
+    f = pair_features(p.A, rows, cols, STRUCT)
     a = None if p.attributes is None else p.attributes.features(rows, cols, p.A.shape[0])
     return f[method], f, a
 

@@ -40,6 +40,8 @@ __all__ = [
     "candidate_pairs",
     "top_pairs",
     "top_candidates",
+    "exact_top",
+    "hubs",
     "edge_keys",
     "is_edge",
 ]
@@ -286,18 +288,108 @@ def is_edge(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, keys: np.ndarra
     return keys[np.searchsorted(keys, q).clip(0, keys.size - 1)] == q
 
 
-def _two_walk_product(A: sp.csr_array, weight: np.ndarray) -> sp.csr_array:
-    """``A diag(weight) A`` with the biggest hubs left out to cap the work."""
+def hubs(A: sp.csr_array) -> np.ndarray:
+    """The biggest hubs, whose 2-walks would take the walks through all nodes above :data:`WALK_BUDGET`."""
     k = _degrees(A)
-    w = weight.astype(np.complex128) if np.iscomplexobj(weight) else weight.astype(np.float64)
     order = np.argsort(-k, kind="stable")
     walks = np.cumsum((k[order] ** 2)[::-1])[::-1]  # walks through order[i:] hubs-first removed
     cut = int(np.searchsorted(-walks, -WALK_BUDGET))  # first i with walks[i] <= budget
-    if cut > 0:
+    return np.sort(order[:cut])
+
+
+def _two_walk_product(A: sp.csr_array, weight: np.ndarray) -> sp.csr_array:
+    """``A diag(weight) A`` with the biggest hubs (:func:`hubs`) left out to cap the work."""
+    w = weight.astype(np.complex128) if np.iscomplexobj(weight) else weight.astype(np.float64)
+    cut = hubs(A)
+    if cut.size:
         w = w.copy()
-        w[order[:cut]] = 0
+        w[cut] = 0
     B = sp.csr_array((A.data * w[A.indices], A.indices, A.indptr), shape=A.shape)  # A diag(w), one pass
     return (B @ A).tocsr()
+
+
+def _hub_part(A: sp.csr_array, H: np.ndarray, w: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``sum_h w[h]`` over the hubs ``H`` that are common neighbours of each pair."""
+    B = A[:, H].tocsr()
+    out = np.empty(rows.size)
+    for i in range(0, rows.size, _CHUNK):
+        r, c = rows[i:i + _CHUNK], cols[i:i + _CHUNK]
+        out[i:i + _CHUNK] = np.asarray((B[r] * B[c]) @ w[H]).ravel()
+    return out
+
+
+def exact_top(A: sp.csr_array, weight: np.ndarray, k: int, keys: np.ndarray,
+              jaccard: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The exact ``k`` best non-tied pairs by ``sum_w weight[w]`` over common neighbours (or Jaccard), hubs included.
+
+    The product leaves the hubs out (:func:`hubs`); a hub ``h`` adds at most
+    ``weight[h]`` to a pair, so a pair outside the ``m`` best partial sums
+    (the lowest of them ``P``) can beat the ``k``-th exact score ``T`` only
+    if both its ends reach more than ``T - P`` of hub weight (for Jaccard:
+    ``(k_u + 1) (T / (1 + T) - P / (1 + P))`` common hubs).  Those ends are
+    few; their pairs are scored exactly, and ``m`` grows while they are many.
+
+    >>> A = adjacency(np.array([0, 0, 0, 1]), np.array([1, 2, 3, 4]), 5)
+    >>> r, c, s = exact_top(A, np.ones(5), 2, edge_keys(A))
+    >>> r.tolist(), c.tolist(), s.tolist()
+    ([0, 1], [4, 2], [1.0, 1.0])
+    """
+    n = A.shape[0]
+    deg = _degrees(A)
+    H = hubs(A)
+    weight = np.asarray(weight, dtype=np.float64)
+    W = _two_walk_product(A, weight)
+    if jaccard:
+        rows_w = np.repeat(np.arange(n, dtype=np.int64), np.diff(W.indptr))
+        part = W.data / (deg[rows_w] + deg[W.indices] - W.data)
+        del rows_w
+    else:
+        part = W.data
+    reach = np.asarray(A[:, H] @ weight[H]).ravel() if H.size else np.zeros(n)
+    m = 4 * k + 64
+    while True:
+        r, c, partial = _top_entries(A, W, part, m, keys)
+        s = partial + (_hub_part(A, H, weight, r, c) if H.size else 0.0)
+        if jaccard:
+            s = s / (deg[r] + deg[c] - s)
+            low = partial / (deg[r] + deg[c] - partial)
+        else:
+            low = partial
+        best = _top(s, k)
+        if not H.size:
+            return r[best], c[best], s[best]
+        T = s[best[-1]] if best.size >= k else 0.0
+        P = low.min() if r.size >= m else 0.0
+        if jaccard:
+            U = np.flatnonzero(reach > (deg + 1) * (T / (1 + T) - P / (1 + P)))
+        else:
+            U = np.flatnonzero(reach > T - P)
+        if U.size * U.size <= WALK_BUDGET or r.size < m:
+            break
+        m *= 4
+    ur, uc, us = _pairs_within(A, U, weight, keys, jaccard)
+    r, c, s = np.r_[r, ur], np.r_[c, uc], np.r_[s, us]
+    _, first = np.unique(r * n + c, return_index=True)
+    r, c, s = r[first], c[first], s[first]
+    best = _top(s, k)
+    return r[best], c[best], s[best]
+
+
+def _pairs_within(A, U, weight, keys, jaccard) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every non-tied pair ``u < v`` of nodes in ``U`` with a common neighbour, scored exactly (hubs too)."""
+    if U.size < 2:
+        z = np.zeros(0, dtype=np.int64)
+        return z, z, np.zeros(0)
+    AU = A[U].tocsr()
+    B = sp.csr_array((AU.data * weight[AU.indices], AU.indices, AU.indptr), shape=AU.shape)
+    S = (B @ AU.T).tocoo()
+    r, c, s = U[S.row].astype(np.int64), U[S.col].astype(np.int64), S.data
+    ok = (r < c) & ~is_edge(A, r, c, keys)
+    r, c, s = r[ok], c[ok], s[ok]
+    if jaccard:
+        deg = _degrees(A)
+        s = s / (deg[r] + deg[c] - s)
+    return r, c, s
 
 
 def candidate_pairs(A: sp.csr_array, weight: np.ndarray | None = None,
@@ -430,9 +522,7 @@ def top_pairs(A: sp.csr_array, method: str, k: int, keys: np.ndarray | None = No
         with np.errstate(divide="ignore"):
             w = {"cn": np.ones_like(deg), "jaccard": np.ones_like(deg),
                  "ra": np.where(deg > 0, 1 / deg, 0), "aa": 1 / np.log(np.maximum(deg, 2))}[method]
-        r, c, s = candidate_pairs(A, w, keys)
-        if method == "jaccard":
-            s = s / (deg[r] + deg[c] - s)
+        return exact_top(A, w, k, keys, jaccard=method == "jaccard")
     elif method in ("lp", "katz"):
         r, c, s = candidate_pairs(A, None, keys)
         best = _top(s, pool or max(20 * k, 2000))
