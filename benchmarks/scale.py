@@ -13,8 +13,6 @@ Usage: python benchmarks/scale.py [--sizes 20000,50000,200000] [--skip-links] [-
 
 from __future__ import annotations
 
-import argparse
-import resource
 import subprocess
 import sys
 import tempfile

@@ -41,8 +41,8 @@ from graph.links._core import (
                               score_matrix_pairs,
                               top_pairs,
 )
-from graph.links._nx import nx_score_pairs, nx_suggest
 from graph.links._default import DefaultModel, fit_default
+from graph.links._nx import nx_score_pairs, nx_suggest
 from graph.links._text import TEXTS
 
 __all__ = [

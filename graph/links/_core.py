@@ -6,10 +6,11 @@ function loops over pairs in Python: pairs are scored by sparse row products,
 candidates come from sparse matrix products over the real pairs at distance 2.
 
 Katz index: ``sum_{l>=1} beta**l (A**l)[u, v]`` with ``beta = 0.01``, *truncated*.
-On graphs of up to :data:`KATZ_FULL_NODES` nodes the series is summed term by
-term until every scored pair's last two terms add less than ``1e-9`` of its
-score (at most :data:`KATZ_MAX_LENGTH` terms), which equals the solved index to
-that precision; above that size it stops at walks of length 3.  When ``beta``
+The series is summed term by term until every scored pair's last two terms
+add less than ``1e-9`` of its score (at most :data:`KATZ_MAX_LENGTH` terms),
+which equals the solved index to that precision, as long as the work fits
+:data:`KATZ_WORK` (see :func:`katz_length`); with more pairs on a bigger
+graph it sums fewer terms, down to walks of length 3.  When ``beta``
 is not below ``1 / lambda_max`` it is lowered to ``0.5 / lambda_max``.
 
 Local path index (Lü, Jin & Zhou 2009): ``(A**2)[u, v] + eps (A**3)[u, v]`` with
@@ -31,7 +32,8 @@ __all__ = [
     "INDICES",
     "KATZ_BETA",
     "LP_EPSILON",
-    "KATZ_FULL_NODES",
+    "KATZ_WORK",
+    "katz_length",
     "KATZ_MAX_LENGTH",
     "adjacency",
     "adjacency_from_columns",
@@ -50,9 +52,9 @@ __all__ = [
 INDICES: tuple[str, ...] = ("cn", "jaccard", "aa", "ra", "pa", "lp", "katz")
 KATZ_BETA = 0.01
 LP_EPSILON = 0.01
-#: Above this many nodes Katz is truncated at walks of length 3.
-KATZ_FULL_NODES = 50_000
-#: Longest walk summed by the full Katz series.
+#: Work (distinct sources x ties x terms) the Katz series may take; beyond, fewer terms.
+KATZ_WORK = 2_000_000_000
+#: Longest walk summed by the Katz series.
 KATZ_MAX_LENGTH = 64
 #: Most 2-walks a candidate product may create; hubs above are left out of it.
 WALK_BUDGET = 40_000_000
@@ -133,18 +135,38 @@ def _katz_beta(A: sp.csr_array, beta: float) -> float:
     return beta if lam * beta < 1 else 0.5 / lam
 
 
+def _sources(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair oriented (source, other) with the end that occurs most often as source."""
+    count = np.bincount(np.r_[rows, cols], minlength=n)
+    swap = count[cols] > count[rows]
+    return np.where(swap, cols, rows), np.where(swap, rows, cols)
+
+
+def katz_length(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> int:
+    """Longest walk the Katz series sums for these pairs: as many terms as :data:`KATZ_WORK` allows.
+
+    The series costs (distinct sources) x (ties) per term; it runs to
+    :data:`KATZ_MAX_LENGTH` terms (or to convergence) while that fits, fewer
+    as the work grows, and stops at walks of length 3 (cheap sparse products)
+    when not even four terms fit.  The cost therefore grows smoothly with the
+    graph, with no threshold on the number of nodes.
+    """
+    if rows.size == 0:
+        return 3
+    src, _ = _sources(np.asarray(rows), np.asarray(cols), A.shape[0])
+    per_term = np.unique(src).size * max(A.nnz, 1)
+    return int(min(KATZ_MAX_LENGTH, KATZ_WORK // per_term))
+
+
 def _katz_full(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, beta: float,
-               tol: float = 1e-9, block: int = 256) -> np.ndarray:
+               tol: float = 1e-9, block: int = 256, max_length: int = 64) -> np.ndarray:
     """Katz scores of the pairs by block power series, one column per source."""
     n = A.shape[0]
     out = np.zeros(rows.size)
     if rows.size == 0:
         return out
     # use as sources the endpoints that occur most often, fewer columns
-    count = np.bincount(np.r_[rows, cols], minlength=n)
-    swap = count[cols] > count[rows]
-    src = np.where(swap, cols, rows)
-    dst = np.where(swap, rows, cols)
+    src, dst = _sources(rows, cols, n)
     sources, col = np.unique(src, return_inverse=True)
     order = np.argsort(col, kind="stable")
     bounds = np.searchsorted(col[order], np.arange(0, sources.size + block, block))
@@ -162,7 +184,7 @@ def _katz_full(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, beta: float,
         s = np.zeros(p.size)
         last = np.full(p.size, np.inf)
         active = np.ones(p.size, dtype=bool)
-        for _ in range(KATZ_MAX_LENGTH):
+        for _ in range(max_length):
             X = beta * (A @ X)
             term = X[dst[p][active], pos[active]]
             s[active] += term
@@ -183,11 +205,27 @@ def _katz_full(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, beta: float,
     return out
 
 
-def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 20_000_000) -> np.ndarray:
+    """Walks of length 3 between each pair: ``(A**2)[u] . A[v]``, expanding the end with fewer 2-walks.
+
+    Pairs are taken in chunks of at most ``budget`` 2-walks, so a hub costs
+    its own walks and no more memory than the budget.
+    """
     out = np.empty(rows.size)
-    for i in range(0, rows.size, _CHUNK):
-        r, c = rows[i:i + _CHUNK], cols[i:i + _CHUNK]
-        out[i:i + _CHUNK] = np.asarray(((_rows(A, r) @ A) * _rows(A, c)).sum(axis=1)).ravel()
+    if rows.size == 0:
+        return out
+    k = _degrees(A)
+    vol = A @ k  # 2-walks from each node
+    swap = vol[cols] < vol[rows]
+    u, v = np.where(swap, cols, rows), np.where(swap, rows, cols)
+    cost = np.cumsum(vol[u] + k[v] + 1)
+    start = 0
+    while start < rows.size:
+        stop = int(np.searchsorted(cost, (cost[start - 1] if start else 0) + budget, side="right"))
+        stop = min(max(stop, start + 1), start + _CHUNK, rows.size)
+        r, c = u[start:stop], v[start:stop]
+        out[start:stop] = np.asarray(((_rows(A, r) @ A) * _rows(A, c)).sum(axis=1)).ravel()
+        start = stop
     return out
 
 
@@ -233,8 +271,9 @@ def pair_features(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
             out["lp"] = out["cn"] + LP_EPSILON * out["p3"]
     if "katz" in which:
         beta = _katz_beta(A, KATZ_BETA)
-        if A.shape[0] <= KATZ_FULL_NODES:
-            out["katz"] = _katz_full(A, rows, cols, beta)
+        length = katz_length(A, rows, cols)
+        if length > 3:
+            out["katz"] = _katz_full(A, rows, cols, beta, max_length=length)
         else:
             direct = np.asarray(A[rows, cols]).ravel() if rows.size else np.zeros(0)
             cn = out["cn"] if "cn" in out else pair_features(A, rows, cols, ("cn",))["cn"]
