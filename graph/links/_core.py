@@ -54,6 +54,8 @@ KATZ_BETA = 0.01
 LP_EPSILON = 0.01
 #: Work (distinct sources x ties x terms) the Katz series may take; beyond, fewer terms.
 KATZ_WORK = 2_000_000_000
+#: Sources a term of the series is counted for (about the pairs of a default's fit).
+KATZ_SOURCES = 8_000
 #: Longest walk summed by the Katz series.
 KATZ_MAX_LENGTH = 64
 #: Most 2-walks a candidate product may create; hubs above are left out of it.
@@ -142,19 +144,20 @@ def _sources(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np
     return np.where(swap, cols, rows), np.where(swap, rows, cols)
 
 
-def katz_length(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> int:
-    """Longest walk the Katz series sums for these pairs: as many terms as :data:`KATZ_WORK` allows.
+def katz_length(A: sp.csr_array) -> int:
+    """Longest walk the Katz series sums on ``A``: as many terms as :data:`KATZ_WORK` allows.
 
-    The series costs (distinct sources) x (ties) per term; it runs to
-    :data:`KATZ_MAX_LENGTH` terms (or to convergence) while that fits, fewer
-    as the work grows, and stops at walks of length 3 (cheap sparse products)
-    when not even four terms fit.  The cost therefore grows smoothly with the
-    graph, with no threshold on the number of nodes.
+    A term costs (sources) x (ties), the sources of a default's fit being up
+    to :data:`KATZ_SOURCES` nodes; the series runs to :data:`KATZ_MAX_LENGTH`
+    terms (or to convergence) while that fits, fewer as the graph grows, and
+    stops at walks of length 3 (cheap sparse products) when not even four
+    terms fit.  The length depends on the graph alone, so that every pair of
+    it gets the same index; the cost is bounded by the budget at every size.
+
+    >>> katz_length(adjacency(np.array([0, 1]), np.array([1, 2]), 3))
+    64
     """
-    if rows.size == 0:
-        return 3
-    src, _ = _sources(np.asarray(rows), np.asarray(cols), A.shape[0])
-    per_term = np.unique(src).size * max(A.nnz, 1)
+    per_term = min(A.shape[0], KATZ_SOURCES) * max(A.nnz, 1)
     return int(min(KATZ_MAX_LENGTH, KATZ_WORK // per_term))
 
 
@@ -271,7 +274,7 @@ def pair_features(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
             out["lp"] = out["cn"] + LP_EPSILON * out["p3"]
     if "katz" in which:
         beta = _katz_beta(A, KATZ_BETA)
-        length = katz_length(A, rows, cols)
+        length = katz_length(A)
         if length > 3:
             out["katz"] = _katz_full(A, rows, cols, beta, max_length=length)
         else:
@@ -371,7 +374,7 @@ def exact_top(A: sp.csr_array, weight: np.ndarray, k: int, keys: np.ndarray,
     >>> A = adjacency(np.array([0, 0, 0, 1]), np.array([1, 2, 3, 4]), 5)
     >>> r, c, s = exact_top(A, np.ones(5), 2, edge_keys(A))
     >>> r.tolist(), c.tolist(), s.tolist()
-    ([0, 1], [4, 2], [1.0, 1.0])
+    ([0, 1], [4, 3], [1.0, 1.0])
     """
     n = A.shape[0]
     deg = _degrees(A)

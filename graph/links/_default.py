@@ -7,10 +7,10 @@ components) and, on each reduced graph, measures every candidate of
 :mod:`graph.links._select` — each classic index with Katz breaking its ties,
 and the stacked classifier of :mod:`graph.links._stack` (cross-fitted: it is
 judged on folds it did not learn from) — by the hidden ties it ranks in its
-top ``K`` and by AUC.  Resource allocation is the prior; it is replaced only
+top ``K`` and by AUC.  Adamic–Adar is the prior; it is replaced only
 when another candidate is clearly better (:func:`graph.links._select.choose`).
 On a map of a few dozen ties that never happens by chance, so the default is
-the best single index of the literature there; on large networks the graph
+Adamic–Adar with Katz breaking its ties there; on large networks the graph
 decides.
 
 With an actors table, shared themes, municipality and region are added to
@@ -25,7 +25,7 @@ countries, recommendations) come last.
 >>> model = fit_default(A)
 >>> s = model.score(A, np.array([0, 0, 0]), np.array([3, 4, 5]))
 >>> model.choice, bool(s[0] > s[1] > 0), float(s[2])
-('ra', True, 0.0)
+('aa', True, 0.0)
 """
 
 from __future__ import annotations
@@ -37,7 +37,17 @@ import scipy.sparse as sp
 from scipy.special import expit, logit
 
 from graph.links._core import KATZ_BETA, _top, adjacency, edge_keys, is_edge, pair_features
-from graph.links._select import CANDIDATES, PRIOR, Evidence, auc, choose, composite, fold_pool
+from graph.links._select import (
+    ALL_PAIRS,
+    CANDIDATES,
+    PRIOR,
+    Evidence,
+    auc,
+    candidate_pool,
+    choose,
+    composite,
+    fold_pool,
+)
 from graph.links._stack import (
     COMPLEMENTARY_WEIGHT,
     COUNTRY_PENALTY,
@@ -65,6 +75,8 @@ STACK_MIN = 40
 #: the domain signals added to a chosen index's log-odds
 DOMAIN = ("themes", "municipality", "region")
 _TOP = 100
+#: pairs per index in the candidate pool of a big graph (suggestions of up to POOL / 20 reuse it)
+POOL = 2000
 
 
 @dataclass
@@ -83,6 +95,7 @@ class DefaultModel:
     evidence: Evidence | None = None
     domain: np.ndarray = field(default_factory=lambda: np.zeros(len(DOMAIN)))
     use: dict[str, bool] = field(default_factory=dict)
+    pool: tuple[np.ndarray, np.ndarray] | None = None  # candidate pairs (see candidate_pool), big graphs
 
     def features(self, A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
                  hidden: np.ndarray | None = None) -> tuple[dict, dict | None]:
@@ -163,7 +176,8 @@ def _off_forest(eu: np.ndarray, ev: np.ndarray, n: int, rng: np.random.Generator
     return np.flatnonzero(~np.isin(eu * n + ev, tree))
 
 
-def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Generator) -> list[_Fold]:
+def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Generator,
+           pool: tuple[np.ndarray, np.ndarray] | None) -> list[_Fold]:
     n = A.shape[0]
     T = sp.triu(A, 1).tocoo()
     eu, ev = T.row.astype(np.int64), T.col.astype(np.int64)
@@ -196,7 +210,7 @@ def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Genera
         # negatives stand for all the non-tied pairs: their weights sum to twice the positives'
         w = np.r_[np.ones(pr.size), nw * (2 * pr.size / max(nw.sum(), 1e-300))]
         top = int(min(_TOP, hide.size))
-        qr, qc = fold_pool(Ah, hidden, 2 * top)
+        qr, qc = fold_pool(Ah, hidden, pool)
         pool_f, pool_a = probe.features(Ah, qr, qc, hidden)
         pool_y = is_edge(A, qr, qc, keys)
         out.append(_Fold(f, a, y, w, np.r_[np.zeros(pr.size, bool), uniform], pool_f, pool_a, pool_y, top))
@@ -288,7 +302,10 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
     """
     use = dict(use or {})
     model = DefaultModel(attributes=attributes, use=use)
-    folds = _folds(A, attributes, np.random.default_rng(seed))
+    n = A.shape[0]
+    if n * (n - 1) // 2 > ALL_PAIRS:
+        model.pool = candidate_pool(A, POOL)
+    folds = _folds(A, attributes, np.random.default_rng(seed), model.pool)
     if not folds:
         return model
     stacked = _cross_fit(folds) if use.get("stacked", True) else None
