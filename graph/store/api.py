@@ -14,6 +14,8 @@ graph.store.errors.Forbidden: 'viewer' may look but not change the map
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.engine import Engine
 
 from graph.model import Problem
@@ -23,12 +25,26 @@ from graph.store.engine import StoreError, connect, reading, writing
 from graph.store.errors import ChangeRejected
 from graph.store.migrate import check
 
-__all__ = ["apply_changes", "get_row", "open_store"]
+__all__ = ["apply_changes", "get_row", "open_store", "first_start"]
 
 
 def open_store(url: str) -> Engine:
     """An engine on an existing map: the file must exist and hold the map's schema (upgraded if older)."""
     return check(connect(url, must_exist=True))
+
+
+def first_start(url: str, data: str | Path) -> Engine:
+    """The map at ``url``; on first start (no file, or an empty database) it is made from the files ``data``."""
+    from graph.sources import open_dataset
+    from graph.store.importer import import_dataset
+    from graph.store.migrate import create
+
+    engine = create(url)
+    with reading(engine) as conn:
+        empty = queries.next_revision(conn) == 1
+    if empty:
+        import_dataset(engine, open_dataset(data), author="setup", message=f"first start: {Path(data).name}")
+    return engine
 
 
 def apply_changes(engine: Engine, changes: list[dict], *, author: str, message: str,
