@@ -1,4 +1,4 @@
-"""The command line: ``python -m graph validate|stats|links|path|export DATA …``.
+"""The command line: ``python -m graph validate|stats|links|path|export DATA …``, ``extract DOC… -o OUT``.
 
 Every command reads ``DATA`` with :func:`graph.io.read_dataset`.  Bad input
 never gives a traceback: a sentence naming file and row on stderr, exit 1,
@@ -16,11 +16,12 @@ import os
 import sys
 from pathlib import Path
 
-from graph import analysis
+from graph import analysis, questions
 from graph import cli_store as store_cli
 from graph.build import filter_dataset, neighbourhood, resolve_actor, to_multigraph
 from graph.io import read_dataset
-from graph.model import TABLES, DataError, Dataset, Problem, validate
+from graph.io.writers import generate_csv
+from graph.model import DataError, Dataset, Problem, cap_problems, validate
 from graph.sources import open_dataset
 
 __all__ = ["main", "build_parser"]
@@ -32,8 +33,9 @@ class CommandError(Exception):
     """A user mistake on the command line, reported as one sentence."""
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
+def _print_problems(problems: list[Problem], per_kind: int = 20) -> None:
+    """One line per problem, at most ``per_kind`` of a kind, then "… and N more like this"."""
+    for problem in cap_problems(problems, per_kind):
         print(problem, file=sys.stderr)
 
 
@@ -73,14 +75,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     ds = _load(args.data)
-    G = to_multigraph(ds)
-    facts = analysis.summary(G)
-    k = 400 if G.number_of_nodes() > 1000 else None
-    existing = filter_dataset(ds, statuses=["existing"])  # brokers of the ties that exist, not the wished-for
-    G_existing = to_multigraph(existing)
-    top = analysis.ranking(G_existing, top=args.top, k=k)
+    facts = analysis.summary(to_multigraph(ds))
+    found = questions.brokers(ds)  # the Brokers page asks the same question
+    top = found.table.head(args.top)
     top = top[top["betweenness"] > 0] if (top["betweenness"] > 0).any() else top  # a zero brokers nothing
-    others = facts["ties"] - G_existing.number_of_edges()
+    others, k = found.left_out, found.sampled_from
     print(f"actors      {facts['actors']}")
     print(f"ties        {facts['ties']} ({facts['pairs']} connected pairs)")
     print(f"components  {facts['components']} (largest {facts['largest_component']} actors, "
@@ -144,26 +143,17 @@ def cmd_links(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.to_dict("records"), ensure_ascii=False, indent=1))
     else:
-        sys.stdout.write(result.to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(generate_csv(result).replace("\r\n", "\n"))
     return EXIT_OK
-
-
-def _check_output(data: str, output: str, fmt: str, force: bool) -> None:
-    """Refuse to write over the input, or over tables already in the output folder, unless forced."""
-    src, out = Path(data).resolve(), Path(output).resolve()
-    if out == src or (fmt == "csv" and src.is_file() and src.parent == out and src.name in
-                      {f"{name}.csv" for name in TABLES}):
-        raise CommandError(f"{output} is the input itself: choose another output")
-    if not force and fmt == "csv" and any((out / f"{name}.csv").exists() for name in TABLES):
-        raise CommandError(f"{output} already holds tables: choose an empty folder or add --force to replace them")
-    if not force and fmt != "csv" and out.is_file():
-        raise CommandError(f"{output} exists: choose another name or add --force to replace it")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from graph import export
 
-    _check_output(args.data, args.output, args.format, args.force)
+    try:
+        export.check_target(Path(args.output), args.format, inputs=[args.data], force=args.force)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
     ds = _load(args.data, strict=True)
     ds = filter_dataset(ds, types=args.type, themes=args.theme, regions=args.region,
                         municipalities=args.municipality, sectors=args.sector)
@@ -171,13 +161,42 @@ def cmd_export(args: argparse.Namespace) -> int:
         ds = neighbourhood(ds, _actor(ds, args.actor), depth=args.depth)
     try:
         paths = export.export_dataset(ds, Path(args.output), args.format, with_contacts=args.with_contacts,
-                                      lang=args.lang, dpi=args.dpi, title=args.title, color_by=args.color_by)
+                                      lang=args.lang, dpi=args.dpi, title=args.title, color_by=args.color_by,
+                                      inputs=[args.data])
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     except OSError as exc:
         raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     for path in paths:
         print(path)
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Candidate actors and ties of documents, as our CSV tables in a new folder."""
+    from graph import extract
+    from graph.io import write_tables
+
+    out = Path(args.output).resolve()
+    inputs = [Path(d).resolve() for d in args.documents] + ([Path(args.data).resolve()] if args.data else [])
+    if any(out == p or out in p.parents for p in inputs):
+        raise CommandError(f"{args.output} is (or holds) an input: choose another output folder")
+    if out.is_file() or (out.is_dir() and any(out.iterdir())):
+        raise CommandError(f"{args.output} exists and is not an empty folder: choose a new one")
+    known = _load(args.data) if args.data else None
+    try:
+        docs = [extract.read_document(d) for d in args.documents]
+    except extract.DocumentError as exc:
+        raise CommandError(str(exc)) from None
+    ds = extract.extract_documents(docs, known).dataset
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        write_tables(ds, out)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    new = int((ds.actors["match"] != "").sum()) if "match" in ds.actors else 0
+    print(f"{args.output}: {len(ds.actors)} actors ({new} new with a possible match), "
+          f"{len(ds.collaborations)} ties from {len(docs)} document(s)")
     return EXIT_OK
 
 
@@ -250,6 +269,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color-by", choices=("sector", "type", "community", "color"), default="sector",
                    help="node colours of pictures, HTML and GEXF (color: the file's own colours)")
     p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("extract", help="candidate actors and ties of documents, each tie with its quote")
+    p.add_argument("documents", nargs="+", metavar="DOC", help=".txt, .md, .html, .docx or .pdf (text layer)")
+    p.add_argument("--data", help="known actors (" + data_help + "): matched ones keep their ids and names")
+    p.add_argument("-o", "--output", required=True, help="a new folder for actors.csv, collaborations.csv, ...")
+    p.set_defaults(run=cmd_extract)
     store_cli.add_store_commands(sub, data_help)
     return parser
 

@@ -168,6 +168,20 @@ def test_actor_documents_name_the_actor(actors, seeds):
     assert not bad, "actors whose documents do not name them:\n" + "\n".join(bad)
 
 
+def test_descriptions_name_no_file_ids(actors):
+    """Descriptions are user-facing text: no "(seed 000)", no file names."""
+    bad = [a["id"] for a in actors if re.search(r"\bseed\b|\d{3}_[0-9a-f]{16}", a["description"], re.I)]
+    assert not bad, f"descriptions naming our file ids: {bad}"
+
+
+def test_pilot_municipality_groups_stay_in_their_municipality(actors, ties):
+    """Seed 004's voluntary sector, business and asylum centres are per municipality: no tie crosses municipalities."""
+    place = {a["id"]: a["municipality"] for a in actors if a["country"] == "NO" and a["municipality"]}
+    bad = [t["id"] for t in ties if t["source"] in place and t["target"] in place
+           and place[t["source"]] != place[t["target"]]]
+    assert not bad, f"ties joining one pilot municipality to another's groups: {bad}"
+
+
 def test_tie_ends_list_the_tie_document(actors, ties):
     docs = {a["id"]: set(split(a["documents"])) for a in actors}
     bad = [f"line {i}: {t[end]} does not list {t['document']}"

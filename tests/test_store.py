@@ -74,7 +74,7 @@ def test_one_call_adds_a_document_its_actors_and_their_ties(mem):
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (add("actors", id="c", name="C", type="pirate"), "actors #2, column 'type': unknown type 'pirate'"),
+    (add("collaborations", source="a", target="b", start="2020-02-30"), "collaborations #2, column 'start'"),
     (add("collaborations", source="a", target="ghost"), "unknown actor 'ghost'"),
     (add("collaborations", source="a", target="a"), "self-tie"),
     (add("collaborations", source="a", target="b", weight="-1"), "column 'weight'"),
@@ -102,9 +102,12 @@ def test_an_update_is_checked_only_on_the_columns_it_sets(mem):
     store.import_dataset(mem, ds, author="Ann")
     store.apply_changes(mem, [{"op": "update", "table": "actors", "id": "k", "version": 1,
                                "set": {"name": "Renamed"}}], author="Ann", message="")
-    with pytest.raises(store.ChangeRejected, match="unknown type 'NGO2'"):
-        store.apply_changes(mem, [{"op": "update", "table": "actors", "id": "k", "version": 2,
-                                   "set": {"type": "NGO2"}}], author="Ann", message="")
+    store.apply_changes(mem, [{"op": "update", "table": "actors", "id": "k", "version": 2,
+                               "set": {"type": "NGO2"}}], author="Ann", message="")  # its own type: a warning
+    with pytest.raises(store.ChangeRejected, match="column 'start'"):
+        store.apply_changes(mem, [{"op": "add", "table": "collaborations",
+                                   "row": {"source": "k", "target": "k2", "start": "2019-13-45"}}],
+                            author="Ann", message="")
 
 
 def test_a_stale_version_is_a_conflict_naming_the_other_change(engine):

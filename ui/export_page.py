@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import io
-import tempfile
 import zipfile
-from pathlib import Path
 
 import streamlit as st
 
-from graph.export import FORMATS, export_dataset
+from graph.export import FORMATS, generate_export
 from graph.model import Dataset
 from ui import state
 from ui.i18n import t
@@ -25,18 +23,15 @@ FILE_NAMES = {"csv": "network-csv.zip", "kumu": "network-kumu.xlsx"}
 
 def export_bytes(ds: Dataset, fmt: str, *, positions: dict, color_by: str, lang: str,
                  with_contacts: bool) -> bytes:
-    """One export as bytes (the CSV folder zipped), written through a temporary folder."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / ("tables" if fmt == "csv" else f"network.{fmt}")
-        paths = export_dataset(ds, out, fmt, with_contacts=with_contacts, positions=positions, color_by=color_by,
-                               lang=lang)
-        if fmt != "csv":
-            return paths[0].read_bytes()
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in paths:
-                archive.write(path, path.name)
-        return buffer.getvalue()
+    """One export as bytes (the CSV tables zipped), made in memory: nothing touches the disk."""
+    files = generate_export(ds, fmt, with_contacts=with_contacts, positions=positions, color_by=color_by, lang=lang)
+    if fmt != "csv":
+        return next(iter(files.values()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
 
 
 @st.cache_data(max_entries=16, show_spinner="…")

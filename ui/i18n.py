@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from graph import vocab
+from graph.text import say
 
 __all__ = ["LANG_NAMES", "t", "vocab_label", "md_text", "theme_labels", "WORDS"]
 
@@ -217,10 +218,10 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str = "sv", **values: object) -> str:
-    """The app's word ``key`` in ``lang`` (Swedish if missing), with ``values`` filled in."""
-    entry = WORDS[key]
-    text = entry.get(lang) or entry["sv"]
-    return text.format(**values) if values else text
+    """The app's word ``key`` in ``lang`` with ``values`` filled in (the fallback rule of :mod:`graph.text`)."""
+    if key not in WORDS:
+        raise KeyError(key)
+    return say(WORDS, key, lang, **values)
 
 
 def vocab_label(column: str, value: str, lang: str = "sv") -> str:

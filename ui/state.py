@@ -9,12 +9,10 @@ builds the drawing.  Session state keeps ids and keys, never graphs.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +63,7 @@ class Source:
     label: str
     path: str = ""
     files: tuple[tuple[str, bytes], ...] = ()
+    columns: tuple[tuple[str, str], ...] = ()  #: the user's column mapping of an upload (our column, theirs)
     url: str = ""
     revision: int | None = None
 
@@ -160,8 +159,8 @@ def current_source() -> Source:
     return _store_source(url) if url else default_source()
 
 
-def _read(source: Source) -> Dataset:
-    """Read a source; uploads go through a temporary folder whose path never shows in a message."""
+def _read(source: Source, columns: tuple[tuple[str, str], ...] = ()) -> Dataset:
+    """Read a source: the map's database, a path, or the uploaded files' bytes (never written to disk)."""
     if source.url:
         from graph import store
 
@@ -171,36 +170,21 @@ def _read(source: Source) -> Dataset:
             raise DataError(Problem.of(exc.where or source.label, None, None, exc.code, **exc.params)) from None
     if source.path:
         return read_dataset(source.path)
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, data in source.files:
-            (Path(tmp) / Path(name).name).write_bytes(data)
-        target = Path(tmp) / Path(source.files[0][0]).name if len(source.files) == 1 else Path(tmp)
-        try:
-            ds = read_dataset(target)
-        except DataError as exc:
-            raise DataError([_untemp(p, tmp) for p in exc.problems]) from None
-    ds.files = {table: _strip(file, tmp) for table, file in ds.files.items()}
-    ds.problems = [_untemp(p, tmp) for p in ds.problems]
-    return ds
+    files = [(Path(name).name, data) for name, data in source.files]
+    return read_dataset(files, columns=dict(columns) or None)
 
 
-def _strip(file: str, tmp: str) -> str:
-    return file.replace(tmp + "/", "").replace(tmp, "upload")
-
-
-def _untemp(problem: Problem, tmp: str) -> Problem:
-    return dataclasses.replace(problem, file=_strip(problem.file, tmp), message=_strip(problem.message, tmp))
-
-
-def read_upload(files: list[tuple[str, bytes]]) -> tuple[Source, Dataset | None, list[Problem]]:
-    """Read uploaded files; the dataset is None when it cannot be used (errors found)."""
+def read_upload(files: list[tuple[str, bytes]], columns: tuple[tuple[str, str], ...] = ()
+                ) -> tuple[Source, Dataset | None, list[Problem]]:
+    """Read uploaded files (with the user's column mapping, if any); the dataset is None when it cannot be used."""
     digest = hashlib.sha256()
     for name, data in sorted(files):
         digest.update(name.encode() + b"\0" + data)
+    digest.update(repr(columns).encode())
     names = ", ".join(sorted(name for name, _ in files))
-    source = Source(key=f"upload:{digest.hexdigest()}", label=names, files=tuple(sorted(files)))
+    source = Source(key=f"upload:{digest.hexdigest()}", label=names, files=tuple(sorted(files)), columns=columns)
     try:
-        ds = _read(source)
+        ds = _read(source, columns)
     except DataError as exc:
         return source, None, exc.problems
     problems = validate(ds)
@@ -210,7 +194,7 @@ def read_upload(files: list[tuple[str, bytes]]) -> tuple[Source, Dataset | None,
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(key: str, _source: Source) -> Dataset:
-    return _read(_source)
+    return _read(_source, _source.columns)
 
 
 def load(source: Source) -> Dataset:

@@ -15,11 +15,12 @@ end here.
 >>> from graph.store.migrate import create
 >>> engine = create(connect("sqlite://"))
 >>> with writing(engine) as conn:
-...     write(conn, [{"op": "add", "table": "actors", "row": {"id": "a", "name": "A", "type": "pirate"}}],
+...     write(conn, [{"op": "add", "table": "actors", "row": {"id": "a", "name": "A", "type": "kommun"}},
+...                  {"op": "add", "table": "collaborations", "row": {"source": "a", "target": "b"}}],
 ...           author="me", message="")
 Traceback (most recent call last):
 ...
-graph.store.errors.ChangeRejected: actors #1, column 'type': unknown type 'pirate' (expected one of: state_agency, county_board, region, municipality, leader_group, network, association, study_association, faith_community, business, business_association, fund, consultancy, initiative, other)
+graph.store.errors.ChangeRejected: collaborations #2, column 'target': unknown actor 'b'
 """
 
 from __future__ import annotations

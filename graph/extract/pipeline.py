@@ -1,0 +1,232 @@
+"""Documents → a :class:`~graph.model.Dataset` of candidate actors and ties with verbatim quotes.
+
+Nothing is written anywhere: the result is data for a person to review.
+
+>>> from graph.extract.documents import document_from_text
+>>> doc = document_from_text("Projektet Grannar i Ljusdal drivs i samarbete med Ljusdals kommun.", "a.txt")
+>>> result = extract_documents([doc])
+>>> result.dataset.collaborations[["source", "target", "kind", "status"]].values.tolist()
+[['grannar', 'ljusdals-kommun', 'partnership', 'existing']]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from graph.extract.actors import Mention, find_mentions, form_label, slugify
+from graph.extract.documents import Document
+from graph.extract.lexicon import ANAPHORA, FORM_RELATIONS, RECOMMEND_HEADINGS, TIE_CUES
+from graph.extract.sentences import split_sentences
+from graph.extract.ties import HOST_VERBS, Tie, sentence_ties, status_of, themes_of
+from graph.model import Dataset, split_multi
+
+__all__ = ["Extraction", "extract_documents", "ELLIPSIS"]
+
+ELLIPSIS = " \u2026 "
+_COUNTRY = {"sv": "SE", "nb": "NO", "nn": "NO", "en": ""}
+
+
+@dataclass
+class Extraction:
+    """The candidates: a dataset (actors with a ``match`` column, ties, documents) and each document's mentions."""
+
+    dataset: Dataset
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+def _focal(mentions: list[Mention]) -> Mention | None:
+    """The document's own project: its most-named initiative (named, not a bare "projektet")."""
+    named = [m for m in mentions if m.type == "initiative" and not m.collective]
+    if not named:
+        return None
+    top, count = Counter(m.actor for m in named).most_common(1)[0]
+    return next(m for m in named if m.actor == top) if count >= 2 else None
+
+
+def _host(text: str, sentences, mentions: list[Mention]):
+    """The actor that gathers, runs or carries out what the document reports, and its sentence."""
+    for s in sentences:
+        verb = HOST_VERBS.search(text[s.start:s.end])
+        if not verb:
+            continue
+        inside = [m for m in mentions if s.start <= m.start < s.end and not m.collective]
+        if not inside:
+            continue
+        at = s.start + verb.start()
+        before = [m for m in inside if m.end <= at]
+        return (before[-1] if before else inside[0]), (s.start, s.end)
+    return None, None
+
+
+def _resolve(text: str, mentions: list[Mention], focal: Mention | None) -> list[Mention]:
+    """Bare "projektet", "man", "vi" stand for the document's own project."""
+    out = [m for m in mentions if not (m.collective and m.type == "initiative")]
+    if focal is None:
+        return out
+    for m in mentions:
+        if m.collective and m.type == "initiative" and m.surface.lower() in ANAPHORA:
+            out.append(Mention(m.start, m.end, m.surface, focal.actor, focal.name, focal.type))
+    for hit in re.finditer(r"(?:^|(?<=[.!?]\s)|(?<=\n))(Man|Vi|We)\b", text):
+        out.append(Mention(hit.start(), hit.end(), hit.group(), focal.actor, focal.name, focal.type))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _document_ties(doc: Document, mentions: list[Mention]) -> list[tuple[Tie, str, list[str]]]:
+    sentences = split_sentences(doc.text, doc.language)
+    focal = _focal(mentions)
+    mentions = _resolve(doc.text, mentions, focal)
+    host, host_span = _host(doc.text, sentences, mentions)
+    frame, frame_span = (focal, None) if focal is not None else (host, host_span)
+    zone = bool(RECOMMEND_HEADINGS.search(doc.title))
+    out = []
+    for s in sentences:
+        if s.heading == doc.text[s.start:s.end].strip() and RECOMMEND_HEADINGS.search(s.heading):
+            zone = True
+        inside = [m for m in mentions if s.start <= m.start < s.end]
+        sentence, start = doc.text[s.start:s.end], s.start
+        label = form_label(sentence)
+        if label is not None:
+            found = _form_ties(sentence, s.start, label, inside, focal)
+            out += [(t, status_of(sentence, zone), themes_of(sentence)) for t in found]
+            sentence, start = sentence[label:], s.start + label
+            inside = [m for m in inside if m.start >= start]
+        for tie in sentence_ties(sentence, start, inside, frame, frame_span):
+            if label is not None:
+                tie.spans = ((s.start, s.end),)
+            quote = " ".join(doc.text[a:b] for a, b in tie.spans)
+            out.append((tie, status_of(sentence, zone), themes_of(quote)))
+    return out
+
+
+_ANY_CUE = re.compile("|".join(rf"\b{p}" for ps in TIE_CUES.values() for p in ps), re.I)
+
+
+def _form_ties(line: str, offset: int, label: int, mentions: list[Mention], focal: Mention | None) -> list[Tie]:
+    """A form line ties its value to the document's project: "Fond - X", "Vilken leadergrupp beviljade projektet - X"."""
+    head = line[:label]
+    value = [m for m in mentions if m.start >= offset + label]
+    if focal is None or not value or value[0].actor == focal.actor:
+        return []
+    kind = next((k for pattern, k in FORM_RELATIONS if pattern.search(head)), None)
+    if kind is None and _ANY_CUE.search(head):
+        cue = _ANY_CUE.search(head).group().lower()
+        kind = next((k for k, ps in TIE_CUES.items() if any(re.match(p, cue) for p in ps)), None)
+    if kind is None:
+        return []
+    return [Tie(value[0].actor, focal.actor, kind, ((offset, offset + len(line)),), head)]
+
+
+def _quote(text: str, spans) -> str:
+    return ELLIPSIS.join(re.sub(r"\s+", " ", text[a:b]).strip() for a, b in spans)
+
+
+class _Actors:
+    """New and known actors of all documents, keyed by mention key, with stable slug ids."""
+
+    def __init__(self, known: Dataset | None):
+        self.known = {str(r["id"]): r for r in known.actors.to_dict("records")} if known is not None else {}
+        self.choices = {}
+        for actor, row in self.known.items():
+            for form in [str(row.get("name") or "")] + split_multi(str(row.get("aliases") or "")):
+                if form:
+                    self.choices[form] = actor
+        self.rows: dict[str, dict] = {}
+        self.ids: dict[str, str] = {}
+        self.surfaces: dict[str, Counter] = {}
+
+    def id_of(self, m: Mention) -> str:
+        if m.known:
+            return m.actor
+        if m.actor not in self.ids:
+            base = slugify(m.name)
+            slug, n = base, 2
+            while slug in self.known or slug in self.ids.values():
+                slug, n = f"{base}-{n}", n + 1
+            self.ids[m.actor] = slug
+        return self.ids[m.actor]
+
+    def add(self, m: Mention, doc: Document) -> str:
+        actor = self.id_of(m)
+        self.surfaces.setdefault(actor, Counter())[m.name] += 1
+        row = self.rows.get(actor)
+        if row is None:
+            row = self._known_row(actor) if m.known else self._new_row(actor, m, doc)
+            self.rows[actor] = row
+        if doc.id not in row["documents"]:
+            row["documents"].append(doc.id)
+        return actor
+
+    def _known_row(self, actor: str) -> dict:
+        row = {k: ("" if pd.isna(v) else v) for k, v in self.known[actor].items()}
+        return {**row, "documents": [], "match": ""}
+
+    def _new_row(self, actor: str, m: Mention, doc: Document) -> dict:
+        hit = process.extractOne(m.name, list(self.choices), scorer=fuzz.WRatio, score_cutoff=86) \
+            if self.choices else None
+        municipality = re.sub(r"s?\s+kommune?$", "", m.name) if m.type == "municipality" and not m.collective else ""
+        return {"id": actor, "name": m.name, "type": m.type, "country": _COUNTRY.get(doc.language, ""),
+                "municipality": municipality, "aliases": "", "description": "", "documents": [],
+                "match": self.choices[hit[0]] if hit else ""}
+
+    def table(self, keep: set[str]) -> pd.DataFrame:
+        rows = []
+        for actor, row in self.rows.items():
+            if actor not in keep:
+                continue
+            row = dict(row)
+            if actor not in self.known:
+                names = self.surfaces[actor].most_common()
+                capital = [n for n, _ in names if n[:1].isupper()]
+                row["name"] = capital[0] if capital else names[0][0]
+                row["aliases"] = "|".join(sorted({n for n, _ in names} - {row["name"]}))
+            row["documents"] = "|".join(row["documents"])
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+
+def extract_documents(documents: list[Document], known: Dataset | None = None) -> Extraction:
+    """Candidate actors and ties of ``documents``; actors of ``known`` keep their ids and names."""
+    actors = _Actors(known)
+    ties, mentions_of, keep = [], {}, set()
+    for doc in documents:
+        mentions = find_mentions(doc.text, doc.language, known)
+        mentions_of[doc.id] = mentions
+        by_key = {}
+        for m in mentions:
+            by_key[m.actor] = actors.add(m, doc)
+            if not m.collective:
+                keep.add(by_key[m.actor])
+        for tie, status, themes in _document_ties(doc, mentions):
+            source, target = by_key.get(tie.source), by_key.get(tie.target)
+            if source is None or target is None or source == target:
+                continue
+            keep |= {source, target}
+            ties.append({"source": source, "target": target, "kind": tie.kind, "themes": "|".join(themes),
+                         "status": status, "start": "", "end": "", "weight": "1",
+                         "evidence": _quote(doc.text, tie.spans), "document": doc.id})
+    ties = _dedupe(ties)
+    table = pd.DataFrame(ties, columns=["source", "target", "kind", "themes", "status", "start", "end", "weight",
+                                        "evidence", "document"])
+    docs = pd.DataFrame([{"id": d.id, "title": d.title, "publisher": "", "date": "", "language": d.language}
+                         for d in documents])
+    ds = Dataset.from_records(actors=actors.table(keep).to_dict("records"), collaborations=table.to_dict("records"),
+                              documents=docs.to_dict("records"))
+    return Extraction(ds, mentions_of, {d.id: d.text for d in documents})
+
+
+def _dedupe(ties: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for t in ties:
+        ends = (t["source"], t["target"]) if t["kind"] in ("funding", "commissioning") \
+            else tuple(sorted((t["source"], t["target"])))
+        key = (*ends, t["kind"], t["status"], t["document"])
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out

@@ -1,0 +1,128 @@
+"""Ties stated between the actors of a sentence: cue phrase → kind and direction, modality → status.
+
+A sentence with a cue ("i samarbete med", "på oppdrag fra", "panelsamtal
+mellan …") and actors on its sides gives candidate ties.  A list of members
+("panelsamtal mellan A, B och C", "deltaking frå A, B og C") is tied to the
+frame it belongs to — the project or the host of the event named nearby — as a
+star; without a frame, each pair of the list is tied.  We never invent a
+project actor for a list: the map holds only what the document names.
+
+>>> from graph.extract.actors import Mention
+>>> ms = [Mention(0, 2, "AB", "ab", "AB"), Mention(20, 22, "CD", "cd", "CD")]
+>>> [(t.source, t.target, t.kind) for t in sentence_ties("AB samarbetar med CD.", 0, ms)]
+[('ab', 'cd', 'partnership')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.actors import Mention
+from graph.extract.lexicon import PLANNED, RECOMMENDED, THEME_WORDS, TIE_CUES
+
+__all__ = ["Tie", "sentence_ties", "status_of", "themes_of", "HOST_VERBS"]
+
+_CUES = [(kind, re.compile(rf"\b{p}", re.I)) for kind, ps in TIE_CUES.items() for p in ps]
+_PASSIVE = re.compile(r"(av|från|fra|frå|by|from)\s*$", re.I)
+_LIST_GLUE = re.compile(r"^\s*(,|och|og|samt|and|/|eller|or|&|,\s*(och|og|samt|and))?\s*"
+                        r"((representant\w*|företrädare|ombud|representatives?) (från|för|fra|frå|for|of)\s*)?$", re.I)
+#: Verbs that make their subject the host of what the document describes (a meeting, workshops, a project).
+HOST_VERBS = re.compile(r"\b(samlade|samlat|arrangera\w*|anordna\w*|bjöd in|genomför\w*|gjennomfør\w*|"
+                        r"arrangerte|held|hosted|organi[sz]ed|ran)\b", re.I)
+_MEMBER_CUES = {"participation"}
+_BETWEEN = re.compile(r"\b(mellan|mellom|between)\b", re.I)
+
+
+@dataclass
+class Tie:
+    """A candidate tie between two actor keys, with the sentence spans it rests on."""
+
+    source: str
+    target: str
+    kind: str
+    spans: tuple[tuple[int, int], ...]
+    cue: str = ""
+
+
+def status_of(sentence: str, recommend_zone: bool = False) -> str:
+    """Status from modality: *bör/should* → recommended, *ska/planerad* → planned, else existing.
+
+    >>> status_of("Kommunen bør vere initiativtakar."), status_of("Vi siktar på en förlängning.")
+    ('recommended', 'planned')
+    """
+    if recommend_zone or RECOMMENDED.search(sentence):
+        return "recommended"
+    return "planned" if PLANNED.search(sentence) else "existing"
+
+
+def themes_of(text: str) -> list[str]:
+    """Theme ids whose words the text uses.
+
+    >>> themes_of("praktik och bostäder")
+    ['housing', 'work_internship_matching']
+    """
+    return [t for t, pattern in THEME_WORDS.items() if pattern.search(text)]
+
+
+def _groups(text: str, offset: int, mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions joined by list glue (", ", "och", "og", "/") form one group."""
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups and _LIST_GLUE.match(text[groups[-1][-1].end - offset:m.start - offset]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _pairs(a: list[Mention], b: list[Mention]) -> list[tuple[str, str]]:
+    return [(x.actor, y.actor) for x in a for y in b if x.actor != y.actor]
+
+
+def _ties_of_cue(text: str, offset: int, kind: str, cue: re.Match, mentions: list[Mention],
+                 frame: Mention | None) -> list[tuple[str, str]]:
+    left = [m for m in mentions if m.end - offset <= cue.start()]
+    right = [m for m in mentions if m.start - offset >= cue.end()]
+    lg, rg = _groups(text, offset, left), _groups(text, offset, right)
+    before, after = (lg[-1] if lg else []), (rg[0] if rg else [])
+    if _BETWEEN.search(cue.group()) or _BETWEEN.match(text[cue.end():cue.end() + 9].strip() or "x"):
+        members = after or before
+        if frame is not None and kind in _MEMBER_CUES:
+            return _pairs(members, [frame])
+        return [(x.actor, y.actor) for i, x in enumerate(members) for y in members[i + 1:] if x.actor != y.actor]
+    if kind in ("funding", "commissioning"):
+        if _PASSIVE.search(cue.group()):
+            subject = before or ([frame] if frame is not None else [])
+            return _pairs(after, subject)          # funder / commissioner first
+        return _pairs(before, after)
+    if kind in _MEMBER_CUES and frame is not None and not (before and after):
+        return _pairs([m for m in (right or left) if not m.collective], [frame])
+    if not before and frame is not None:
+        before = [frame]
+    return _pairs(before, after)
+
+
+def sentence_ties(text: str, offset: int, mentions: list[Mention], frame: Mention | None = None,
+                  frame_span: tuple[int, int] | None = None) -> list[Tie]:
+    """Candidate ties of one sentence (``text`` starts at ``offset`` in the document)."""
+    ties: list[Tie] = []
+    seen: set[tuple[str, str, str]] = set()
+    for kind, pattern in _CUES:
+        for cue in pattern.finditer(text):
+            if any(m.start - offset <= cue.start() < m.end - offset for m in mentions):
+                continue                                     # the cue is inside a name ("Socialfonden")
+            for source, target in _ties_of_cue(text, offset, kind, cue, mentions, frame):
+                key = (source, target, kind) if kind in ("funding", "commissioning") \
+                    else (*sorted((source, target)), kind)
+                if (source, target, "*") in seen or key in seen:
+                    continue
+                seen.add(key)
+                seen.add((source, target, "*"))
+                seen.add((target, source, "*"))
+                spans = ((offset, offset + len(text)),)
+                if frame is not None and frame.actor in (source, target) and frame_span is not None \
+                        and frame_span[0] != offset and not any(m.actor == frame.actor for m in mentions):
+                    spans = tuple(sorted({frame_span, spans[0]}))
+                ties.append(Tie(source, target, kind, spans, cue.group()))
+    return ties
