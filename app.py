@@ -1,4 +1,4 @@
-"""The stakeholder network explorer: ``streamlit run app.py -- --data DATA``.
+"""The stakeholder network explorer: ``streamlit run app.py -- [--db URL | --data DATA] [--users FILE]``.
 
 Wires language, data source, filters and navigation; each view lives in ``ui/``.
 """
@@ -8,9 +8,14 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.model import DataError
+from ui import (
+    access,
+    state,
+    store_words,  # noqa: F401  (the editing pages' words)
+)
 from ui import context as page_context
-from ui import state
 from ui.explore import select
+from ui.history_page import revision_banner
 from ui.i18n import md_text, t
 from ui.sidebar import filters, filters_key, language, search
 
@@ -25,6 +30,8 @@ VIEWS = [
     ("export", "export"),
     ("data", "data"),
 ]
+#: Pages of the map's database: (title key, page file, who sees it).
+STORE_VIEWS = [("edit", "edit", access.can_write), ("history", "history", lambda: state.store_engine() is not None)]
 
 
 def _on_search() -> None:
@@ -34,12 +41,15 @@ def _on_search() -> None:
 def context() -> dict:
     """Language, data and the sidebar's choices, for the views."""
     lang = language()
-    source = state.current_source()
+    access.login_gate(lang)
     try:
+        source = state.current_source()
         key, ds = state.working_dataset(source)
     except DataError as exc:  # an unreadable --data: say so instead of a traceback
         st.error(md_text("\n".join(p.text(lang) for p in exc.problems)))
         st.stop()
+    if access.can_write() or (state.store_engine() is None and access.role() is None):
+        access.author(lang)
     st.sidebar.caption(f"{t('dataset', lang)}: {md_text(source.label)} · "
                        f"{t('counts', lang, actors=len(ds.actors), ties=len(ds.collaborations))}")
     errors = [p for p in state.problems_of(key, ds) if p.severity == "error"]
@@ -61,8 +71,11 @@ def run() -> None:
     page_context.store(ctx)
     pages = [st.Page(f"views/{name}.py", title=t(title, ctx["lang"]), url_path=name, default=name == "explore")
              for title, name in VIEWS]
+    pages += [st.Page(f"views/{name}.py", title=t(title, ctx["lang"]), url_path=name)
+              for title, name, shown in STORE_VIEWS if shown()]
     page = st.navigation(pages)
     st.title(t("app_title", ctx["lang"]))
+    revision_banner(ctx["lang"])
     page.run()
 
 

@@ -10,6 +10,7 @@ import streamlit as st
 
 from ui import state
 from ui.i18n import md_text, t
+from ui.import_action import render_import
 
 __all__ = ["render_data"]
 
@@ -40,6 +41,7 @@ def render_data(ctx: dict) -> None:
     if len(ds.documents):
         st.markdown(f"#### {t('sources', lang)}")
         st.dataframe(ds.documents, hide_index=True, width="stretch")
+    render_import(ds, lang)
     st.markdown("---")
     uploads = st.file_uploader(t("upload", lang), accept_multiple_files=True,
                                key=f"upload_{st.session_state.get('uploads_cleared', 0)}",

@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 import pandas as pd
 from sqlalchemy.engine import Connection
 
+from graph import vocab
 from graph.model import COLUMNS, TABLES, Problem, mint_tie_ids
 from graph.store import queries
 from graph.store.errors import ChangeRejected, Conflict, Forbidden
@@ -98,6 +99,9 @@ def _parse_one(n: int, raw: object) -> tuple[Change | None, list[Problem]]:
     if op != "add" and not row_id.strip():
         problems.append(_bad(n, "'id' names the row to change", "id"))
     cells = {k: _cell(v) for k, v in values.items()}
+    for (vtable, column), vocabulary in vocab.VOCABULARIES.items():  # "kommun", "Municipality" -> municipality
+        if vtable == table and cells.get(column):
+            cells[column] = vocab.to_code(vocabulary, cells[column]) or cells[column]
     return Change(n, op, table, row_id.strip(), cells, version if isinstance(version, int) else 0), problems
 
 
