@@ -1,4 +1,4 @@
-"""The stakeholder network explorer: ``streamlit run app.py -- --data DATA``.
+"""The stakeholder network explorer: ``streamlit run app.py -- [--db URL | --data DATA] [--users FILE]``.
 
 Wires language, data source, filters and navigation; each view lives in ``ui/``.
 """
@@ -8,9 +8,15 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.model import DataError
-from ui import address, state
+from ui import (
+    access,
+    address,
+    state,
+    store_words,  # noqa: F401  (the editing pages' words)
+)
 from ui import context as page_context
 from ui.explore import select
+from ui.history_page import revision_banner
 from ui.i18n import md_text, t, tn
 from ui.sidebar import filters, filters_key, language, search, year_choice
 
@@ -25,6 +31,8 @@ VIEWS = [
     ("export", "export"),
     ("data", "data"),
 ]
+#: Pages of the map's database: (title key, page file, who sees it).
+STORE_VIEWS = [("edit", "edit", access.can_write), ("history", "history", lambda: state.store_engine() is not None)]
 
 
 def _on_search() -> None:
@@ -37,8 +45,9 @@ def context() -> dict:
     if wanted:
         st.session_state["lang"] = wanted
     lang = language()
-    source = state.current_source()
+    access.login_gate(lang)
     try:
+        source = state.current_source()
         key, ds = state.working_dataset(source)
     except DataError as exc:  # an unreadable --data: say so instead of a traceback
         st.error(md_text("\n".join(p.text(lang) for p in exc.problems)))
@@ -47,6 +56,8 @@ def context() -> dict:
     ignored = address.apply_link(values, set(ds.actors["id"]))
     if ignored:
         st.warning(t("link_ignored", lang, values=md_text(", ".join(ignored))))
+    if access.can_write() or (state.store_engine() is None and access.role() is None):
+        access.author(lang)
     st.sidebar.caption(f"{t('dataset', lang)}: {md_text(source.label)} · "
                        f"{t('counts', lang, actors=len(ds.actors), ties=len(ds.collaborations))}")
     errors = [p for p in state.problems_of(key, ds) if p.severity == "error"]
@@ -72,10 +83,13 @@ def run() -> None:
     page_context.store(ctx)
     pages = [st.Page(f"views/{name}.py", title=t(title, ctx["lang"]), url_path=name, default=name == "explore")
              for title, name in VIEWS]
+    pages += [st.Page(f"views/{name}.py", title=t(title, ctx["lang"]), url_path=name)
+              for title, name, shown in STORE_VIEWS if shown()]
     page = st.navigation(pages)
     address.write_link(page.url_path or "explore")
     st.title(t("app_title", ctx["lang"]))
     st.caption(t("app_intro", ctx["lang"]))
+    revision_banner(ctx["lang"])
     page.run()
 
 

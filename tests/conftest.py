@@ -36,3 +36,28 @@ def store_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'map.db'}"
     return request.getfixturevalue("pg_cluster").new_url()
+
+
+@pytest.fixture(scope="session")
+def _shipped_map(tmp_path_factory):
+    """The shipped data imported once into an SQLite file, copied for each test that may use it."""
+    from graph import store
+
+    path = tmp_path_factory.mktemp("map") / "map.db"
+    engine = store.create(f"sqlite:///{path}")
+    from graph.sources import open_dataset
+
+    store.import_dataset(engine, open_dataset(ROOT / "data"), author="setup", message="first start: data")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _own_map(_shipped_map, tmp_path, monkeypatch):
+    """Every test gets its own copy of the map (GRAPH_DB), so the app never touches the repository's map.db."""
+    import shutil
+
+    path = tmp_path / "own-map.db"
+    shutil.copyfile(_shipped_map, path)
+    monkeypatch.setenv("GRAPH_DB", f"sqlite:///{path}")
+    return f"sqlite:///{path}"

@@ -108,3 +108,37 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
     finally:
         cluster.stop()
         shutil.rmtree(root, ignore_errors=True)
+
+
+def concurrent_writer(url: str, worker: int, count: int, hot: list[str], out: str) -> None:
+    """One of several processes: ``count`` changes, half of them to the shared ``hot`` rows; outcomes to ``out``.
+
+    Each change reads a row's version, then updates it on that version: when another
+    process wrote the row in between, the store must refuse it with a Conflict.
+    """
+    import json
+    import random
+    import time
+
+    from graph import store
+
+    engine = store.connect(url)
+    rng = random.Random(worker)
+    outcomes = []
+    for i in range(count):
+        tag = f"w{worker}-{i}"
+        if i % 10 == 0:
+            changes = [{"op": "add", "table": "actors", "row": {"id": f"new-{tag}", "name": tag}}]
+        else:
+            row_id = rng.choice(hot) if i % 2 else f"own-{worker}"
+            version = store.get_row(engine, "actors", row_id)["version"]
+            time.sleep(rng.random() / 500)
+            changes = [{"op": "update", "table": "actors", "id": row_id, "version": version,
+                        "set": {"description": tag}}]
+        try:
+            outcomes.append({"tag": tag, "revision": store.apply_changes(engine, changes, author=f"w{worker}",
+                                                                         message=tag)})
+        except store.Conflict as exc:
+            outcomes.append({"tag": tag, "refused": exc.text("en")})
+    engine.dispose()
+    Path(out).write_text(json.dumps(outcomes))

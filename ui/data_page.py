@@ -15,6 +15,7 @@ from graph.io import peek_columns
 from graph.model import DataError, cap_problems
 from ui import state
 from ui.i18n import md_text, t
+from ui.import_action import render_import
 
 __all__ = ["render_data", "needs_mapping"]
 
@@ -112,6 +113,7 @@ def render_data(ctx: dict) -> None:
     if len(ds.documents):
         st.markdown(f"#### {t('sources', lang)}")
         st.dataframe(ds.documents, hide_index=True, width="stretch")
+    render_import(ds, lang)
     st.markdown("---")
     _upload(lang)
     if st.session_state.get("source") is not None and st.button(t("back_to_default", lang), key="reset_source"):

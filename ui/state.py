@@ -1,7 +1,8 @@
 """Where the app's data comes from, and the cached work done on it.
 
-The data source is a :class:`Source` (the ``--data`` path, or an upload kept
-as bytes).  Datasets, graphs, positions and metrics are cached per source key
+The data source is a :class:`Source`: the map's database (``--db URL``, by
+default an SQLite file made from ``data/`` on first start), the ``--data``
+path (read-only), or an upload kept as bytes.  Datasets, graphs, positions and metrics are cached per source key
 and filter, so a rerun after a filter change only filters tables and
 builds the drawing.  Session state keeps ids and keys, never graphs.
 """
@@ -9,6 +10,8 @@ builds the drawing.  Session state keeps ids and keys, never graphs.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +29,11 @@ from graph.render import json_for_script, json_parts, json_subset, network_data
 
 __all__ = [
     "Source",
+    "app_arguments",
+    "store_engine",
+    "map_url",
+    "import_url",
+    "map_engine",
     "default_source",
     "current_source",
     "read_upload",
@@ -43,28 +51,71 @@ __all__ = [
 ]
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data"
+#: The map's database when neither --db nor --data is given (GRAPH_DB overrides it).
+DEFAULT_DB = Path(__file__).resolve().parents[1] / "map.db"
 
 
 @dataclass(frozen=True)
 class Source:
-    """A dataset's origin: a path on disk, or uploaded files (name -> bytes)."""
+    """A dataset's origin: a path on disk, uploaded files (name -> bytes), or the map's database URL."""
 
     key: str
     label: str
     path: str = ""
     files: tuple[tuple[str, bytes], ...] = ()
     columns: tuple[tuple[str, str], ...] = ()  #: the user's column mapping of an upload (our column, theirs)
+    url: str = ""
+    revision: int | None = None
+
+
+def app_arguments(argv: list[str] | None = None) -> dict[str, str | None]:
+    """``--data``, ``--db`` and ``--users`` given after ``streamlit run app.py --`` (None when absent)."""
+    argv = sys.argv[1:] if argv is None else argv
+    found: dict[str, str | None] = {"data": None, "db": None, "users": None}
+    for i, arg in enumerate(argv):
+        for name in found:
+            if arg == f"--{name}" and i + 1 < len(argv):
+                found[name] = argv[i + 1]
+            elif arg.startswith(f"--{name}="):
+                found[name] = arg.split("=", 1)[1]
+    return found
 
 
 def data_argument(argv: list[str] | None = None) -> str:
-    """The ``--data`` argument given after ``streamlit run app.py --``, else the shipped data."""
-    argv = sys.argv[1:] if argv is None else argv
-    for i, arg in enumerate(argv):
-        if arg == "--data" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--data="):
-            return arg.split("=", 1)[1]
-    return str(DEFAULT_DATA)
+    """The ``--data`` argument, else the shipped data."""
+    return app_arguments(argv)["data"] or str(DEFAULT_DATA)
+
+
+def import_url() -> str:
+    """The map's database URL: ``--db``, else ``GRAPH_DB``, else the SQLite file beside the app."""
+    return app_arguments()["db"] or os.environ.get("GRAPH_DB") or f"sqlite:///{DEFAULT_DB}"
+
+
+def map_url() -> str | None:
+    """The map's database URL, or None when the app shows files (``--data``, read-only)."""
+    return None if app_arguments()["data"] else import_url()
+
+
+@st.cache_resource(max_entries=4, show_spinner="…")
+def _engine(url: str):
+    from graph import store
+
+    if url == (os.environ.get("GRAPH_DB") or f"sqlite:///{DEFAULT_DB}") and not app_arguments()["db"]:
+        return store.first_start(url, DEFAULT_DATA)
+    return store.open_store(url)
+
+
+def map_engine():
+    """The map's engine even when the app shows files (where "import into the map" writes)."""
+    return _engine(import_url())
+
+
+def store_engine():
+    """The map's engine (shared by every session), or None when the app shows files or an upload."""
+    url = map_url()
+    if url is None or st.session_state.get("source") is not None:
+        return None
+    return _engine(url)
 
 
 def _fingerprint(path: Path) -> int:
@@ -83,13 +134,40 @@ def default_source() -> Source:
     return Source(key=f"path:{resolved}@{_fingerprint(resolved)}", label=Path(path).name or path, path=path)
 
 
+def _store_source(url: str) -> Source:
+    from graph import store
+
+    try:
+        engine = _engine(url)
+        latest = store.history(engine, limit=1)
+    except store.StoreError as exc:
+        raise DataError(Problem.of(exc.where or store.describe(url), None, None, exc.code, **exc.params)) from None
+    now = latest[0]["number"] if latest else 0
+    at = st.session_state.get("at_revision")
+    label = Path(url.split("///", 1)[-1]).name if url.startswith("sqlite") else store.describe(url)
+    if at is not None and at < now:
+        return Source(key=f"db:{url}@{at}", label=f"{label} @ {at}", url=url, revision=at)
+    return Source(key=f"db:{url}#{now}", label=label, url=url)
+
+
 def current_source() -> Source:
-    """The upload in use, if any, else the ``--data`` source."""
-    return st.session_state.get("source") or default_source()
+    """The upload in use, if any, else the map's database, else the ``--data`` files."""
+    upload = st.session_state.get("source")
+    if upload is not None:
+        return upload
+    url = map_url()
+    return _store_source(url) if url else default_source()
 
 
 def _read(source: Source, columns: tuple[tuple[str, str], ...] = ()) -> Dataset:
-    """Read a source: a path, or the uploaded files' bytes (never written to disk)."""
+    """Read a source: the map's database, a path, or the uploaded files' bytes (never written to disk)."""
+    if source.url:
+        from graph import store
+
+        try:
+            return store.load_dataset(_engine(source.url), revision=source.revision)
+        except store.StoreError as exc:
+            raise DataError(Problem.of(exc.where or source.label, None, None, exc.code, **exc.params)) from None
     if source.path:
         return read_dataset(source.path)
     files = [(Path(name).name, data) for name, data in source.files]
@@ -198,7 +276,11 @@ def positions_of(key: str, _ds: Dataset) -> dict:
     Accepted suggestions add ties, never actors, so the map keeps the layout of
     the data as read: accepting a tie does not reshuffle it.
     """
-    return _positions(key.split(ACCEPTED)[0], _ds)
+    base = key.split(ACCEPTED)[0]
+    if base.startswith("db:"):  # the map keeps its layout across edits until its set of actors changes
+        actors = hashlib.sha1("\n".join(sorted(_ds.actors["id"])).encode()).hexdigest()[:16]
+        base = re.sub(r"[#@]\d+$", "", base) + "|" + actors
+    return _positions(base, _ds)
 
 
 @st.cache_resource(max_entries=4, show_spinner="…")

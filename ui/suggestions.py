@@ -37,11 +37,33 @@ _SEP = "\x1f"  # joins two ids in one option value
 
 
 def _accept(source: str, target: str) -> None:
-    accepted = list(st.session_state.get("accepted_ties", []))
-    accepted.append({"id": f"suggested--{source}--{target}", "source": source, "target": target,
-                     "kind": "dialogue", "status": "planned",
-                     "evidence": "", "document": ""})
-    st.session_state["accepted_ties"] = accepted
+    """Keep the suggestion as a planned tie with its reason: in the map's database, else for this session."""
+    from graph import store
+    from ui import access
+    from ui.context import current
+
+    engine = state.store_engine()
+    if engine is None:
+        accepted = list(st.session_state.get("accepted_ties", []))
+        accepted.append({"id": f"suggested--{source}--{target}", "source": source, "target": target,
+                         "kind": "dialogue", "status": "planned", "evidence": "", "document": ""})
+        st.session_state["accepted_ties"] = accepted
+        return
+    ctx = current()
+    ds, lang = ctx["ds"], ctx["lang"]
+    scored = links.score_pairs(ds.collaborations, pd.DataFrame({"source": [source], "target": [target]}), ds.actors,
+                               ds.themes if len(ds.themes) else None, lang=lang,
+                               documents=ds.documents if len(ds.documents) else None)
+    reason = str(scored["reason"].iloc[0]) if len(scored) else ""
+    row = {"source": source, "target": target, "kind": "dialogue", "status": "planned", "reason": reason}
+    try:
+        store.apply_changes(engine, [{"op": "add", "table": "collaborations", "row": row}],
+                            author=access.author_name() or "?", message=f"accepted suggestion: {reason}"[:500],
+                            role=access.role())
+    except (store.StoreError, store.ChangeRejected) as exc:
+        problems = getattr(exc, "problems", None)
+        st.error(md_text("\n".join(p.text(lang) for p in problems) if problems else exc.text(lang)))
+        st.stop()
 
 
 def _choices(ctx: dict, names: dict[str, str]) -> dict:

@@ -18,7 +18,7 @@ rows as they were before and after.
 1
 """
 
-from graph.store.api import apply_changes, get_row, open_store
+from graph.store.api import apply_changes, first_start, get_row, open_store
 from graph.store.changes import Change, check_role
 from graph.store.engine import StoreError, connect, describe, is_url
 from graph.store.errors import ChangeRejected, Conflict, Forbidden, describe_change
@@ -39,6 +39,7 @@ __all__ = [
     "create",
     "describe",
     "describe_change",
+    "first_start",
     "get_row",
     "history",
     "import_dataset",

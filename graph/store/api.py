@@ -14,19 +14,37 @@ graph.store.errors.Forbidden: 'viewer' may look but not change the map
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.engine import Engine
 
+from graph.model import Problem
 from graph.store import queries
-from graph.store.changes import check_role, parse_changes, write
+from graph.store.changes import check_role, commit, parse_changes, prepare
 from graph.store.engine import StoreError, connect, reading, writing
+from graph.store.errors import ChangeRejected
 from graph.store.migrate import check
 
-__all__ = ["apply_changes", "get_row", "open_store"]
+__all__ = ["apply_changes", "get_row", "open_store", "first_start"]
 
 
 def open_store(url: str) -> Engine:
     """An engine on an existing map: the file must exist and hold the map's schema (upgraded if older)."""
     return check(connect(url, must_exist=True))
+
+
+def first_start(url: str, data: str | Path) -> Engine:
+    """The map at ``url``; on first start (no file, or an empty database) it is made from the files ``data``."""
+    from graph.sources import open_dataset
+    from graph.store.importer import import_dataset
+    from graph.store.migrate import create
+
+    engine = create(url)
+    with reading(engine) as conn:
+        empty = queries.next_revision(conn) == 1
+    if empty:
+        import_dataset(engine, open_dataset(data), author="setup", message=f"first start: {Path(data).name}")
+    return engine
 
 
 def apply_changes(engine: Engine, changes: list[dict], *, author: str, message: str,
@@ -43,9 +61,15 @@ def apply_changes(engine: Engine, changes: list[dict], *, author: str, message: 
         ``role`` may not write (a viewer).
     """
     check_role(role)
+    if not str(author or "").strip():
+        raise ChangeRejected(Problem.of("author", None, None, "no_author"))
     parsed = parse_changes(changes)
+    with reading(engine) as conn:
+        plan = prepare(conn, parsed)  # conflicts and invalid changes are found here, outside the lock
+    if plan.problems:
+        raise ChangeRejected(plan.problems)
     with writing(engine) as conn:
-        return write(conn, parsed, author=author, message=message)
+        return commit(conn, plan, author=author, message=message)
 
 
 def get_row(engine: Engine, table: str, row_id: str) -> dict | None:

@@ -32,13 +32,14 @@ from datetime import UTC, datetime
 import pandas as pd
 from sqlalchemy.engine import Connection
 
+from graph import vocab
 from graph.model import COLUMNS, TABLES, Problem, mint_tie_ids
 from graph.store import queries
 from graph.store.errors import ChangeRejected, Conflict, Forbidden
-from graph.store.rules import check_rules
+from graph.store.rules import check_rules, content_problems, context_of, dangling
 from graph.store.schema import FIELDS
 
-__all__ = ["Change", "parse_changes", "write", "check_role", "WRITERS"]
+__all__ = ["Change", "Plan", "parse_changes", "prepare", "commit", "write", "check_role", "WRITERS"]
 
 WRITERS = (None, "editor", "admin")
 _COLUMN = re.compile(r"^[A-Za-z_][\w -]{0,62}$")
@@ -98,6 +99,9 @@ def _parse_one(n: int, raw: object) -> tuple[Change | None, list[Problem]]:
     if op != "add" and not row_id.strip():
         problems.append(_bad(n, "'id' names the row to change", "id"))
     cells = {k: _cell(v) for k, v in values.items()}
+    for (vtable, column), vocabulary in vocab.VOCABULARIES.items():  # "kommun", "Municipality" -> municipality
+        if vtable == table and cells.get(column):
+            cells[column] = vocab.to_code(vocabulary, cells[column]) or cells[column]
     return Change(n, op, table, row_id.strip(), cells, version if isinstance(version, int) else 0), problems
 
 
@@ -182,6 +186,48 @@ def _stage(conn: Connection, changes: list[Change], known: dict | None = None) -
     return stored, final, problems
 
 
+@dataclass
+class Plan:
+    """A batch worked out against the stored rows: what it reads, what it leaves, what is wrong with it."""
+
+    changes: list[Change]
+    stored: dict
+    final: dict
+    context: dict
+    problems: list[Problem]
+
+
+def prepare(conn: Connection, changes: list[Change]) -> Plan:
+    """Work a batch out against the database as it is now (read-only; the slow rule checks happen here)."""
+    _mint_ids(conn, changes)
+    stored, final, problems = _stage(conn, changes)
+    context = context_of(conn, stored, final)
+    return Plan(changes, stored, final, context, problems + content_problems(changes, stored, final, context))
+
+
+def commit(conn: Connection, plan: Plan, *, author: str, message: str) -> int:
+    """Record a prepared batch inside the write lock: when anything it read has changed since, work it out again.
+
+    This keeps the checks outside the lock, so that writers wait for each other only
+    for the few reads and writes that make a revision.
+    """
+    stored = _stored(conn, plan.changes, None)
+    if stored != plan.stored or context_of(conn, stored, plan.final) != plan.context:
+        plan = prepare(conn, plan.changes)
+    problems = plan.problems + dangling(conn, plan.changes, plan.stored, plan.final)
+    if problems:
+        raise ChangeRejected(problems)
+    return _record(conn, plan.stored, plan.final, author=author, message=message, undoes=None)
+
+
+def _record(conn: Connection, stored: dict, final: dict, *, author: str, message: str, undoes: int | None) -> int:
+    number = queries.next_revision(conn)
+    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    queries.add_revision(conn, number, when, str(author).strip(), str(message or ""), undoes)
+    queries.add_changes(conn, number, _apply(conn, stored, final))
+    return number
+
+
 def write(conn: Connection, raw_changes: list[dict] | list[Change], *, author: str, message: str,
           undoes: int | None = None, checked: bool = False, known: dict | None = None) -> int:
     """Check and record a batch as one new revision; return its number.
@@ -205,12 +251,7 @@ def write(conn: Connection, raw_changes: list[dict] | list[Change], *, author: s
         problems += check_rules(conn, changes, stored, final)
     if problems:
         raise ChangeRejected(problems)
-    number = queries.next_revision(conn)
-    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    queries.add_revision(conn, number, when, str(author).strip(), str(message or ""), undoes)
-    records = _apply(conn, stored, final)
-    queries.add_changes(conn, number, records)
-    return number
+    return _record(conn, stored, final, author=author, message=message, undoes=undoes)
 
 
 def _apply(conn: Connection, stored: dict, final: dict) -> list[dict]:

@@ -87,6 +87,7 @@ def undo(engine: Engine, number: int, *, author: str, role: str | None = None) -
 def tables_at(conn, number: int | None = None) -> dict[str, list[dict]]:
     """Rows of every table now, or as they were right after revision ``number``."""
     rows = {t: {r["id"]: r for r in queries.all_rows(conn, t)} for t in TABLES}
+    order = {t: {row_id: i for i, row_id in enumerate(rows[t])} for t in TABLES}
     if number is not None:
         if number and queries.revision_info(conn, number) is None:
             raise StoreError("no_revision", revision=number)
@@ -96,7 +97,8 @@ def tables_at(conn, number: int | None = None) -> dict[str, list[dict]]:
                 table.pop(change["id"], None)
             else:
                 table[change["id"]] = change["before"]
-    return {t: sorted(rows[t].values(), key=lambda r: r["id"]) for t in TABLES}
+    last = len(order["actors"]) + len(order["collaborations"]) + 10 ** 9
+    return {t: sorted(rows[t].values(), key=lambda r: (order[t].get(r["id"], last), r["id"])) for t in TABLES}
 
 
 def _frame(rows: list[dict], name: str) -> pd.DataFrame:
@@ -110,7 +112,7 @@ def _frame(rows: list[dict], name: str) -> pd.DataFrame:
 def load_dataset(engine: Engine, revision: int | None = None) -> Dataset:
     """The map as a :class:`~graph.model.Dataset` (now, or right after ``revision``).
 
-    Rows are numbered from 2 in id order; problems name ``URL:table``.
+    Rows come in the order they were added, numbered from 2 as in a file; problems name ``URL table``.
     """
     where = describe(engine.url)
     with reading(engine) as conn:

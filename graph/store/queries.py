@@ -33,6 +33,7 @@ _CHUNK = 500
 def _unpack(row) -> dict:
     """A stored row as one dict: its ``extra`` JSON spread into columns of their own."""
     out = dict(row)
+    out.pop("pos", None)
     extra = out.pop("extra", None)
     if extra:
         out.update({k: v for k, v in json.loads(extra).items() if k not in out})
@@ -64,10 +65,10 @@ def rows_by_id(conn: Connection, table: str, ids: Iterable[str], columns: Sequen
 
 
 def all_rows(conn: Connection, table: str, columns: Sequence[str] | None = None) -> list[dict]:
-    """Every row of ``table`` in id order (``columns`` to read fewer, e.g. leave a document's text out)."""
+    """Every row of ``table`` in the order they were added (``columns`` to read fewer, e.g. leave a document's text out)."""
     t = DATA_TABLES[table]
     cols = [t.c[c] for c in columns] if columns is not None else list(t.c)
-    return [_unpack(r) for r in conn.execute(sa.select(*cols).order_by(t.c.id)).mappings()]
+    return [_unpack(r) for r in conn.execute(sa.select(*cols).order_by(t.c.pos, t.c.id)).mappings()]
 
 
 def all_ids(conn: Connection, table: str) -> set[str]:
@@ -84,7 +85,9 @@ def count_rows(conn: Connection, table: str) -> int:
 def insert_rows(conn: Connection, table: str, rows: list[dict]) -> None:
     """Insert whole rows (every field, ``version`` included)."""
     if rows:
-        conn.execute(DATA_TABLES[table].insert(), [_pack(table, row) for row in rows])
+        t = DATA_TABLES[table]
+        start = (conn.execute(sa.select(sa.func.max(t.c.pos))).scalar() or 0) + 1
+        conn.execute(t.insert(), [{**_pack(table, row), "pos": start + i} for i, row in enumerate(rows)])
 
 
 def update_rows(conn: Connection, table: str, rows: list[dict]) -> None:

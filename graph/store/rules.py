@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 from graph.model import TABLES, Dataset, Problem, split_multi, validate
 from graph.store import queries
 
-__all__ = ["check_rules", "relabel"]
+__all__ = ["check_rules", "content_problems", "context_of", "dangling", "relabel"]
 
 _CONTEXT = 10 ** 9  # row numbers of rows that are only there to be referred to
 
@@ -40,8 +40,13 @@ def _frame(rows: list[tuple[int, dict]], context_ids: list[str]) -> pd.DataFrame
     return frame.drop(columns=["version", "text"], errors="ignore")
 
 
-def _context(conn: Connection, final: dict, touched: dict) -> dict[str, list[str]]:
+def _touched(stored: dict, final: dict) -> dict:
+    return {k: row for k, row in final.items() if row is not None and row != stored.get(k)}
+
+
+def context_of(conn: Connection, stored: dict, final: dict) -> dict[str, list[str]]:
     """Ids the touched rows may refer to that the batch does not touch: actors, themes, documents."""
+    touched = _touched(stored, final)
     ends = {row[e] for (t, _), row in touched.items() if t == "collaborations" for e in ("source", "target")}
     mine = {k for k, row in final.items() if row is None or k in touched}
     in_batch = {k[1] for k in mine if k[0] == "actors"}
@@ -69,9 +74,14 @@ def _changed_columns(changes: list) -> dict[tuple[str, str], set[str] | None]:
 
 def check_rules(conn: Connection, changes: list, stored: dict, final: dict) -> list[Problem]:
     """Errors of the touched rows (named ``table #n``, n the change's place), and dangling references."""
-    touched = {k: row for k, row in final.items() if row is not None and row != stored.get(k)}
+    return (content_problems(changes, stored, final, context_of(conn, stored, final))
+            + dangling(conn, changes, stored, final))
+
+
+def content_problems(changes: list, stored: dict, final: dict, context: dict) -> list[Problem]:
+    """What :func:`graph.validate` finds in the touched rows, given the ids they may refer to (no database)."""
+    touched = _touched(stored, final)
     number = {(c.table, c.id): c.n for c in changes}
-    context = _context(conn, final, touched)
     tables = {t: _frame([(number.get(k, 0), r) for k, r in touched.items() if k[0] == t], context.get(t, []))
               for t in TABLES}
     ds = Dataset(**tables, files={t: t for t in TABLES}, origin="tables")
@@ -84,10 +94,12 @@ def check_rules(conn: Connection, changes: list, stored: dict, final: dict) -> l
         allowed = columns.get((p.file, ids.get((p.file, p.row), "")))
         if allowed is None or p.column in allowed:
             problems.append(relabel(p, f"{p.file} #{p.row}"))
-    return problems + _dangling(conn, stored, final, number)
+    return problems
 
 
-def _dangling(conn: Connection, stored: dict, final: dict, number: dict) -> list[Problem]:
+def dangling(conn: Connection, changes: list, stored: dict, final: dict) -> list[Problem]:
+    """Deleted actors, documents or themes that rows outside the batch still name."""
+    number = {(c.table, c.id): c.n for c in changes}
     gone = {k for k, row in final.items() if row is None and stored.get(k) is not None}
     handled = {k[1] for k in final if k[0] == "collaborations"}
     problems = []

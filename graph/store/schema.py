@@ -1,7 +1,8 @@
 """The tables of the store: the four tables of the data model, revisions and their changes.
 
 Every data row has its stable ``id``, its columns beyond the data model's
-(a Kumu colour, a theme's rank) as JSON in ``extra``, and a ``version`` that counts the
+(a Kumu colour, a theme's rank) as JSON in ``extra``, its place ``pos`` (rows
+read back in the order they were added, as from a file), and a ``version`` that counts the
 revisions that changed it.  A revision is one batch of changes by one author;
 each change keeps the row as it was before and after (JSON text), which is
 what history, undo and the map at a revision are made from.
@@ -34,7 +35,8 @@ def _data_table(name: str, *extra: Column) -> Table:
     columns += [Column(c, Text, nullable=False, server_default="") for c in FIELDS[name] if c != "id"
                 and c not in {e.name for e in extra}]
     return Table(name, metadata, *columns, *extra, Column("extra", Text, nullable=True),
-                 Column("version", Integer, nullable=False, server_default="1"))
+                 Column("version", Integer, nullable=False, server_default="1"),
+                 Column("pos", Integer, nullable=False, server_default="0"))
 
 
 actors = _data_table("actors")

@@ -28,22 +28,27 @@ def _extra():
     return sa.Column("extra", sa.Text, nullable=True)
 
 
+def _pos():
+    return sa.Column("pos", sa.Integer, nullable=False, server_default="0")
+
+
 def _id():
     return sa.Column("id", sa.String(200), primary_key=True)
 
 
 def upgrade() -> None:
-    op.create_table("actors", _id(), *_texts(_ACTOR), _extra(), _version())
+    op.create_table("actors", _id(), *_texts(_ACTOR), _extra(), _version(), _pos())
     op.create_table("collaborations", _id(), *_texts(_TIE),
                     sa.Column("source", sa.String(200), sa.ForeignKey("actors.id", name="fk_tie_source"),
                               nullable=False),
                     sa.Column("target", sa.String(200), sa.ForeignKey("actors.id", name="fk_tie_target"),
                               nullable=False),
-                    _extra(), _version())
+                    _extra(), _version(), _pos())
     op.create_index("ix_collaborations_source", "collaborations", ["source"])
     op.create_index("ix_collaborations_target", "collaborations", ["target"])
-    op.create_table("themes", _id(), *_texts(("label_sv", "label_en", "label_nb")), _extra(), _version())
-    op.create_table("documents", _id(), *_texts(("title", "publisher", "date", "language", "text")), _extra(), _version())
+    op.create_table("themes", _id(), *_texts(("label_sv", "label_en", "label_nb")), _extra(), _version(), _pos())
+    op.create_table("documents", _id(), *_texts(("title", "publisher", "date", "language", "text")),
+                    _extra(), _version(), _pos())
     op.create_table("revisions",
                     sa.Column("number", sa.Integer, primary_key=True, autoincrement=False),
                     sa.Column("time", sa.String(32), nullable=False),

@@ -1,0 +1,199 @@
+"""The map's pages as a person uses them (AppTest): edit, delete, merge, history, undo, the past, login, import."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from graph import store
+from graph.users import add_user
+from tests.support import ROOT, SHIPPED
+
+APP = str(ROOT / "app.py")
+A, T = SHIPPED["actors"], SHIPPED["ties"]
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for e in (*at.markdown, *at.caption, *at.info, *at.success, *at.warning, *at.error)]
+    return "\n".join(str(p) for p in parts)
+
+
+def start(page: str | None = None, lang: str = "en") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.sidebar.selectbox(key="lang").select(lang).run()
+    at.sidebar.text_input(key="author").input("Anna").run()
+    if page:
+        at.switch_page(f"views/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def save(at: AppTest, form: str) -> AppTest:
+    """Click the Save button of the form whose key starts with ``form``."""
+    button = next(b for b in at.button if b.proto.form_id.startswith(form))
+    return button.click().run()
+
+
+def frame(at: AppTest, column: str):
+    """The first table on the page with ``column``."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+@pytest.fixture
+def engine(_own_map):
+    engine = store.open_store(_own_map)
+    yield engine
+    engine.dispose()
+
+
+def test_edit_an_actor_in_a_form_with_labels_in_the_users_language(engine):
+    at = start("edit", lang="sv")
+    at.selectbox(key="edit_actor_pick").select("migrationsverket").run()
+    assert "Statlig myndighet" in at.selectbox(key="actor_type_migrationsverket").options
+    at.text_input(key="actor_name_migrationsverket").input("Migrationsverket (MV)")  # a form sends on Save
+    save(at, "actor_form")
+    assert not at.exception
+    assert "Sparat i revision 2." in texts(at)
+    row = store.get_row(engine, "actors", "migrationsverket")
+    assert (row["name"], row["version"]) == ("Migrationsverket (MV)", 2)
+    assert store.history(engine)[0]["author"] == "Anna"
+
+
+def test_a_new_tie_asks_for_document_and_evidence(engine):
+    at = start("edit")
+    at.selectbox(key="tie_source_\x00new").select("migrationsverket")
+    at.selectbox(key="tie_target_\x00new").select("arbetsformedlingen")
+    save(at, "tie_form")
+    assert "A tie needs a source document and an evidence quote." in texts(at)
+    document = store.load_dataset(engine).documents["id"].iloc[0]
+    at.selectbox(key="tie_source_\x00new").select("migrationsverket")
+    at.selectbox(key="tie_target_\x00new").select("arbetsformedlingen")
+    at.selectbox(key="tie_document_\x00new").select(document)
+    at.text_area(key="tie_evidence_\x00new").input("they meet every month")
+    save(at, "tie_form")
+    assert not at.exception and "Saved in revision 2." in texts(at)
+    assert len(store.load_dataset(engine).collaborations) == T + 1
+
+
+def test_deleting_an_actor_asks_first_and_says_how_many_ties(engine):
+    ties = len(store.edits.ties_of_actor(engine, "migrationsverket"))
+    at = start("edit")
+    at.selectbox(key="edit_actor_pick").select("migrationsverket").run()
+    at.button(key="edit_actor_delete").click().run()
+    assert f"has {ties} tie(s). They are deleted with the actor. Sure?" in texts(at)
+    assert store.get_row(engine, "actors", "migrationsverket") is not None  # nothing yet
+    at.button(key="edit_actor_delete_yes").click().run()
+    assert not at.exception
+    ds = store.load_dataset(engine)
+    assert len(ds.actors) == A - 1 and len(ds.collaborations) == T - ties
+
+
+def test_merge_two_actors_from_the_duplicate_suggestions(engine):
+    store.apply_changes(engine, [{"op": "add", "table": "actors", "row": {"id": "mv-copy", "name": "Migrationsverkett"}},
+                                 {"op": "add", "table": "collaborations", "row": {"source": "mv-copy",
+                                                                                  "target": "arbetsformedlingen"}}],
+                        author="Bo", message="a duplicate")
+    at = start("edit")
+    shown = frame(at, "Similarity")
+    assert "Migrationsverkett" in set(shown.iloc[:, 0]) | set(shown.iloc[:, 1])
+    at.selectbox(key="merge_keep").select("migrationsverket").run()
+    at.selectbox(key="merge_remove").select("mv-copy").run()
+    at.button(key="merge_go").click().run()
+    assert not at.exception
+    ds = store.load_dataset(engine)
+    assert "mv-copy" not in set(ds.actors["id"])
+    assert "Migrationsverkett" in store.get_row(engine, "actors", "migrationsverket")["aliases"]
+    assert ((ds.collaborations["source"] == "migrationsverket") & (ds.collaborations["target"] ==
+                                                                  "arbetsformedlingen")).any()
+
+
+def test_history_lists_revisions_undoes_and_shows_the_past(engine):
+    store.apply_changes(engine, [{"op": "update", "table": "actors", "id": "migrationsverket", "version": 1,
+                                  "set": {"name": "MV"}}], author="Bo", message="shorter")
+    at = start("history")
+    table = frame(at, "Who")
+    assert table["Who"].tolist()[:2] == ["Bo", "setup"]
+    changes = frame(at, "Before")
+    assert "name 'Migrationsverket' → 'MV'" in changes["What"].tolist()
+    at.button(key="history_show_at").click().run()  # nothing changed after revision 2: it is "now"
+    at.selectbox(key="history_pick").select(1).run()
+    at.button(key="history_show_at").click().run()
+    assert "as it was after revision 1" in texts(at)
+    at.switch_page("views/history.py").run()
+    at.selectbox(key="history_pick").select(2).run()
+    at.button(key="back_to_now").click().run()
+    at.button(key="history_undo").click().run()
+    assert not at.exception and "Undone in revision 3." in texts(at)
+    assert store.get_row(engine, "actors", "migrationsverket")["name"] == "Migrationsverket"
+
+
+def test_undo_refused_names_the_later_change(engine):
+    store.apply_changes(engine, [{"op": "update", "table": "actors", "id": "migrationsverket", "version": 1,
+                                  "set": {"name": "MV"}}], author="Bo", message="shorter")
+    at = start("history")
+    at.selectbox(key="history_pick").select(1).run()
+    at.button(key="history_undo").click().run()
+    assert "revision 1 cannot be undone" in texts(at) and "changed by Bo in revision 2" in texts(at)
+
+
+def test_an_accepted_suggestion_is_a_planned_tie_with_its_reason_in_the_map(engine):
+    at = start("suggestions")
+    at.selectbox(key="links_accept_choice").select_index(0).run()
+    at.button(key="links_accept").click().run()
+    assert not at.exception
+    ds = store.load_dataset(engine)
+    tie = ds.collaborations.iloc[-1]
+    assert tie["status"] == "planned" and len(tie["reason"]) > 10
+    assert store.history(engine)[0]["message"].startswith("accepted suggestion")
+
+
+def test_viewers_see_no_edit_controls_and_editors_log_in(tmp_path, monkeypatch, engine, _own_map):
+    users = tmp_path / "users.json"
+    add_user(users, "vera", "viewer", "look but do not touch")
+    add_user(users, "erik", "editor", "change it carefully")
+    assert "look but do not touch" not in users.read_text() and "$argon2" in users.read_text()
+    monkeypatch.setattr("sys.argv", ["app.py", "--users", str(users)])
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.text_input(key="login_name").input("vera")
+    at.text_input(key="login_password").input("wrong password")
+    save(at, "login_form")
+    assert "Fel användare eller lösenord." in texts(at)
+    at.text_input(key="login_name").input("vera")
+    at.text_input(key="login_password").input("look but do not touch")
+    save(at, "login_form")
+    assert not at.exception
+    assert "Inloggad som vera (viewer)" in texts(at)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/edit.py")  # a viewer gets no Edit page
+    assert not any(w.key == "author" for w in at.sidebar.text_input)
+    at.switch_page("views/history.py").run()
+    assert not [b for b in at.button if b.key == "history_undo"]
+    with pytest.raises(store.Forbidden):
+        store.apply_changes(engine, [{"op": "add", "table": "actors", "row": {"id": "v"}}], author="vera",
+                            message="", role="viewer")
+
+
+def test_files_are_read_only_with_an_import_into_the_map(tmp_path, monkeypatch, engine):
+    folder = tmp_path / "other"
+    folder.mkdir()
+    (folder / "actors.csv").write_text("id,name\nnew-one,New One\n", "utf-8")
+    monkeypatch.setattr("sys.argv", ["app.py", "--data", str(folder)])
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.sidebar.text_input(key="author").input("Anna").run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/edit.py")  # files are not edited: no Edit page
+    at.switch_page("views/data.py").run()
+    assert "skrivskyddade" in texts(at)
+    at.button(key="import_into_map").click().run()
+    assert not at.exception and "Importerat i revision 2" in texts(at)
+    assert store.get_row(engine, "actors", "new-one")["name"] == "New One"
+
+
+def test_a_corrupt_database_is_one_sentence(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not a database at all" * 100)
+    monkeypatch.setattr("sys.argv", ["app.py", "--db", f"sqlite:///{bad}"])
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    assert "not an SQLite database" in at.error[0].value.replace("\\", "") or \
+        "ingen SQLite-databas" in at.error[0].value.replace("\\", "")
