@@ -23,6 +23,7 @@ VIEWS = [
     ("themes_where", "themes"),
     ("suggestions", "suggestions"),
     ("export", "export"),
+    ("read_document", "read_document"),
     ("data", "data"),
 ]
 

@@ -16,14 +16,17 @@ gives the same rows as a dataset to download.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Mapping
 
 import pandas as pd
 
 from graph.extract.documents import Document, mask_contacts
+from graph.io.writers import generate_csv
 from graph.model import Dataset, mint_tie_ids
 
-__all__ = ["accepted_changes", "accepted_dataset"]
+__all__ = ["accepted_changes", "accepted_dataset", "tables_zip"]
 
 _ACTOR_COLUMNS = ("id", "name", "type", "sector", "level", "country", "region", "municipality", "aliases",
                   "description", "documents")
@@ -83,3 +86,17 @@ def accepted_dataset(changes: list[dict]) -> Dataset:
         row = {k: v for k, v in change["row"].items() if k != "text"}
         rows[change["table"]].append(row)
     return Dataset.from_records(**rows)
+
+
+def tables_zip(ds: Dataset) -> bytes:
+    """``actors.csv``, ``collaborations.csv`` and ``documents.csv`` of ``ds`` in one zip (UTF-8 with BOM).
+
+    >>> import zipfile, io
+    >>> sorted(zipfile.ZipFile(io.BytesIO(tables_zip(Dataset()))).namelist())
+    ['actors.csv', 'collaborations.csv', 'documents.csv']
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in ("actors", "collaborations", "documents"):
+            zf.writestr(f"{name}.csv", ("\ufeff" + generate_csv(getattr(ds, name))).encode("utf-8"))
+    return out.getvalue()
