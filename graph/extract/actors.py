@@ -150,6 +150,9 @@ def _known_mentions(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Ment
     out, i = [], 0
     while i < len(tokens):
         hit = gaz.match(tokens, i)
+        if hit and hit[0] == 1 and is_generic(tokens[i].text) and _cap(tokens[i]) and i + 1 < len(tokens) \
+                and _space(text, tokens[i], tokens[i + 1]) and _name_run(tokens, i + 1, text, 3):
+            hit = None                  # "Länsstyrelsen Skåne" is a name of its own, not "länsstyrelserna"
         if hit:
             n, actor, _ = hit
             row = gaz.rows[actor]
@@ -167,13 +170,22 @@ def _cap(token: Token) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-ZÅÄÖØÆ][A-ZÅÄÖØÆ0-9]{1,5}[a-z]?", word)) and word not in ACRONYM_STOP \
+    return bool(re.fullmatch(r"[A-ZÅÄÖØÆ][A-ZÅÄÖØÆ0-9]{1,5}[a-z]?", word)) and word not in ACRONYM_STOP and word not in _COMPANY \
         and sum(c.isupper() for c in word) >= 2
 
 
+_ABBREVIATION = re.compile(r"\b(t\.\s?ex|bl\.\s?a|m\.\s?fl|d\.\s?v\.\s?s|dvs|ca|t\.\s?o\.\s?m|fr\.\s?o\.\s?m|e\.g|i\.e|"
+                           r"f\.\s?eks|bl\.\s?a|jf|nr|s)\.\s*$", re.I)
+
+
 def _sentence_initial(text: str, token: Token) -> bool:
+    if _ABBREVIATION.search(text[max(0, token.start - 12):token.start]):
+        return False
     before = text[max(0, token.start - 3):token.start].strip()
     return token.start == 0 or before == "" or before[-1:] in ".!?:-–•*\n" or text[token.start - 1] == "\n"
+
+
+_COMPANY = frozenset({"AB", "AS", "ASA", "HB", "KB", "Ltd", "Inc", "SA", "DA", "ANS", "Oy", "ApS", "A/S"})
 
 
 def _space(text: str, a: Token, b: Token) -> bool:
@@ -184,7 +196,8 @@ def _space(text: str, a: Token, b: Token) -> bool:
 def _name_run(tokens: list[Token], j: int, text: str, limit: int = 4) -> int:
     """How many capitalised words (joined by spaces only) start at token ``j``."""
     n = 0
-    while j + n < len(tokens) and n < limit and _cap(tokens[j + n]) and head_type(tokens[j + n].text) is None:
+    while j + n < len(tokens) and n < limit and _cap(tokens[j + n]) and head_type(tokens[j + n].text) is None \
+            and tokens[j + n].text not in _COMPANY:
         if n and not _space(text, tokens[j + n - 1], tokens[j + n]):
             break
         n += 1
@@ -197,6 +210,9 @@ def _new_at(text: str, tokens: list[Token], i: int) -> tuple[int, int, str, bool
     low = tok.text.lower()
     if low in DESCRIPTORS and i + 1 < len(tokens) and _cap(tokens[i + 1]) and _space(text, tok, tokens[i + 1]):
         n = _name_run(tokens, i + 1, text)
+        if n and i + 1 + n < len(tokens) and tokens[i + 1 + n].text in _COMPANY \
+                and _space(text, tokens[i + n], tokens[i + 1 + n]):
+            n += 1                                              # konsulentselskapet Kaupang AS
         if n:
             return i + 1, n, DESCRIPTORS[low], False
     kind = head_type(tok.text)
@@ -204,6 +220,9 @@ def _new_at(text: str, tokens: list[Token], i: int) -> tuple[int, int, str, bool
         run = _name_run(tokens, i + 1, text, 3) if i + 1 < len(tokens) and _space(text, tok, tokens[i + 1]) else 0
         if _cap(tok) and is_generic(tok.text) and run and not _acronym(tokens[i + 1].text):
             return i, 1 + run, kind, False                      # Region Halland, Nav Oppland, Leader Sjuhärad
+        place = re.match(r" i [A-ZÅÄÖØÆ][\w-]+(?: (?:län|fylke))?", text[tok.end:tok.end + 40])
+        if _cap(tok) and kind in ("county_board", "region") and place:
+            return i, min(1 + len(place.group().split()), len(tokens) - i), kind, False   # Länsstyrelsen i Värmland
         if not _cap(tok) or is_generic(tok.text):
             return i, 1, kind, True
         genitive = tok.text.endswith("s") and head_type(tok.text) != head_type(tok.text[:-1] + "x")
@@ -219,7 +238,7 @@ def _new_at(text: str, tokens: list[Token], i: int) -> tuple[int, int, str, bool
             kind = head_type(after.text)
             if kind in {"municipality", "association", "business", "other", "faith_community"}:
                 return i, n + 1, kind, False                       # Tønsberg kommune, Dalslands folkhögskola
-            if after.text in {"AB", "AS", "ASA", "HB", "KB", "Ltd", "Inc"}:
+            if after.text in _COMPANY:
                 return i, n + 1, "business", False
     return None
 
@@ -245,9 +264,14 @@ def _new_mentions(text: str, tokens: list[Token], lang: str, taken: set[int]) ->
         if any(k in taken for k in range(first, first + n)):
             i += 1
             continue
-        if collective:
+        if collective and first == i and i and (i - 1) not in taken and _cap(tokens[i - 1]) \
+                and _space(text, tokens[i - 1], tokens[i]) and not _sentence_initial(text, tokens[i - 1]) \
+                and head_type(tokens[i - 1].text) is None and not _acronym(tokens[i - 1].text):
+            first, n, collective = i - 1, 2, False          # Allmänna arvsfonden, Europeiska socialfonden
+        elif collective:
             first = _collective_name(text, tokens, first) if first == i else first
             n = i + 1 - first
+
         s, e = tokens[first].start, tokens[first + n - 1].end
         surface = text[s:e]
         name = re.sub(r"(?<=[a-zåäöæø])s$", "", surface) if head_type(surface.split()[-1][:-1] or "x") else surface

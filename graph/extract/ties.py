@@ -25,7 +25,9 @@ __all__ = ["Tie", "sentence_ties", "status_of", "themes_of", "HOST_VERBS"]
 
 _CUES = [(kind, re.compile(rf"\b{p}", re.I)) for kind, ps in TIE_CUES.items() for p in ps]
 _PASSIVE = re.compile(r"(av|från|fra|frå|by|from)\s*$", re.I)
-_LIST_GLUE = re.compile(r"^\s*(,|och|og|samt|and|/|eller|or|&|,\s*(och|og|samt|and))?\s*"
+_LIST_GLUE = re.compile(r"^\s*(,|/|&|;)?\s*((och|og|samt|and|eller|or|som|as well as)\s+)?"
+                        r"((med|with|även|också|også|till|til|to)\s+)?"
+                        r"((t\.\s?ex\.|bl\.\s?a\.|bland annat|till exempel|blant annet|til dømes|e\.g\.|for example)\s*)?"
                         r"((representant\w*|företrädare|ombud|representatives?) (från|för|fra|frå|for|of)\s*)?$", re.I)
 #: Verbs that make their subject the host of what the document describes (a meeting, workshops, a project).
 HOST_VERBS = re.compile(r"\b(samlade|samlat|arrangera\w*|anordna\w*|bjöd in|genomför\w*|gjennomfør\w*|"
