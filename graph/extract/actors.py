@@ -116,13 +116,15 @@ class Gazetteer:
                 if not words:
                     continue
                 exact = len(form) <= 4 and not form.islower()  # AF, LRF, IMDi: as written
-                keys = [w if exact else key_of(w, lang) for w in words]
+                generic = len(words) == 1 and is_generic(form)  # "kommuner" is not "kommunerna"
+                keys = [w if exact else w.lower() if generic else key_of(w, lang) for w in words]
                 self.index.setdefault(keys[0], []).append((keys, actor, form, form[0].isupper()))
         self.long_keys = [k for k in self.index if len(k) >= 6]
 
     def _candidates(self, token: Token) -> list[tuple[list[str], str, str, bool]]:
         key = key_of(token.text, self.lang)
         found = self.index.get(token.text.rstrip("."), []) + self.index.get(re.sub(r"(:s|s)$", "", token.text), [])
+        found += self.index.get(token.text.lower(), []) if token.text.lower() != key else []
         found += self.index.get(key, [])
         if not found and len(key) >= 6:
             hit = process.extractOne(key, self.long_keys, scorer=fuzz.ratio, score_cutoff=88)
@@ -135,6 +137,8 @@ class Gazetteer:
         for keys, actor, form, capital in self._candidates(tokens[i]):
             n = len(keys)
             if i + n > len(tokens) or (capital and not tokens[i].text[0].isupper()):
+                continue
+            if n == 1 and is_generic(form) and tokens[i].text.lower() != form.lower():
                 continue
             words = tokens[i:i + n]
             if n > 1 and any(b.start - a.end > 2 for a, b in zip(words, words[1:])):
@@ -157,8 +161,9 @@ def _known_mentions(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Ment
             n, actor, _ = hit
             row = gaz.rows[actor]
             s, e = tokens[i].start, tokens[i + n - 1].end
+            generic = n == 1 and is_generic(tokens[i].text) and is_generic(str(row.get("name") or "x").split()[0])
             out.append(Mention(s, e, text[s:e], actor, str(row.get("name") or actor), str(row.get("type") or "other"),
-                               known=True))
+                               known=True, collective=generic))
             i += n
         else:
             i += 1
@@ -231,6 +236,14 @@ def _new_at(text: str, tokens: list[Token], i: int) -> tuple[int, int, str, bool
         return i, 2 if nxt else 1, kind, False
     if _acronym(tok.text) and not text[tok.end:tok.end + 3].startswith((" –", " -")):
         return i, 1, "other", False
+    if _cap(tok) and re.search(r"(isk|sk|ska|iska|ske)$", tok.text) and i + 1 < len(tokens) \
+            and _space(text, tok, tokens[i + 1]) and re.fullmatch(r"[A-ZÅÄÖØÆ]{2,5}", tokens[i + 1].text):
+        return i, 2, "other", False                             # Belgisk TV, Svensk Handel's SH
+    if _cap(tok) and not _sentence_initial(text, tok):
+        n = _name_run(tokens, i, text, 3)
+        after = tokens[i + n] if i + n < len(tokens) else None
+        if n >= 2 and after is not None and text[tokens[i + n - 1].end:after.start] == "/" and head_type(after.text):
+            return i, n, head_type(after.text), False           # "Folkets Park/bygdegårdar"
     if _cap(tok) and not _sentence_initial(text, tok) and i + 1 < len(tokens):
         n = _name_run(tokens, i, text, 3)
         after = tokens[i + n] if i + n < len(tokens) else None
@@ -361,17 +374,30 @@ def _form_values(text: str, lang: str) -> list[Mention]:
 
 
 def _units(text: str, tokens: list[Token], mentions: list[Mention], lang: str) -> list[Mention]:
-    """A genitive organisation and its unit become one actor: "Landsbygdsnätverkets integrationsgrupp"."""
+    """A genitive organisation and its unit become one actor, part of the organisation:
+    "Landsbygdsnätverkets integrationsgrupp", "Arbetsförmedlingens Starta eget-program"."""
     out = []
+    starts = {t.start: i for i, t in enumerate(tokens)}
     for m in mentions:
-        nxt = next((t for t in tokens if t.start > m.end), None)
-        if nxt and text[m.end:nxt.start] == " " and m.surface.endswith("s") and UNITS.match(nxt.text.lower()):
-            s, e = m.start, nxt.end
-            unit = Mention(s, e, text[s:e], key_of(nxt.text, lang), text[s:e], "network",
-                           collective=not m.surface[0].isupper())
-            out.append(unit)
-        else:
+        i = starts.get(m.end + 1)
+        unit = None
+        if i is not None and text[m.end] == " " and m.surface.endswith("s") and head_type(m.surface):
+            for n in (1, 2, 3):
+                last = tokens[min(i + n - 1, len(tokens) - 1)]
+                words = tokens[i:i + n]
+                if len(words) == n and UNITS.match(last.text.lower()) and not (n == 1 and last.text.lower() in ("program", "programmet")) and \
+                        all(a.end + 1 == b.start for a, b in zip(words, words[1:])):
+                    unit = words
+                    break
+        if unit is None:
             out.append(m)
+            continue
+        s, e = m.start, unit[-1].end
+        kind = "fund" if re.search(r"program(met)?$", unit[-1].text.lower()) else "network"
+        name = text[unit[0].start:e] if _cap(unit[0]) else text[s:e]
+        parent = Mention(m.start, m.end, m.surface, m.actor, m.name, m.type, m.known, m.collective)
+        out.append(Mention(s, e, text[s:e], " ".join(key_of(t.text, lang) for t in unit), name, kind,
+                           collective=not m.surface[0].isupper(), extra={"parent": parent}))
     return out
 
 
