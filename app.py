@@ -8,11 +8,11 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.model import DataError
+from ui import address, state
 from ui import context as page_context
-from ui import state
 from ui.explore import select
-from ui.i18n import md_text, t
-from ui.sidebar import filters, filters_key, language, search
+from ui.i18n import md_text, t, tn
+from ui.sidebar import filters, filters_key, language, search, year_choice
 
 #: (title key, page file in views/)
 VIEWS = [
@@ -33,7 +33,10 @@ def _on_search() -> None:
 
 
 def context() -> dict:
-    """Language, data and the sidebar's choices, for the views."""
+    """Language, data and the sidebar's choices, for the views (a link's choices applied first)."""
+    wanted = address.requested_language()
+    if wanted:
+        st.session_state["lang"] = wanted
     lang = language()
     source = state.current_source()
     try:
@@ -41,19 +44,27 @@ def context() -> dict:
     except DataError as exc:  # an unreadable --data: say so instead of a traceback
         st.error(md_text("\n".join(p.text(lang) for p in exc.problems)))
         st.stop()
+    values = state.filter_values_of(key, ds)
+    ignored = address.apply_link(values, set(ds.actors["id"]))
+    if ignored:
+        st.warning(t("link_ignored", lang, values=md_text(", ".join(ignored))))
     st.sidebar.caption(f"{t('dataset', lang)}: {md_text(source.label)} · "
                        f"{t('counts', lang, actors=len(ds.actors), ties=len(ds.collaborations))}")
     errors = [p for p in state.problems_of(key, ds) if p.severity == "error"]
     if errors:
-        st.sidebar.warning(t("problem_data", lang, n=len(errors)))
+        st.sidebar.warning(tn("problem_data", len(errors), lang, n=len(errors)))
     search(state.search_labels_of(key, ds), lang, on_change=_on_search)
-    chosen = filters(ds, state.filter_values_of(key, ds), lang)
-    depth = st.sidebar.select_slider(t("focus", lang), options=[0, 1, 2, 3], value=0, key="focus_depth",
+    year = year_choice(values["years"], lang)
+    chosen = filters(ds, values, lang)
+    st.session_state.setdefault("focus_depth", 0)
+    depth = st.sidebar.select_slider(t("focus", lang), options=[0, 1, 2, 3], key="focus_depth",
                                      format_func=lambda d: t("focus_off", lang) if d == 0 else str(d))
     selected = st.session_state.get("selected")
+    if selected not in state.search_labels_of(key, ds):
+        selected = None
     focus = (selected, depth) if selected and depth else None
-    return {"lang": lang, "key": key, "ds": ds, "filters": filters_key(chosen), "focus": focus,
-            "selected": selected}
+    return {"lang": lang, "key": key, "ds": ds, "filters": filters_key(chosen, year), "focus": focus,
+            "selected": selected, "year": year}
 
 
 def run() -> None:
@@ -63,7 +74,9 @@ def run() -> None:
     pages = [st.Page(f"views/{name}.py", title=t(title, ctx["lang"]), url_path=name, default=name == "explore")
              for title, name in VIEWS]
     page = st.navigation(pages)
+    address.write_link(page.url_path or "explore")
     st.title(t("app_title", ctx["lang"]))
+    st.caption(t("app_intro", ctx["lang"]))
     page.run()
 
 

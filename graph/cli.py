@@ -1,4 +1,5 @@
-"""The command line: ``python -m graph validate|stats|links|path|export DATA …``, ``extract DOC… -o OUT``.
+"""The command line: ``python -m graph validate|stats|links|path|export|brief DATA …``, ``extract DOC… -o OUT``,
+and the store's ``import|get|apply|history|undo``.
 
 Every command reads ``DATA`` with :func:`graph.io.read_dataset`.  Bad input
 never gives a traceback: a sentence naming file and row on stderr, exit 1,
@@ -16,10 +17,13 @@ import os
 import sys
 from pathlib import Path
 
-from graph import analysis
+from graph import analysis, questions
+from graph import cli_store as store_cli
 from graph.build import filter_dataset, neighbourhood, resolve_actor, to_multigraph
 from graph.io import read_dataset
-from graph.model import TABLES, DataError, Dataset, Problem, validate
+from graph.io.writers import generate_csv
+from graph.model import DataError, Dataset, Problem, cap_problems, validate
+from graph.sources import open_dataset
 
 __all__ = ["main", "build_parser"]
 
@@ -30,8 +34,9 @@ class CommandError(Exception):
     """A user mistake on the command line, reported as one sentence."""
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
+def _print_problems(problems: list[Problem], per_kind: int = 20) -> None:
+    """One line per problem, at most ``per_kind`` of a kind, then "… and N more like this"."""
+    for problem in cap_problems(problems, per_kind):
         print(problem, file=sys.stderr)
 
 
@@ -41,7 +46,7 @@ def _errors(problems: list[Problem]) -> list[Problem]:
 
 def _load(path: str, *, strict: bool = False) -> Dataset:
     """Read DATA; with ``strict`` refuse data that has errors, else just warn about them."""
-    ds = read_dataset(path)
+    ds = open_dataset(path)
     errors = _errors(validate(ds))
     if errors and strict:
         raise DataError(errors)
@@ -59,7 +64,7 @@ def _actor(ds: Dataset, query: str) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    problems = validate(read_dataset(args.data))
+    problems = validate(open_dataset(args.data))
     _print_problems(problems)
     errors = _errors(problems)
     if not errors:
@@ -69,16 +74,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS
 
 
+def _as_of(ds: Dataset, year: int | None) -> Dataset:
+    """The data as it stood in ``year`` (``--year``), else all of it."""
+    if year is None:
+        return ds
+    from graph.build import as_of
+
+    return as_of(ds, year)
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
-    ds = _load(args.data)
-    G = to_multigraph(ds)
-    facts = analysis.summary(G)
-    k = 400 if G.number_of_nodes() > 1000 else None
-    existing = filter_dataset(ds, statuses=["existing"])  # brokers of the ties that exist, not the wished-for
-    G_existing = to_multigraph(existing)
-    top = analysis.ranking(G_existing, top=args.top, k=k)
+    ds = _as_of(_load(args.data), args.year)
+    facts = analysis.summary(to_multigraph(ds))
+    found = questions.brokers(ds)  # the Brokers page asks the same question
+    top = found.table.head(args.top)
     top = top[top["betweenness"] > 0] if (top["betweenness"] > 0).any() else top  # a zero brokers nothing
-    others = facts["ties"] - G_existing.number_of_edges()
+    others, k = found.left_out, found.sampled_from
     print(f"actors      {facts['actors']}")
     print(f"ties        {facts['ties']} ({facts['pairs']} connected pairs)")
     print(f"components  {facts['components']} (largest {facts['largest_component']} actors, "
@@ -142,34 +153,26 @@ def cmd_links(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.to_dict("records"), ensure_ascii=False, indent=1))
     else:
-        sys.stdout.write(result.to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(generate_csv(result).replace("\r\n", "\n"))
     return EXIT_OK
-
-
-def _check_output(data: str, output: str, fmt: str, force: bool) -> None:
-    """Refuse to write over the input, or over tables already in the output folder, unless forced."""
-    src, out = Path(data).resolve(), Path(output).resolve()
-    if out == src or (fmt == "csv" and src.is_file() and src.parent == out and src.name in
-                      {f"{name}.csv" for name in TABLES}):
-        raise CommandError(f"{output} is the input itself: choose another output")
-    if not force and fmt == "csv" and any((out / f"{name}.csv").exists() for name in TABLES):
-        raise CommandError(f"{output} already holds tables: choose an empty folder or add --force to replace them")
-    if not force and fmt != "csv" and out.is_file():
-        raise CommandError(f"{output} exists: choose another name or add --force to replace it")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from graph import export
 
-    _check_output(args.data, args.output, args.format, args.force)
-    ds = _load(args.data, strict=True)
+    try:
+        export.check_target(Path(args.output), args.format, inputs=[args.data], force=args.force)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    ds = _as_of(_load(args.data, strict=True), args.year)
     ds = filter_dataset(ds, types=args.type, themes=args.theme, regions=args.region,
                         municipalities=args.municipality, sectors=args.sector)
     if args.actor:
         ds = neighbourhood(ds, _actor(ds, args.actor), depth=args.depth)
     try:
         paths = export.export_dataset(ds, Path(args.output), args.format, with_contacts=args.with_contacts,
-                                      lang=args.lang, dpi=args.dpi, title=args.title, color_by=args.color_by)
+                                      lang=args.lang, dpi=args.dpi, title=args.title, color_by=args.color_by,
+                                      inputs=[args.data], paper=args.paper)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     except OSError as exc:
@@ -207,6 +210,43 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    """``brief``: one actor's or one place's briefing as an A4 PDF."""
+    from graph.brief import write_brief
+
+    out = Path(args.output)
+    if out.resolve() == Path(args.data).resolve():
+        raise CommandError(f"{args.output} is the input itself: choose another output")
+    if out.is_dir():
+        raise CommandError(f"{args.output} is a folder: give a file name such as {out / 'brief.pdf'}")
+    if out.exists() and not args.force:
+        raise CommandError(f"{args.output} exists: choose another name or add --force to replace it")
+    ds = _load(args.data)
+    where = {"actor": args.actor, "municipality": args.municipality, "region": args.region}
+    try:
+        write_brief(ds, out, lang=args.lang, year=args.year, **{k: v for k, v in where.items() if v})
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(out)
+    return EXIT_OK
+
+
+def _add_brief(sub, data_help: str) -> None:
+    p = sub.add_parser("brief", help="a printable A4 briefing on one actor or one place")
+    p.add_argument("data", help=data_help)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--actor", help="actor id, name or alias")
+    which.add_argument("--municipality", help="a municipality of the data")
+    which.add_argument("--region", help="a region (county) of the data")
+    p.add_argument("-o", "--output", required=True, help="the PDF to write")
+    p.add_argument("--lang", choices=("sv", "en", "nb"), default="sv")
+    p.add_argument("--year", type=_within(1900, 2100), help="as of this year (later ties left out)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(run=cmd_brief)
+
+
 def _within(low: float, high: float, kind: type = int):
     """An argparse type: a number of ``kind`` from ``low`` to ``high``."""
     def parse(text: str):
@@ -224,7 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m graph``."""
     parser = argparse.ArgumentParser(prog="python -m graph", description="Stakeholder network explorer.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    data_help = "a folder of CSV tables, .xlsx (ours or Kumu), .graphml, .gexf, .json or a plain edge list"
+    data_help = ("a folder of CSV tables, .xlsx (ours or Kumu), .graphml, .gexf, .json, a plain edge list "
+                 "or a database URL")
 
     p = sub.add_parser("validate", help="check DATA; exit 1 with one line per problem")
     p.add_argument("data", help=data_help)
@@ -233,6 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="counts, components, density and top brokers")
     p.add_argument("data", help=data_help)
     p.add_argument("--top", type=_within(1, 10_000), default=10, help="how many brokers to list (default 10)")
+    p.add_argument("--year", type=_within(1900, 2100), help="as of this year (later ties left out, ended ones ended)")
     p.set_defaults(run=cmd_stats)
 
     p = sub.add_parser("path", help="shortest paths between two actors, with each tie's evidence")
@@ -274,6 +316,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="title of pictures and the HTML page")
     p.add_argument("--color-by", choices=("sector", "type", "community", "color"), default="sector",
                    help="node colours of pictures, HTML and GEXF (color: the file's own colours)")
+    p.add_argument("--paper", choices=("a4", "a4-landscape", "a3", "a3-landscape"),
+                   help="pictures on a sheet of this size (PNG, SVG, PDF)")
+    p.add_argument("--year", type=_within(1900, 2100), help="as of this year (later ties left out)")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("extract", help="candidate actors and ties of documents, each tie with its quote")
@@ -281,6 +326,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", help="known actors (" + data_help + "): matched ones keep their ids and names")
     p.add_argument("-o", "--output", required=True, help="a new folder for actors.csv, collaborations.csv, ...")
     p.set_defaults(run=cmd_extract)
+    store_cli.add_store_commands(sub, data_help)
+    _add_brief(sub, data_help)
     return parser
 
 
@@ -299,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
+    except store_cli.store.StoreError as exc:
+        return store_cli.handle(exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly

@@ -15,6 +15,7 @@ row and column.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ __all__ = [
     "validate",
     "split_multi",
     "mint_tie_ids",
+    "cap_problems",
 ]
 
 TABLES = ("actors", "collaborations", "themes", "documents")
@@ -138,6 +140,23 @@ def _normalise(table: pd.DataFrame, name: str) -> pd.DataFrame:
             table[col] = ""
     for col in table.columns:
         table[col] = table[col].fillna("").astype(str)
+    return _vocabulary_codes(table, name)
+
+
+def _vocabulary_codes(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Vocabulary values as codes: ``Kommun``, ``municipality`` and ``Municipality`` all become ``municipality``.
+
+    Values no spelling matches stay as written (validation warns about them).
+    """
+    for (tname, col), vocabulary in vocab.VOCABULARIES.items():
+        if tname != name or not len(table):
+            continue
+        values = table[col]
+        distinct = [v for v in values.unique() if v and v not in vocabulary]
+        codes = {v: vocab.to_code(vocabulary, v) for v in distinct}
+        codes = {v: c for v, c in codes.items() if c}
+        if codes:
+            table[col] = values.map(lambda v, codes=codes: codes.get(v, v))
     return table
 
 
@@ -254,8 +273,9 @@ def _check_text(ds: Dataset, name: str) -> list[Problem]:
         values = table[col]
         if not (values != "").any():
             continue
+        severity = "error" if ds.strict else "warning"  # a foreign file is what it is
         for row, value in _suspicious(values, _MOJIBAKE).items():
-            problems.append(Problem.of(ds.file(name), row, col, "mojibake", value=value[:40]))
+            problems.append(Problem.of(ds.file(name), row, col, "mojibake", severity, value=value[:40]))
         for row, value in _suspicious(values, _MARKUP).items():
             problems.append(Problem.of(ds.file(name), row, col, "markup", "warning", value=value[:40]))
         for row, value in _suspicious(values, _FORMULA).items():
@@ -264,18 +284,25 @@ def _check_text(ds: Dataset, name: str) -> list[Problem]:
 
 
 def _check_vocab(ds: Dataset, name: str) -> list[Problem]:
-    """Values outside our vocabularies; imported files (Kumu, GEXF, …) bring their own."""
-    if not ds.strict:
-        return []
+    """Values outside our vocabularies: kept as written, with a warning and the closest code.
+
+    Imported files (Kumu, GEXF, …) bring their own vocabularies: they are told only
+    about values that look like a misspelt code of ours.
+    """
     problems = []
     table = getattr(ds, name)
     for (tname, col), values in vocab.VOCABULARIES.items():
         if tname != name:
             continue
         bad = table[col][(table[col] != "") & ~table[col].isin(values.keys())]
+        hints = {value: vocab.did_you_mean(values, value) for value in bad.unique()}
         for row, value in bad.items():
-            problems.append(Problem.of(ds.file(name), row, col, "unknown_value", field=col, value=value,
-                                       allowed=", ".join(values)))
+            if hints[value]:
+                problems.append(Problem.of(ds.file(name), row, col, "unknown_value_like", "warning", field=col,
+                                           value=value, suggestion=hints[value]))
+            elif ds.strict:
+                problems.append(Problem.of(ds.file(name), row, col, "unknown_value", "warning", field=col,
+                                           value=value, allowed=", ".join(values)))
     return problems
 
 
@@ -315,10 +342,30 @@ def _check_ties(ds: Dataset) -> list[Problem]:
         bad = dates[~dates.str.match(_DATE)]
         problems += [Problem.of(file, row, col, "not_date", value=value)
                      for row, value in bad.items()]
-    both = ties[ties["start"].str.match(_DATE) & ties["end"].str.match(_DATE)]
+        shaped = dates[dates.str.match(_DATE)]
+        impossible = {v for v in shaped.unique() if not _real_date(v)}
+        problems += [Problem.of(file, row, col, "impossible_date", value=value)
+                     for row, value in shaped[shaped.isin(impossible)].items()]
+    both = ties[ties["start"].map(_real_date).astype(bool) & ties["end"].map(_real_date).astype(bool)]
     for row, tie in both[both["end"] < both["start"]].iterrows():
         problems.append(Problem.of(file, row, "end", "end_before_start", end=tie["end"], start=tie["start"]))
     return problems
+
+
+def _real_date(value: str) -> bool:
+    """Whether ``value`` (YYYY, YYYY-MM or YYYY-MM-DD) is a day, month or year that exists.
+
+    >>> _real_date("2020-02-29"), _real_date("2019-02-29"), _real_date("2019-13"), _real_date("spring")
+    (True, False, False, False)
+    """
+    if not _DATE.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return parts[0] > 0
 
 
 def _check_references(ds: Dataset) -> list[Problem]:
@@ -344,10 +391,12 @@ def validate(ds: Dataset) -> list[Problem]:
     Errors make a dataset unusable as it stands; warnings (``severity ==
     "warning"``) are reported but do not stop its use.
 
-    >>> ds = Dataset.from_records(actors=[{"id": "a", "type": "leader_group"},
-    ...                                   {"id": "a", "type": "pirate"}])
+    >>> ds = Dataset.from_records(actors=[{"id": "a", "type": "Leadergrupp"},
+    ...                                   {"id": "a", "type": "municipallity"}])
+    >>> list(ds.actors["type"])
+    ['leader_group', 'municipallity']
     >>> for p in validate(ds): print(p)
-    actors, row 3, column 'type': unknown type 'pirate' (expected one of: state_agency, county_board, region, municipality, leader_group, network, association, study_association, faith_community, business, business_association, fund, consultancy, initiative, other)
+    warning: actors, row 3, column 'type': unknown type 'municipallity': kept as written; did you mean 'municipality'?
     actors, row 3, column 'id': duplicate id 'a' (first used in row 2)
     """
     problems = list(ds.problems)
@@ -359,3 +408,30 @@ def validate(ds: Dataset) -> list[Problem]:
     for name in TABLES:
         problems += _check_text(ds, name)
     return problems
+
+
+def cap_problems(problems: Iterable[Problem], per_kind: int = 10) -> list[Problem]:
+    """At most ``per_kind`` problems of each kind (code and file), then one "… and N more like this".
+
+    >>> many = [Problem.of("t.csv", r, "target", "unknown_actor", value="x") for r in range(2, 2_000_002)]
+    >>> capped = cap_problems(many, 2)
+    >>> [str(p) for p in capped]  # doctest: +NORMALIZE_WHITESPACE
+    ["t.csv, row 2, column 'target': unknown actor 'x'", "t.csv, row 3, column 'target': unknown actor 'x'",
+     't.csv: … and 1,999,998 more like this']
+    """
+    problems = list(problems)
+    kind = lambda p: (p.code or p.message, p.file, p.severity)  # noqa: E731
+    counts: dict[tuple, int] = {}
+    for problem in problems:
+        counts[kind(problem)] = counts.get(kind(problem), 0) + 1
+    seen: dict[tuple, int] = {}
+    out: list[Problem] = []
+    for problem in problems:
+        k = kind(problem)
+        seen[k] = seen.get(k, 0) + 1
+        if seen[k] <= per_kind:
+            out.append(problem)
+        if seen[k] == per_kind and counts[k] > per_kind:
+            out.append(Problem.of(problem.file, None, None, "more_like_this", problem.severity,
+                                  count=f"{counts[k] - per_kind:,}"))
+    return out

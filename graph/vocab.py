@@ -1,8 +1,17 @@
-"""Controlled vocabularies of the data model and their labels in sv, en and nb.
+"""Controlled vocabularies of the data model, their labels in sv, en and nb, and the spellings people use.
 
 Every value the tables may hold in ``type``, ``sector``, ``level``, ``kind`` and
 ``status`` is listed here once, with its label in the three languages of the
 app.  The defaults that a type implies for sector and level live here too.
+
+People write these values as they speak: :func:`to_code` takes a code, a
+label in any of the three languages or a common synonym, in any case, with
+spaces, hyphens or underscores (``Kommun``, ``municipality``, ``LAG``,
+``studieforbund``); :func:`column_for` does the same for column names
+(``namn``, ``från``, ``til``, ``Label``).
+
+>>> to_code(ACTOR_TYPES, " Business-Association "), to_code(KINDS, "Finansiering"), to_code(ACTOR_TYPES, "pirate")
+('business_association', 'funding', None)
 
 >>> ACTOR_TYPES["leader_group"]["en"]
 'Leader group'
@@ -11,6 +20,8 @@ app.  The defaults that a type implies for sector and level live here too.
 """
 
 from __future__ import annotations
+
+from graph.text import pick
 
 __all__ = [
     "LANGUAGES",
@@ -23,8 +34,21 @@ __all__ = [
     "DEFAULT_SECTOR",
     "DEFAULT_LEVEL",
     "VOCABULARIES",
+    "SYNONYMS",
+    "DIRECTIONS",
+    "COLUMN_NAMES",
     "label",
+    "spelling_key",
+    "lookup",
+    "to_code",
+    "did_you_mean",
+    "column_for",
 ]
+
+import difflib
+import re
+import unicodedata
+from functools import lru_cache
 
 LANGUAGES = ("sv", "en", "nb")
 
@@ -122,4 +146,200 @@ def label(vocabulary: dict[str, dict[str, str]], value: str, lang: str = "sv") -
     >>> label(STATUSES, "whatever", "en")
     'whatever'
     """
-    return vocabulary.get(value, {}).get(lang, value)
+    return pick(vocabulary[value], lang) if value in vocabulary else value
+
+
+#: Other words for vocabulary values (in any language), beyond the codes and the sv/en/nb labels.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "state_agency": ("myndighet", "statlig myndighet", "etat", "agency", "government agency", "state authority",
+                     "direktorat", "direktoratet", "förvaltningsmyndighet", "statlig etat", "government"),
+    "county_board": ("länsstyrelsen", "lansstyrelse", "statsforvalteren", "fylkesmann", "fylkesmannen",
+                     "county administrative board", "county board"),
+    "region": ("regionförbund", "regional federation", "fylkeskommune", "fylkeskommunen", "landsting", "county council",
+               "region"),
+    "municipality": ("kommun", "kommune", "kommunen", "municipality", "municipal", "local authority", "council",
+                     "town council", "city"),
+    "leader_group": ("leader", "lag", "leader lag", "leadergrupp", "leader-grupp", "leaderområde", "local action group",
+                     "leader area", "leader-område", "lokal aksjonsgruppe"),
+    "network": ("nätverk", "nettverk", "network"),
+    "association": ("förening", "forening", "ideell förening", "ideell organisation", "frivilligorganisation",
+                    "organisation", "organization", "ngo", "ideell forening", "frivillig organisasjon", "lag og forening",
+                    "association", "voluntary organisation", "non-profit"),
+    "study_association": ("studieförbund", "studieforbund", "studieforbundet", "study association", "folkbildning",
+                          "adult education association"),
+    "faith_community": ("trossamfund", "trossamfunn", "församling", "menighet", "kyrka", "kirke", "church",
+                        "mosque", "moské", "religious community", "faith community"),
+    "business": ("företag", "foretag", "bedrift", "firma", "company", "business", "enterprise", "aktiebolag", "ab",
+                 "as", "private company", "näringsidkare"),
+    "business_association": ("näringslivsorganisation", "næringslivsorganisasjon", "företagarförening",
+                             "business association", "chamber of commerce", "handelskammare", "företagarna",
+                             "trade association", "bransjeforening", "näringslivsförening"),
+    "fund": ("fond", "program", "programme", "program/fond", "fund", "funding programme", "stiftelse", "foundation"),
+    "consultancy": ("konsult", "konsultföretag", "konsulent", "konsulentselskap", "consultant", "consultancy",
+                    "consulting"),
+    "initiative": ("initiativ", "projekt", "prosjekt", "project", "initiative", "satsning", "satsing"),
+    "other": ("övrigt", "ovrigt", "annat", "annet", "other", "misc", "miscellaneous"),
+    "public": ("offentlig", "offentlig sektor", "public", "public sector", "stat", "state"),
+    "civil_society": ("civilsamhälle", "civilsamhället", "sivilsamfunn", "sivilsamfunnet", "ideell sektor",
+                      "frivillig sektor", "civil society", "third sector", "ngo", "voluntary sector"),
+    "business_sector": ("näringsliv", "naeringsliv", "næringsliv", "privat", "private", "private sector", "business"),
+    "national": ("nationell", "nasjonal", "national", "riks", "rikstäckande", "country"),
+    "regional": ("regional", "län", "fylke", "county"),
+    "local": ("lokal", "local", "kommunal", "municipal"),
+    "international": ("internationell", "internasjonal", "international", "global", "eu", "nordic", "nordisk"),
+    "partnership": ("partnerskap", "partnership", "partner", "partners", "samarbete", "samarbeid", "collaboration",
+                    "cooperation", "samverkan", "co-operation"),
+    "funding": ("finansiering", "funding", "finansierar", "finansierer", "funds", "funded by", "bidrag", "grant",
+                "stöd", "støtte", "tilskudd", "sponsorship"),
+    "commissioning": ("uppdrag", "oppdrag", "commissioning", "commission", "commissioned", "contract", "avtal",
+                      "avtale", "upphandling", "procurement", "beställning"),
+    "participation": ("deltagande", "deltakelse", "deltar", "deltagelse", "participation", "participates",
+                      "participant", "medverkan"),
+    "membership": ("medlemskap", "membership", "member", "medlem", "member of", "medlem i", "ingår i"),
+    "dialogue": ("dialog", "dialogue", "dialog", "samtal", "samtale", "meeting", "möte", "møte", "contact", "kontakt"),
+    "existing": ("befintlig", "eksisterende", "existing", "exists", "finns", "aktiv", "active", "current", "pågående",
+                 "ongoing", "pågår", "yes", "ja"),
+    "planned": ("planerad", "planlagt", "planned", "planning", "plan", "future", "kommande", "kommende"),
+    "recommended": ("rekommenderad", "anbefalt", "recommended", "suggested", "föreslagen", "foreslått", "should",
+                    "bör"),
+    "ended": ("avslutad", "avsluttet", "ended", "finished", "closed", "past", "former", "tidigare", "tidligere",
+              "inactive", "inaktiv", "avslutat", "slutt", "avsluttet samarbeid"),
+}
+
+#: What Gephi, Kumu and GraphML call the direction of a tie: value spelling -> ``directed``/``undirected``.
+DIRECTIONS = {"directed": "directed", "undirected": "undirected", "mutual": "undirected", "riktad": "directed",
+              "rettet": "directed", "oriktad": "undirected", "urettet": "undirected", "true": "directed",
+              "false": "undirected"}
+
+#: Column names people use, per table: our column -> spellings (codes and sv/en/nb words).
+COLUMN_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "actors": {
+        "id": ("id", "key", "nod-id", "node id", "node", "nodeid", "actor id", "aktör-id", "aktør-id", "identifier",
+               "nyckel", "nøkkel", "kod", "kode", "slug"),
+        "name": ("name", "namn", "navn", "label", "etikett", "title", "titel", "tittel", "organisation",
+                 "organization", "organisasjon", "aktör", "aktør", "actor", "benämning"),
+        "type": ("type", "typ", "kind of actor", "aktörstyp", "aktørtype", "kategori", "category", "organisationstyp",
+                 "organisasjonstype"),
+        "sector": ("sector", "sektor"),
+        "level": ("level", "nivå", "niva", "nivå"),
+        "country": ("country", "land"),
+        "region": ("region", "län", "lan", "fylke", "county"),
+        "municipality": ("municipality", "kommun", "kommune"),
+        "aliases": ("aliases", "alias", "aliaser", "also known as", "aka", "andra namn", "andre navn", "other names",
+                    "förkortning", "forkortelse", "abbreviation"),
+        "description": ("description", "beskrivning", "beskrivelse", "about", "om", "notes", "anteckningar",
+                        "notater", "kommentar", "comment"),
+    },
+    "collaborations": {
+        "source": ("source", "från", "fran", "fra", "from", "källa", "kalla", "kilde", "src", "u", "node1", "node 1",
+                   "actor1", "actor 1", "aktör1", "aktør1", "aktör 1", "aktør 1", "start node", "source id", "från id"),
+        "target": ("target", "till", "til", "to", "mål", "mal", "dst", "v", "node2", "node 2", "actor2", "actor 2",
+                   "aktör2", "aktør2", "aktör 2", "aktør 2", "end node", "target id", "till id", "destination"),
+        "kind": ("kind", "type", "typ", "art", "slag", "sort", "relation", "relationship", "tie type", "typ av samarbete",
+                 "samarbetstyp", "type samarbeid", "samarbeidstype", "edge type", "link type", "kind of tie"),
+        "themes": ("themes", "theme", "teman", "tema", "temaer", "topics", "topic", "ämne", "ämnen", "emne", "emner"),
+        "status": ("status", "tillstånd", "tilstand", "state"),
+        "start": ("start", "från datum", "startdatum", "start date", "startdato", "begins", "from date", "år från",
+                  "since", "sedan", "siden", "start year", "startår"),
+        "end": ("end", "slut", "slutt", "slutdatum", "end date", "sluttdato", "to date", "until", "ends", "end year",
+                "slutår"),
+        "weight": ("weight", "vikt", "vekt", "strength", "styrka", "styrke", "value", "värde", "verdi"),
+        "evidence": ("evidence", "citat", "sitat", "quote", "belägg", "belegg", "underlag", "grund", "source text",
+                     "källtext"),
+        "document": ("document", "dokument", "doc", "source document", "källdokument", "kildedokument", "reference",
+                     "referens", "referanse"),
+    },
+    "themes": {
+        "id": ("id", "key", "kod", "kode", "theme", "tema"),
+        "label_sv": ("label_sv", "svenska", "swedish", "sv"),
+        "label_en": ("label_en", "engelska", "english", "engelsk", "en"),
+        "label_nb": ("label_nb", "norska", "norwegian", "norsk", "bokmål", "nb", "no"),
+    },
+    "documents": {
+        "id": ("id", "key", "file", "fil", "filename", "filnamn", "filnavn"),
+        "title": ("title", "titel", "tittel", "name", "namn", "navn"),
+        "publisher": ("publisher", "utgivare", "utgiver", "author", "författare", "forfatter", "avsändare"),
+        "date": ("date", "datum", "dato", "published", "publicerad", "publisert", "year", "år"),
+        "language": ("language", "språk", "sprak", "lang", "språkkod"),
+    },
+}
+
+_SEPARATORS = re.compile(r"[\s_\-/.]+")
+
+
+def spelling_key(text: str) -> str:
+    """How a spelling is compared: lower case, accents off, spaces, hyphens, underscores and slashes as one space.
+
+    >>> spelling_key("  Studie-Förbund_"), spelling_key("Næringsliv"), spelling_key("LEADER group")
+    ('studie forbund', 'naeringsliv', 'leader group')
+    """
+    text = unicodedata.normalize("NFKD", str(text).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("œ", "oe")
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+_LOOKUPS: dict[int, dict[str, str]] = {}
+
+
+def _spellings(vocabulary: dict[str, dict[str, str]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code, labels in vocabulary.items():
+        synonyms = SYNONYMS.get("business_sector" if vocabulary is SECTORS and code == "business" else code, ())
+        for name in (code, *labels.values(), *synonyms):
+            key = spelling_key(name)
+            table.setdefault(key, code)
+            table.setdefault(key.replace(" ", ""), code)
+    return table
+
+
+def lookup(vocabulary: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Every accepted spelling key of ``vocabulary`` -> its code.
+
+    >>> lookup(STATUSES)["befintlig"]
+    'existing'
+    """
+    if id(vocabulary) not in _LOOKUPS:
+        _LOOKUPS[id(vocabulary)] = _spellings(vocabulary)
+    return _LOOKUPS[id(vocabulary)]
+
+
+def to_code(vocabulary: dict[str, dict[str, str]], value: str) -> str | None:
+    """The code ``value`` means in ``vocabulary`` (code, label in sv/en/nb or synonym), else None."""
+    if value in vocabulary:
+        return value
+    key = spelling_key(value)
+    table = lookup(vocabulary)
+    return table.get(key) or table.get(key.replace(" ", ""))
+
+
+def did_you_mean(vocabulary: dict[str, dict[str, str]], value: str) -> str | None:
+    """The code whose spelling is closest to ``value``, if one is close enough.
+
+    >>> did_you_mean(ACTOR_TYPES, "municipallity"), did_you_mean(ACTOR_TYPES, "zzz")
+    ('municipality', None)
+    """
+    table = lookup(vocabulary)
+    match = difflib.get_close_matches(spelling_key(value), list(table), n=1, cutoff=0.75)
+    return table[match[0]] if match else None
+
+
+@lru_cache(maxsize=8)
+def _column_spellings(table: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for column, names in COLUMN_NAMES[table].items():
+        for name in names:
+            found.setdefault(spelling_key(name), column)
+            found.setdefault(spelling_key(name).replace(" ", ""), column)
+    return found
+
+
+def column_for(table: str, name: str) -> str | None:
+    """Our column of ``table`` that the column name ``name`` means, else None.
+
+    >>> column_for("collaborations", "Från"), column_for("actors", "Navn"), column_for("actors", "shoe size")
+    ('source', 'name', None)
+    """
+    key = spelling_key(name)
+    spellings = _column_spellings(table)
+    return spellings.get(key) or spellings.get(key.replace(" ", ""))

@@ -92,7 +92,7 @@ def test_wrong_delimiter_is_named(tmp_path):
 
 
 def test_missing_column_names_file(tmp_path):
-    found = messages(folder(tmp_path, ties="from,to\nmellerud,amal\n"))
+    found = messages(folder(tmp_path, ties="von,nach\nmellerud,amal\n"))
     assert any("collaborations.csv, row 1, column 'source': required column is missing" in m for m in found), found
 
 

@@ -9,8 +9,8 @@ import streamlit as st
 from graph import analysis
 from graph.model import split_multi
 from ui import state
-from ui.i18n import md_text, t, theme_labels, vocab_label
-from ui.widgets import actor_picker
+from ui.i18n import md_text, t, theme_labels, tn, vocab_label
+from ui.widgets import actor_picker, quote_block
 
 __all__ = ["render_paths", "render_brokers", "render_communities", "render_themes"]
 
@@ -41,22 +41,19 @@ def render_paths(ctx: dict) -> None:
     except nx.NetworkXNoPath:
         st.warning(t("no_path", lang, a=md_text(names[source]), b=md_text(names[target])))
         return
-    st.success(t("paths_found", lang, n=len(paths), steps=len(paths[0])))
+    st.success(tn("paths_found", len(paths), lang, n=len(paths), steps=len(paths[0])))
+    titles = dict(zip(ctx["ds"].documents["id"], ctx["ds"].documents["title"], strict=True))
     for number, hops in enumerate(paths, start=1):
         chain = " → ".join(md_text(names[n]) for n in [hops[0]["from"]] + [h["to"] for h in hops])
         with st.expander(f"{t('path_n', lang, n=number, steps=len(hops))}: {chain}", expanded=number == 1):
             for hop in hops:
                 st.markdown(f"**{md_text(names[hop['from']])} — {md_text(names[hop['to']])}**")
-                rows = [
-                    {
-                        t("kind", lang): vocab_label("kind", tie.get("kind", ""), lang),
-                        t("status", lang): vocab_label("status", tie.get("status") or "existing", lang),
-                        t("evidence", lang): tie.get("evidence", ""),
-                        t("document", lang): tie.get("document", ""),
-                    }
-                    for tie in hop["ties"]
-                ]
-                st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+                for tie in hop["ties"]:
+                    kind = vocab_label("kind", tie.get("kind", ""), lang)
+                    status = vocab_label("status", tie.get("status") or "existing", lang)
+                    st.markdown(f"{md_text(kind)} · {md_text(status)}")
+                    if tie.get("evidence"):
+                        quote_block(tie["evidence"], titles.get(tie.get("document", ""), tie.get("document", "")))
 
 
 def render_brokers(ctx: dict) -> None:
@@ -84,7 +81,7 @@ def render_brokers(ctx: dict) -> None:
         if cut.empty:
             st.caption(t("none_found", lang))
         for actor, n in zip(cut["id"], cut["cut_off"], strict=True):
-            st.write("• " + t("cut_sentence", lang, name=md_text(names[actor]), n=int(n)))
+            st.write("• " + tn("cut_sentence", int(n), lang, name=md_text(names[actor]), n=int(n)))
     st.markdown(f"#### {t('bridges', lang)}")
     found = analysis.bridges(G)
     if not found:
@@ -106,7 +103,7 @@ def render_communities(ctx: dict) -> None:
         sectors = pd.Series([G.nodes[n].get("sector", "") for n in nodes]).value_counts()
         sector_text = ", ".join(f"{md_text(vocab_label('sector', s, lang))} {c}" for s, c in sectors.items() if s) or "—"
         top = ", ".join(md_text(G.nodes[n].get("name", n)) for n in nodes[:3])
-        st.write(t("community_summary", lang, n=group + 1, size=len(nodes), top=top, sectors=sector_text))
+        st.write(tn("community_summary", len(nodes), lang, n=group + 1, size=len(nodes), top=top, sectors=sector_text))
 
 
 def render_themes(ctx: dict) -> None:

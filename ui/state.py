@@ -8,10 +8,8 @@ builds the drawing.  Session state keeps ids and keys, never graphs.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,11 +18,11 @@ import pandas as pd
 import streamlit as st
 
 from graph import analysis
-from graph.build import filter_dataset, filter_options, neighbourhood, to_multigraph
+from graph.build import as_of, filter_dataset, filter_options, neighbourhood, to_multigraph
 from graph.io import read_dataset
 from graph.layout import compute_layout
 from graph.model import DataError, Dataset, Problem, split_multi, validate
-from graph.render import json_parts, json_subset, network_data
+from graph.render import json_for_script, json_parts, json_subset, network_data
 
 __all__ = [
     "Source",
@@ -55,6 +53,7 @@ class Source:
     label: str
     path: str = ""
     files: tuple[tuple[str, bytes], ...] = ()
+    columns: tuple[tuple[str, str], ...] = ()  #: the user's column mapping of an upload (our column, theirs)
 
 
 def data_argument(argv: list[str] | None = None) -> str:
@@ -89,40 +88,25 @@ def current_source() -> Source:
     return st.session_state.get("source") or default_source()
 
 
-def _read(source: Source) -> Dataset:
-    """Read a source; uploads go through a temporary folder whose path never shows in a message."""
+def _read(source: Source, columns: tuple[tuple[str, str], ...] = ()) -> Dataset:
+    """Read a source: a path, or the uploaded files' bytes (never written to disk)."""
     if source.path:
         return read_dataset(source.path)
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, data in source.files:
-            (Path(tmp) / Path(name).name).write_bytes(data)
-        target = Path(tmp) / Path(source.files[0][0]).name if len(source.files) == 1 else Path(tmp)
-        try:
-            ds = read_dataset(target)
-        except DataError as exc:
-            raise DataError([_untemp(p, tmp) for p in exc.problems]) from None
-    ds.files = {table: _strip(file, tmp) for table, file in ds.files.items()}
-    ds.problems = [_untemp(p, tmp) for p in ds.problems]
-    return ds
+    files = [(Path(name).name, data) for name, data in source.files]
+    return read_dataset(files, columns=dict(columns) or None)
 
 
-def _strip(file: str, tmp: str) -> str:
-    return file.replace(tmp + "/", "").replace(tmp, "upload")
-
-
-def _untemp(problem: Problem, tmp: str) -> Problem:
-    return dataclasses.replace(problem, file=_strip(problem.file, tmp), message=_strip(problem.message, tmp))
-
-
-def read_upload(files: list[tuple[str, bytes]]) -> tuple[Source, Dataset | None, list[Problem]]:
-    """Read uploaded files; the dataset is None when it cannot be used (errors found)."""
+def read_upload(files: list[tuple[str, bytes]], columns: tuple[tuple[str, str], ...] = ()
+                ) -> tuple[Source, Dataset | None, list[Problem]]:
+    """Read uploaded files (with the user's column mapping, if any); the dataset is None when it cannot be used."""
     digest = hashlib.sha256()
     for name, data in sorted(files):
         digest.update(name.encode() + b"\0" + data)
+    digest.update(repr(columns).encode())
     names = ", ".join(sorted(name for name, _ in files))
-    source = Source(key=f"upload:{digest.hexdigest()}", label=names, files=tuple(sorted(files)))
+    source = Source(key=f"upload:{digest.hexdigest()}", label=names, files=tuple(sorted(files)), columns=columns)
     try:
-        ds = _read(source)
+        ds = _read(source, columns)
     except DataError as exc:
         return source, None, exc.problems
     problems = validate(ds)
@@ -132,7 +116,7 @@ def read_upload(files: list[tuple[str, bytes]]) -> tuple[Source, Dataset | None,
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(key: str, _source: Source) -> Dataset:
-    return _read(_source)
+    return _read(_source, _source.columns)
 
 
 def load(source: Source) -> Dataset:
@@ -179,13 +163,18 @@ def problems_of(key: str, _ds: Dataset) -> list[Problem]:
 
 
 def _filter_args(filters: tuple) -> dict:
-    return {name: list(values) if isinstance(values, tuple) else values for name, values in filters}
+    return {name: list(values) if isinstance(values, tuple) else values for name, values in filters if name != "year"}
+
+
+def year_of(filters: tuple) -> str | None:
+    """The timeline's year in a filters tuple (None: no time slice)."""
+    return dict(filters).get("year")
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def view(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dataset) -> Dataset:
     """The filtered (and focused) part of the dataset; ``filters`` is a sorted tuple of (name, values)."""
-    ds = filter_dataset(_ds, **_filter_args(filters))
+    ds = filter_dataset(as_of(_ds, year_of(filters)) if year_of(filters) else _ds, **_filter_args(filters))
     if focus and focus[0] in set(ds.actors["id"]):
         ds = neighbourhood(ds, focus[0], focus[1])
     return ds
@@ -254,7 +243,8 @@ def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset
     if size_by != "none":
         sizes = _dataset_metrics(key, _ds)["partners" if size_by == "degree" else "betweenness"].to_dict()
     groups = communities_of(key, (), None, _ds) if color_by == "community" else None
-    data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups)
+    data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups,
+                        **labels_of(_ds))
     return json_parts(data), [tie for _, _, tie in G.edges(data="id")]
 
 
@@ -268,6 +258,8 @@ def drawing_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by
     and ties.  That keeps a filter change fast on big networks, and actors
     keep their place, colour and size across filters.
     """
+    if year_of(filters):  # a time slice changes the ties' statuses: draw it whole
+        return _sliced_drawing(key, filters, focus, color_by, size_by, lang, _ds)
     parts, tie_ids = _full_drawing(key, color_by, size_by, lang, _ds)
     if not filters and not focus:
         return json_subset(parts, None, None), frozenset(parts["node_ids"])
@@ -275,6 +267,27 @@ def drawing_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by
     actors = set(part.actors["id"])
     ties = set(part.collaborations["id"])
     return json_subset(parts, actors, [tie in ties for tie in tie_ids]), frozenset(actors & set(parts["node_ids"]))
+
+
+def _sliced_drawing(key: str, filters: tuple, focus: tuple[str, int] | None, color_by: str, size_by: str,
+                    lang: str, _ds: Dataset) -> tuple[str, frozenset[str]]:
+    part = view(key, filters, focus, _ds)
+    G = graph_of(key, filters, focus, _ds)
+    sizes = None
+    if size_by != "none":
+        sizes = _dataset_metrics(key, _ds)["partners" if size_by == "degree" else "betweenness"].to_dict()
+    groups = communities_of(key, (), None, _ds) if color_by == "community" else None
+    data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups,
+                        **labels_of(part))
+    return json_for_script(data), frozenset(G.nodes)
+
+
+def labels_of(ds: Dataset) -> dict:
+    """What the drawing says in words instead of codes: theme labels (all languages) and document titles."""
+    themes = {lang: {tid: row.get(f"label_{lang}") or tid for tid, row in zip(ds.themes["id"], ds.themes.to_dict("records"))}
+              for lang in ("sv", "en", "nb")}
+    documents = dict(zip(ds.documents["id"], ds.documents["title"]))
+    return {"theme_labels": themes, "document_titles": {d: t for d, t in documents.items() if t}}
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

@@ -1,176 +1,127 @@
-"""Graph files: GEXF (any version, Gephi's old namespace included), GraphML and node-link JSON.
+"""What the graph-file readers share: safe XML, and mapping node and edge records onto our tables.
 
-Each is parsed into node and edge records, then mapped onto our tables by
-:func:`dataset_from_records`: a node's ``label`` (or ``name``) becomes the
-actor's name, everything else an attribute; GEXF's ``viz`` colour, position
-and size become ``color`` (``#rrggbb``), ``x``, ``y`` and ``size``.
+XML is parsed with ``defusedxml``: entity declarations (billion laughs,
+quadratic blow-up) and external references (XXE) are refused, never expanded;
+elements nest at most :data:`graph.io.limits.MAX_DEPTH` levels.  A file that
+says UTF-8 but holds other bytes is read as Windows-1252, with a warning.
 
->>> ds = parse_gexf('''<gexf xmlns="http://www.gephi.org/gexf" xmlns:viz="http://www.gephi.org/gexf/viz">
-...   <graph><nodes><node id="0" label="Åmål"><viz:color r="255" g="0" b="0"/></node>
-...   <node id="1" label="Mellerud"/></nodes>
-...   <edges><edge id="0" source="0" target="1" weight="2"/></edges></graph></gexf>'''.encode(), "t.gexf")
->>> ds.actors[["id", "name", "color"]].values.tolist()
-[['0', 'Åmål', '#ff0000'], ['1', 'Mellerud', '']]
+>>> root, problems = xml_root(b"<a><b/></a>", "t.xml")
+>>> root.tag, problems
+('a', [])
+>>> xml_root(b'<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', "t.xml")
+Traceback (most recent call last):
+...
+graph.model.DataError: t.xml: declares XML entities or external references, which are never read (they can grow without bound or read other files)
 """
 
 from __future__ import annotations
 
-import json
+import io
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Any
 
+import defusedxml
+import defusedxml.ElementTree as SafeET
 import pandas as pd
 
+from graph.io.limits import MAX_DEPTH
 from graph.model import MULTI_VALUE_SEP, DataError, Dataset, Problem
 
-__all__ = ["parse_gexf", "parse_graphml", "parse_node_link", "dataset_from_records", "read_graph_file"]
+__all__ = ["xml_root", "local", "text_of", "dataset_from_records"]
+
+_DECLARATION = re.compile(rb"^(\s*<\?xml[^>]*?encoding=[\"'])([^\"']+)([\"'])")
 
 
-def _text(value: Any) -> str:
+def local(tag: str) -> str:
+    """A tag without its namespace.
+
+    >>> local("{http://graphml.graphdrawing.org/xmlns}node")
+    'node'
+    """
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _parse(data: bytes, file: str) -> ET.Element:
+    depth = 0
+    try:
+        events = SafeET.iterparse(io.BytesIO(data), events=("start", "end"))
+        for event, _ in events:
+            depth += 1 if event == "start" else -1
+            if depth > MAX_DEPTH:
+                raise DataError(Problem.of(file, None, None, "too_deep", limit=MAX_DEPTH))
+        return events.root
+    except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden):
+        raise DataError(Problem.of(file, None, None, "xml_forbidden")) from None
+
+
+def xml_root(data: bytes, file: str) -> tuple[ET.Element, list[Problem]]:
+    """The root element of XML ``data``, and a warning if its bytes were not what it declared.
+
+    Raises
+    ------
+    DataError
+        If the text is empty, not well-formed, too deep or declares entities.
+    """
+    if not data.strip():
+        raise DataError(Problem.of(file, None, None, "empty_file"))
+    try:
+        return _parse(data, file), []
+    except ET.ParseError as exc:
+        first_error = exc
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:  # mis-encoded text: read it as Windows-1252, and say so
+        fixed = _DECLARATION.sub(rb"\g<1>utf-8\g<3>", data.decode("cp1252", errors="replace").encode("utf-8"))
+        try:
+            return _parse(fixed, file), [Problem.of(file, None, None, "invalid_bytes", "warning")]
+        except ET.ParseError:
+            pass
+    line = first_error.position[0] if getattr(first_error, "position", None) else None
+    raise DataError(Problem.of(file, line, None, "not_xml", reason=str(first_error))) from None
+
+
+def text_of(value: Any) -> str:
+    """A value of a graph file as our text: lists joined by ``|``, ``2.0`` as ``2``, NFC.
+
+    >>> text_of([1.0, "Å"]), text_of(None), text_of(True)
+    ('1|Å', '', 'true')
+    """
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return MULTI_VALUE_SEP.join(_text(v) for v in value)
+        return MULTI_VALUE_SEP.join(text_of(v) for v in value)
+    if isinstance(value, dict):
+        return MULTI_VALUE_SEP.join(f"{k}={text_of(v)}" for k, v in value.items())
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return unicodedata.normalize("NFC", str(value))
+    return unicodedata.normalize("NFC", str(value)).strip()
 
 
-def dataset_from_records(nodes: list[dict], edges: list[dict], file: str, origin: str) -> Dataset:
-    """Map node and edge dicts onto the actors and collaborations tables."""
+def dataset_from_records(nodes: list[dict], edges: list[dict], file: str, origin: str,
+                         problems: list[Problem] | None = None) -> Dataset:
+    """Map node and edge dicts onto the actors and collaborations tables.
+
+    A node's ``label`` (or ``name``) becomes the actor's name.  Ties to nodes
+    the file does not declare are kept and reported by validation as unknown
+    actors, with their edge number, the same rule as for every format.
+    """
     actors = []
     for node in nodes:
-        row = {k: _text(v) for k, v in node.items() if k not in ("label", "name")}
-        row["id"] = _text(node.get("id"))
-        row["name"] = _text(node.get("name") or node.get("label") or node.get("id"))
+        row = {k: text_of(v) for k, v in node.items() if k not in ("label", "name")}
+        row["id"] = text_of(node.get("id"))
+        row["name"] = text_of(node.get("name") or node.get("label") or node.get("id"))
         actors.append(row)
-    ties = [{k: _text(v) for k, v in edge.items()} for edge in edges]
+    ties = [{k: text_of(v) for k, v in edge.items()} for edge in edges]
     actor_table = pd.DataFrame(actors, index=range(1, len(actors) + 1), dtype=object)
     tie_table = pd.DataFrame(ties, index=range(1, len(ties) + 1), dtype=object)
     if not len(tie_table.columns):
         tie_table = pd.DataFrame(columns=["source", "target"])
+    if not len(actor_table.columns):
+        actor_table = pd.DataFrame(columns=["id", "name"])
     return Dataset(actors=actor_table, collaborations=tie_table,
-                   files={"actors": f"{file} (nodes)", "collaborations": f"{file} (edges)"}, origin=origin)
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _xml_root(data: bytes, file: str) -> ET.Element:
-    if not data.strip():
-        raise DataError(Problem.of(file, None, None, "empty_file"))
-    try:
-        return ET.fromstring(data)
-    except ET.ParseError as exc:
-        line = exc.position[0] if exc.position else None
-        raise DataError(Problem(file, line, None, f"is not well-formed XML: {exc}")) from None
-
-
-def _gexf_attributes(graph: ET.Element) -> dict[str, dict[str, str]]:
-    titles: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
-    for block in graph:
-        if _local(block.tag) == "attributes":
-            kind = block.get("class", "node")
-            for attr in block:
-                titles.setdefault(kind, {})[attr.get("id", "")] = attr.get("title") or attr.get("id", "")
-    return titles
-
-
-def _hex_color(element: ET.Element) -> str:
-    """``#rrggbb`` from a viz colour's r, g, b (or its ``hex``); '' when they are not numbers 0–255."""
-    if element.get("hex"):
-        return element.get("hex", "").lower()
-    try:
-        channels = [float(element.get(c, "0")) for c in "rgb"]
-    except ValueError:
-        return ""
-    if not all(0 <= c <= 255 for c in channels):
-        return ""
-    return "#" + "".join(f"{round(c):02x}" for c in channels)
-
-
-def _gexf_element(element: ET.Element, titles: dict[str, str]) -> dict[str, str]:
-    record = {k: v for k, v in element.attrib.items()}
-    for child in element:
-        tag = _local(child.tag)
-        if tag == "attvalues":
-            for value in child:
-                key = value.get("for") or value.get("id") or ""
-                name, text = titles.get(key, key), value.get("value", "")
-                if record.get(name, text) != text:
-                    name = f"{name}_attribute"
-                record[name] = text
-        elif tag == "color":
-            record["color"] = _hex_color(child)
-        elif tag == "position":
-            record["x"], record["y"] = child.get("x", ""), child.get("y", "")
-        elif tag == "size":
-            record["size"] = child.get("value", "")
-    return record
-
-
-def parse_gexf(data: bytes, file: str) -> Dataset:
-    """Parse GEXF bytes of any version (1.1 to 1.3, and Gephi's ``http://www.gephi.org/gexf``)."""
-    root = _xml_root(data, file)
-    graph = next((el for el in root if _local(el.tag) == "graph"), None)
-    if _local(root.tag) != "gexf" or graph is None:
-        raise DataError(Problem(file, None, None, "is not a GEXF file: no <gexf> with a <graph> element"))
-    titles = _gexf_attributes(graph)
-    nodes, edges = [], []
-    for block in graph:
-        if _local(block.tag) == "nodes":
-            nodes += [_gexf_element(n, titles["node"]) for n in block if _local(n.tag) == "node"]
-        elif _local(block.tag) == "edges":
-            edges += [_gexf_element(e, titles["edge"]) for e in block if _local(e.tag) == "edge"]
-    return dataset_from_records(nodes, edges, file, "gexf")
-
-
-def parse_graphml(path: Path) -> Dataset:
-    """Parse a GraphML file with networkx."""
-    import networkx as nx
-
-    file = str(path)
-    _xml_root(path.read_bytes(), file)
-    try:
-        graph = nx.read_graphml(path, force_multigraph=True)
-    except (nx.NetworkXError, ET.ParseError, ValueError, KeyError) as exc:
-        raise DataError(Problem(file, None, None, f"is not a readable GraphML file: {exc}")) from None
-    nodes = [{"id": n, **attrs} for n, attrs in graph.nodes(data=True)]
-    edges = [{"source": u, "target": v, **attrs, "id": attrs.get("id", "")}
-             for u, v, attrs in graph.edges(data=True)]
-    return dataset_from_records(nodes, edges, file, "graphml")
-
-
-def parse_node_link(data: bytes, file: str) -> Dataset:
-    """Parse node-link JSON (``nodes`` plus ``links`` or ``edges``), as networkx and d3 write it."""
-    if not data.strip():
-        raise DataError(Problem.of(file, None, None, "empty_file"))
-    try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        raise DataError(Problem(file, line, None, f"is not valid JSON: {exc}")) from None
-    if not isinstance(doc, dict) or not isinstance(doc.get("nodes"), list):
-        raise DataError(Problem(file, None, None, "is not node-link JSON: expected an object with a 'nodes' list"))
-    links = doc.get("links", doc.get("edges", []))
-    if not isinstance(links, list) or not all(isinstance(x, dict) for x in doc["nodes"] + links):
-        raise DataError(Problem(file, None, None, "is not node-link JSON: nodes and links must be objects"))
-    ds = dataset_from_records(doc["nodes"], links, file, "json")
-    graph = doc.get("graph") if isinstance(doc.get("graph"), dict) else {}
-    tables = {name: pd.DataFrame(graph[name], dtype=object) for name in ("themes", "documents")
-              if isinstance(graph.get(name), list) and graph[name]}
-    for table in tables.values():
-        table.index = range(1, len(table) + 1)
-    return ds.replace(**tables) if tables else ds
-
-
-def read_graph_file(path: Path) -> Dataset:
-    """Read a .gexf, .graphml or .json file by its extension."""
-    suffix = path.suffix.lower()
-    if suffix == ".graphml":
-        return parse_graphml(path)
-    data = path.read_bytes()
-    return parse_gexf(data, str(path)) if suffix == ".gexf" else parse_node_link(data, str(path))
+                   files={"actors": f"{file} (nodes)", "collaborations": f"{file} (edges)"}, origin=origin,
+                   problems=list(problems or []))

@@ -1,25 +1,30 @@
-"""Our own tables as CSV: a folder of ``actors.csv``, ``collaborations.csv``, …
+"""Our own tables as CSV: ``actors.csv``, ``collaborations.csv``, … and single files of ties.
 
-:func:`parse_table` is the pure layer (text in, table and problems out);
-:func:`read_folder` and :func:`read_csv_file` open files.  A single CSV file
-with ``source``/``target`` columns is read as a table of ties whose actors are
-the ids it names.
+Pure functions over text and bytes: :func:`parse_table` (text in, table and
+problems out), :func:`parse_tables` (a folder's or an upload's files), and
+:func:`table_from_text` (one file: ties, our table, an edge list, or a
+refusal).  Column names are matched in sv/en/nb (see
+:mod:`graph.io.columns`), so ``Från;Till`` is a table of ties.
 
->>> table, problems = parse_table("id;name\\n007;Ålö\\n008\\n", "actors.csv", "actors")
->>> table.loc[2, "id"], [str(p) for p in problems]
-('007', ['actors.csv, row 3: the row has 1 value but the header has 2'])
+>>> table, problems = parse_table("id;namn\\n007;Ålö\\n008\\n", "actors.csv", "actors")
+>>> table.loc[2, "name"], [str(p) for p in problems]
+('Ålö', ['actors.csv, row 3: the row has 1 value but the header has 2'])
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Mapping
+from pathlib import PurePath
 
 import pandas as pd
 
-from graph.io.text import decode, parse_rows
+from graph.io.columns import direction_column, map_header, table_kind
+from graph.io.limits import MAX_FILES, check_table
+from graph.io.text import decode, first_line, parse_rows
 from graph.model import REQUIRED, TABLES, DataError, Dataset, Problem
 
-__all__ = ["FORMULA_START", "parse_table", "read_folder", "read_csv_file", "unescape_formula", "actors_from_ties"]
+__all__ = ["FORMULA_START", "parse_table", "parse_tables", "table_from_text", "unescape_formula",
+           "actors_from_ties", "tables_dataset"]
 
 #: How text starts that a spreadsheet would run as a formula (OWASP's list).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -34,18 +39,28 @@ def unescape_formula(value: str) -> str:
     return value[1:] if value.startswith("'") and value.lstrip("'").startswith(FORMULA_START) else value
 
 
-def parse_table(text: str, file: str, name: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Parse one of our tables from CSV text; rows are indexed by line number."""
-    header, records = parse_rows(text, file)
-    header = [h.lower() for h in header]
+def _header_problems(header: list[str], raw: list[str], file: str, name: str) -> list[Problem]:
     problems = []
     if len(header) == 1 and any(c not in header for c in REQUIRED[name]):
-        problems.append(Problem.of(file, 1, None, "one_column_header", value=header[0]))
+        problems.append(Problem.of(file, 1, None, "one_column_header", value=raw[0]))
     seen = set()
     for col in header:
         if col in seen or not col:
-            problems.append(Problem(file, 1, col or None, "empty column name" if not col else "duplicate column"))
+            problems.append(Problem.of(file, 1, col or None, "duplicate_column" if col else "empty_column_name"))
         seen.add(col)
+    return problems
+
+
+def parse_table(text: str, file: str, name: str,
+                columns: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse one of our tables from CSV text; rows are indexed by line number.
+
+    Column names are mapped onto ours (``namn`` -> ``name``); ``columns``
+    (our column -> the file's) is the user's own choice and comes first.
+    """
+    raw, records = parse_rows(text, file)
+    header = map_header(raw, name, columns)
+    problems = _header_problems(header, raw, file, name)
     width = len(header)
     rows, index = [], []
     for line, values in records:
@@ -58,50 +73,71 @@ def parse_table(text: str, file: str, name: str) -> tuple[pd.DataFrame, list[Pro
                 values = (values + [""] * width)[:width]
         rows.append([unescape_formula(v.strip()) for v in values])
         index.append(line)
-    columns = [c if c else f"column_{i + 1}" for i, c in enumerate(header)]
-    table = pd.DataFrame(rows, columns=pd.Index(columns), index=index, dtype=object)
+    names = [c if c else f"column_{i + 1}" for i, c in enumerate(header)]
+    table = pd.DataFrame(rows, columns=pd.Index(names), index=index, dtype=object)
     table = table.loc[:, ~table.columns.duplicated()]
-    return table, problems
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return decode(path.read_bytes(), str(path))
-    except OSError as exc:
-        raise DataError(Problem(str(path), None, None, f"cannot be read: {exc.strerror}")) from None
+    return (direction_column(table) if name == "collaborations" else table), problems
 
 
 def actors_from_ties(ties: pd.DataFrame) -> pd.DataFrame:
     """One actor per id named in ``ties``, in order of first appearance, named by id."""
-    ends = pd.concat([ties["source"], ties["target"]], ignore_index=True)
+    ends = pd.concat([ties["source"], ties["target"]], ignore_index=True).astype(str)
     ids = pd.unique(ends[ends.str.strip() != ""])
     return pd.DataFrame({"id": ids, "name": ids}, index=range(1, len(ids) + 1))
 
 
-def read_folder(folder: Path) -> Dataset:
-    """Read a folder holding ``actors.csv``, ``collaborations.csv``, ``themes.csv``, ``documents.csv``."""
-    found = {name: folder / f"{name}.csv" for name in TABLES if (folder / f"{name}.csv").is_file()}
-    if "actors" not in found and "collaborations" not in found:
-        raise DataError(Problem(str(folder), None, None,
-                                "the folder holds neither actors.csv nor collaborations.csv"))
-    tables, problems = {}, []
-    for name, path in found.items():
-        tables[name], found_problems = parse_table(_read_text(path), str(path), name)
-        problems += found_problems
-    files = {name: str(path) for name, path in found.items()}
+def tables_dataset(tables: dict[str, pd.DataFrame], files: dict[str, str], problems: list[Problem],
+                   origin: str = "tables") -> Dataset:
+    """A dataset of our tables; without an actors table, its actors are the ids the ties name."""
     if "actors" not in tables:
-        tables["actors"] = actors_from_ties(tables["collaborations"]) if "source" in tables["collaborations"] \
-            and "target" in tables["collaborations"] else pd.DataFrame()
-    return Dataset(**tables, files=files, origin="tables", problems=problems)
+        ties = tables.get("collaborations", pd.DataFrame())
+        tables["actors"] = actors_from_ties(ties) if {"source", "target"} <= set(ties.columns) else pd.DataFrame()
+        if "collaborations" in files:
+            files["actors"] = files["collaborations"]
+    return Dataset(**tables, files=files, origin=origin, problems=problems)
 
 
-def read_csv_file(path: Path) -> Dataset:
-    """Read one CSV file: a table of ties (``source``, ``target``, …) or of actors (``id``, …)."""
-    text = _read_text(path)
-    header = [h.strip().lower() for h in parse_rows(text.split("\n", 1)[0] + "\n", str(path))[0]]
-    name = "collaborations" if {"source", "target"} <= set(header) else "actors"
-    table, problems = parse_table(text, str(path), name)
-    if name == "actors":
-        return Dataset(actors=table, files={"actors": str(path)}, origin="tables", problems=problems)
-    return Dataset(actors=actors_from_ties(table), collaborations=table,
-                   files={"collaborations": str(path), "actors": str(path)}, origin="tables", problems=problems)
+def _which_table(file: str, text: str) -> str | None:
+    stem = PurePath(file).stem.lower()
+    if stem in TABLES:
+        return stem
+    first = first_line(text)
+    for name in ("collaborations", "actors"):
+        if table_kind(map_header(parse_rows(first, file)[0], name)) == name:
+            return name
+    return None
+
+
+def parse_tables(files: Mapping[str, bytes], folder: str, columns: Mapping[str, str] | None = None) -> Dataset:
+    """Our tables from several CSV files (a folder, or files uploaded together), told apart by name or header.
+
+    Files named after our tables (``actors.csv`` …) are those tables; other
+    files are a table of ties when their header names both ends, or of actors
+    when it has an id (Gephi's node and edge tables, say).
+    """
+    if len(files) > MAX_FILES:
+        raise DataError(Problem.of(folder, None, None, "too_many_files", count=len(files), limit=MAX_FILES))
+    tables: dict[str, pd.DataFrame] = {}
+    paths: dict[str, str] = {}
+    problems: list[Problem] = []
+    for file, data in files.items():
+        text = decode(data, file)
+        name = _which_table(file, text)
+        if name is None or name in tables:
+            continue
+        tables[name], found = parse_table(text, file, name, columns)
+        paths[name] = file
+        problems += found
+    if "actors" not in tables and "collaborations" not in tables:
+        raise DataError(Problem.of(folder, None, None, "folder_without_tables"))
+    return tables_dataset(tables, paths, problems)
+
+
+def table_from_text(text: str, file: str, columns: Mapping[str, str] | None = None) -> Dataset | None:
+    """One CSV file as our table of ties (its header names both ends), else None (an edge list, or nothing)."""
+    first = parse_rows(first_line(text), file)[0]
+    check_table(len(first), text.count("\n"), file)
+    if table_kind(map_header(first, "collaborations", columns)) != "collaborations":
+        return None
+    table, problems = parse_table(text, file, "collaborations", columns)
+    return tables_dataset({"collaborations": table}, {"collaborations": file}, problems)

@@ -1,7 +1,8 @@
 """Turning the bytes of a delimited text file into rows: encoding, delimiter, quoting.
 
 The pure layer of the CSV readers: :func:`decode` picks the encoding (UTF-8,
-UTF-8 with BOM, UTF-16 with BOM, Windows-1252), :func:`sniff_delimiter` picks
+UTF-8 with BOM, UTF-16 and UTF-32 with or without BOM,
+Windows-1252), :func:`sniff_delimiter` picks
 ``,`` ``;`` tab or space, and :func:`parse_rows` splits the text into records,
 keeping every value a string (``NA``, ``NULL``, ``None`` and ``007`` stay as
 written) and the line number each record starts on.
@@ -18,21 +19,47 @@ import io
 import itertools
 import unicodedata
 
+from graph.io.limits import check_table
 from graph.model import DataError, Problem
 
-__all__ = ["decode", "sniff_delimiter", "parse_rows", "looks_binary", "DELIMITERS"]
+__all__ = ["first_line", "decode", "detect_encoding", "sniff_delimiter", "parse_rows", "looks_binary", "DELIMITERS"]
 
 DELIMITERS = (",", ";", "\t")
 
 
-def looks_binary(data: bytes) -> bool:
-    """Whether ``data`` looks like a binary file rather than text.
+#: Byte-order marks and the codec that reads (and drops) them; UTF-32's before UTF-16's, which it starts with.
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_WIDE = ("utf_32_le", "utf_32_be", "utf_16_le", "utf_16_be")
 
-    >>> looks_binary(b"\\x00\\x01PK\\x03"), looks_binary("a;b\\nå;ö".encode())
-    (True, False)
+
+def _wide_encoding(sample: bytes) -> str | None:
+    """UTF-16 or UTF-32 without BOM, told by where the zero bytes fall (charset-normalizer confirms)."""
+    from charset_normalizer import from_bytes
+
+    zeros = [sample[i::4].count(0) / max(1, len(sample[i::4])) for i in range(4)]
+    if min(zeros[1:3]) > 0.9 and zeros[0] < 0.5:
+        guess = "utf_32_le"
+    elif min(zeros[0:3]) > 0.9 and zeros[3] < 0.5:
+        guess = "utf_32_be"
+    elif min(zeros[1], zeros[3]) > 0.6 and max(zeros[0], zeros[2]) < 0.3:
+        guess = "utf_16_le"
+    elif min(zeros[0], zeros[2]) > 0.6 and max(zeros[1], zeros[3]) < 0.3:
+        guess = "utf_16_be"
+    else:
+        return None
+    best = from_bytes(sample[: len(sample) - len(sample) % 4], cp_isolation=[guess]).best()
+    return best.encoding if best is not None and best.encoding in _WIDE else None
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether ``data`` looks like a binary file rather than text (UTF-16/32 count as text).
+
+    >>> looks_binary(b"\\x00\\x01PK\\x03"), looks_binary("a;b\\nå;ö".encode()), looks_binary("a;b".encode("utf-16-le"))
+    (True, False, False)
     """
     sample = data[:4096]
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if sample.startswith(tuple(bom for bom, _ in _BOMS)) or (b"\x00" in sample and _wide_encoding(sample)):
         return False
     if b"\x00" in sample:
         return True
@@ -40,27 +67,44 @@ def looks_binary(data: bytes) -> bool:
     return control > max(2, len(sample) // 100)
 
 
+def detect_encoding(data: bytes) -> str:
+    """The encoding of a text file: its BOM; UTF-16/32 by its zero bytes; UTF-8 if it decodes; else Windows-1252.
+
+    >>> detect_encoding("å".encode()), detect_encoding("å".encode("cp1252")), detect_encoding("id;å".encode("utf-32-le"))
+    ('utf-8', 'cp1252', 'utf_32_le')
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    if b"\x00" in data[:4096]:
+        wide = _wide_encoding(data[:4096])
+        if wide:
+            return wide
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
 def decode(data: bytes, file: str) -> str:
     """Decode a text file's bytes, NFC-normalised, without BOM, with ``\\n`` line ends.
+
+    UTF-8 (with or without BOM), UTF-16 and UTF-32 (with or without BOM) and
+    Windows-1252 are recognised.
 
     Raises
     ------
     DataError
         If the file is empty or binary.
     """
-    if not data.strip():
+    if not data.strip() or not data.strip(b"\x00\xff\xfe\xef\xbb\xbf \t\r\n"):
         raise DataError(Problem.of(file, None, None, "empty_file"))
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="replace")
-    elif looks_binary(data):
+    if looks_binary(data):
         raise DataError(Problem.of(file, None, None, "binary_file"))
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+    text = data.decode(detect_encoding(data), errors="replace")
+    if not text.strip():
+        raise DataError(Problem.of(file, None, None, "empty_file"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 
@@ -95,6 +139,23 @@ def sniff_delimiter(text: str, candidates: tuple[str, ...] = DELIMITERS) -> str:
     return best
 
 
+def first_line(text: str) -> str:
+    """The first line of ``text`` with its line end (without copying the rest).
+
+    >>> first_line("a;b\\nc;d\\n")
+    'a;b\\n'
+    """
+    end = text.find("\n")
+    return text if end < 0 else text[: end + 1]
+
+
+def check_shape(text: str, file: str) -> None:
+    """Refuse text whose first line has too many columns or that has too many lines, before parsing it."""
+    first = first_line(text)
+    check_table(max(first.count(d) for d in DELIMITERS) + 1 if len(first) > 1000 else 1,
+                text.count("\n"), file)
+
+
 def parse_rows(text: str, file: str, delimiter: str | None = None) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Split ``text`` into a header and numbered records.
 
@@ -106,6 +167,7 @@ def parse_rows(text: str, file: str, delimiter: str | None = None) -> tuple[list
     DataError
         On malformed quoting.
     """
+    check_shape(text, file)
     delimiter = delimiter or sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=delimiter == " ")
     header: list[str] | None = None
@@ -116,11 +178,12 @@ def parse_rows(text: str, file: str, delimiter: str | None = None) -> tuple[list
             if any(v.strip() for v in values):
                 if header is None:
                     header = [v.strip() for v in values]
+                    check_table(len(header), 0, file)
                 else:
                     records.append((start, values))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise DataError(Problem(file, reader.line_num, None, f"cannot be read as CSV: {exc}")) from None
+        raise DataError(Problem.of(file, reader.line_num, None, "not_csv", reason=str(exc))) from None
     if header is None:
         raise DataError(Problem.of(file, None, None, "empty_file"))
     return header, records

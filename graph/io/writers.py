@@ -17,17 +17,20 @@ import io
 import math
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from graph.io.contacts import contact_columns
 from graph.io.tables import FORMULA_START as _FORMULA_START
-from graph.model import CONTACT_COLUMNS, TABLES, Dataset
+from graph.model import TABLES, Dataset
 
-__all__ = ["safe_cell", "exact_number", "generate_csv", "generate_workbook", "write_tables", "write_xlsx",
-           "drop_contacts", "atomic_write", "NUMERIC_COLUMNS"]
+__all__ = ["safe_cell", "exact_number", "generate_csv", "generate_workbook", "generate_tables", "generate_xlsx",
+           "write_tables", "write_xlsx", "drop_contacts", "atomic_write", "check_writable", "umask_mode",
+           "NUMERIC_COLUMNS"]
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
@@ -49,9 +52,14 @@ def safe_cell(value: str) -> str:
 
 
 def drop_contacts(table: pd.DataFrame) -> pd.DataFrame:
-    """``table`` without columns holding personal contact data (e-mail, phone, contact person)."""
-    keep = [c for c in table.columns if c.strip().lower().replace(" ", "_") not in CONTACT_COLUMNS]
-    return table[keep]
+    """``table`` without columns holding personal contact data (e-mail, phone, contact person), found by
+    name in sv/en/nb or by content (see :func:`graph.io.contacts.contact_columns`).
+
+    >>> list(drop_contacts(pd.DataFrame({"id": ["a"], "Mobilnummer": ["1"], "x": ["a@b.se"]})).columns)
+    ['id']
+    """
+    drop = set(contact_columns(table))
+    return table[[c for c in table.columns if c not in drop]]
 
 
 def generate_csv(table: pd.DataFrame) -> str:
@@ -64,13 +72,53 @@ def generate_csv(table: pd.DataFrame) -> str:
     return out.getvalue()
 
 
+def umask_mode() -> int:
+    """The mode a new file gets under the process's umask (``0o644`` under the usual ``022``)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # no /proc: read the umask by setting it, and put it back at once
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def check_writable(path: Path) -> None:
+    """Refuse to replace anything but a regular file (a FIFO, a device, a socket, a folder).
+
+    >>> check_writable(Path("/dev/null"))
+    Traceback (most recent call last):
+    ...
+    ValueError: /dev/null is not a regular file (a device, pipe or socket): choose a file name
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ValueError(f"{path} cannot be checked: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ValueError(f"{path} is a folder: choose a file name")
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError(f"{path} is not a regular file (a device, pipe or socket): choose a file name")
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place."""
+    """Write ``data`` to ``path`` through a temporary file renamed into place.
+
+    The file gets the mode of the file it replaces, or the umask's for a new
+    one; a path that is not a regular file is never replaced.
+    """
+    check_writable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else umask_mode()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -82,14 +130,25 @@ def _tables(ds: Dataset, with_contacts: bool) -> dict[str, pd.DataFrame]:
     return tables if with_contacts else {n: drop_contacts(t) for n, t in tables.items()}
 
 
+def generate_tables(ds: Dataset, *, with_contacts: bool = False) -> dict[str, bytes]:
+    """The four tables as UTF-8 CSV files with BOM (so Excel shows å, ä, ö): file name -> bytes.
+
+    >>> sorted(generate_tables(Dataset()))
+    ['actors.csv', 'collaborations.csv', 'documents.csv', 'themes.csv']
+    """
+    return {f"{name}.csv": ("\ufeff" + generate_csv(table)).encode("utf-8")
+            for name, table in _tables(ds, with_contacts).items()}
+
+
 def write_tables(ds: Dataset, folder: Path, *, with_contacts: bool = False) -> list[Path]:
-    """Write the four tables as UTF-8 CSV files with BOM (so Excel shows å, ä, ö) into ``folder``."""
-    contents = {name: ("\ufeff" + generate_csv(table)).encode("utf-8")
-                for name, table in _tables(ds, with_contacts).items()}
+    """Write the four tables of :func:`generate_tables` into ``folder``."""
+    contents = generate_tables(ds, with_contacts=with_contacts)
+    for name in contents:
+        check_writable(folder / name)
     paths = []
     for name, data in contents.items():
-        atomic_write(folder / f"{name}.csv", data)
-        paths.append(folder / f"{name}.csv")
+        atomic_write(folder / name, data)
+        paths.append(folder / name)
     return paths
 
 
@@ -147,7 +206,11 @@ def generate_workbook(sheets: Mapping[str, pd.DataFrame], numeric: Callable[[pd.
 NUMERIC_COLUMNS = frozenset({"weight", "points", "rank", "x", "y", "size"})
 
 
+def generate_xlsx(ds: Dataset, *, with_contacts: bool = False) -> bytes:
+    """The four tables as sheets of one workbook; numbers as numbers, no formula cells."""
+    return generate_workbook(_tables(ds, with_contacts), lambda table: set(table.columns) & NUMERIC_COLUMNS)
+
+
 def write_xlsx(ds: Dataset, path: Path, *, with_contacts: bool = False) -> None:
-    """Write the four tables as sheets of one workbook; numbers as numbers, no formula cells."""
-    sheets = _tables(ds, with_contacts)
-    atomic_write(path, generate_workbook(sheets, lambda table: set(table.columns) & NUMERIC_COLUMNS))
+    """Write the workbook of :func:`generate_xlsx` to ``path``."""
+    atomic_write(path, generate_xlsx(ds, with_contacts=with_contacts))

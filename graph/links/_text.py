@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from graph.text import pick
+
 __all__ = ["TEXTS", "INDEX_NAMES", "CATEGORY_LABELS", "join_names", "number", "text"]
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -122,7 +124,7 @@ def text(lang: str, key: str, **values: object) -> str:
     >>> text("sv", "partner", names="Arbetsförmedlingen")
     '1 gemensam partner: Arbetsförmedlingen'
     """
-    return TEXTS.get(lang, TEXTS["en"]).get(key, TEXTS["en"][key]).format(**values)
+    return pick({code: words[key] for code, words in TEXTS.items() if key in words}, lang).format(**values)
 
 
 def join_names(names: list[str], lang: str, limit: int = MAX_NAMES) -> str:

@@ -1,0 +1,133 @@
+"""The questions the app's pages ask, as functions of a dataset the command line asks too.
+
+Each takes a :class:`~graph.model.Dataset` (already filtered to the view the
+person is looking at) and returns plain tables, so the Brokers page and
+``python -m graph stats`` / ``brokers`` give the same answer on the same data.
+
+>>> from graph.model import Dataset
+>>> ds = Dataset.from_records(
+...     actors=[{"id": x, "name": x.upper()} for x in "abc"],
+...     collaborations=[{"source": "a", "target": "b"}, {"source": "b", "target": "c"},
+...                     {"source": "a", "target": "c", "status": "planned"}])
+>>> found = brokers(ds)
+>>> found.table["id"].tolist()[:1], found.left_out, found.sampled_from
+(['b'], 1, None)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from graph import analysis
+from graph.build import filter_dataset, to_multigraph
+from graph.model import Dataset, split_multi
+
+__all__ = ["BROKER_STATUSES", "EXACT_UP_TO", "SAMPLE_SOURCES", "Brokers", "brokers", "sample_size",
+           "themes_by_place", "community_summaries"]
+
+#: Brokers are found over the ties that exist, not the wished-for or ended ones.
+BROKER_STATUSES = ("existing",)
+#: Up to this many actors betweenness is exact; above, it is estimated from :data:`SAMPLE_SOURCES` sources.
+EXACT_UP_TO = 1_500
+SAMPLE_SOURCES = 256
+
+
+@dataclass(frozen=True)
+class Brokers:
+    """Actors ranked as brokers, and how the ranking was made.
+
+    ``table`` has ``id, name, partners, ties, betweenness`` (plus ``constraint``,
+    ``articulation_point`` and ``cut_off`` when the network is small enough to
+    compute them exactly), best broker first; ``left_out`` counts the ties whose
+    status is not in ``statuses``; ``sampled_from`` is the number of sampled
+    sources when betweenness is an estimate, else ``None``.
+    """
+
+    table: pd.DataFrame
+    graph: nx.MultiGraph
+    statuses: tuple[str, ...]
+    left_out: int
+    sampled_from: int | None
+
+
+def sample_size(n_actors: int) -> int | None:
+    """How many sources betweenness is sampled from for a network of ``n_actors`` (``None``: exact).
+
+    >>> sample_size(56), sample_size(200_000)
+    (None, 256)
+    """
+    return None if n_actors <= EXACT_UP_TO else SAMPLE_SOURCES
+
+
+def brokers(ds: Dataset, *, statuses: tuple[str, ...] = BROKER_STATUSES, seed: int = 1) -> Brokers:
+    """Rank the actors of ``ds`` by betweenness over the ties with one of ``statuses``.
+
+    Ties are ranked by betweenness, then partners, then name, so equal scores
+    come out in the same order everywhere.  Small networks also get Burt's
+    constraint and the articulation points with the actors each would cut off.
+    """
+    kept = filter_dataset(ds, statuses=list(statuses)) if statuses else ds
+    G = to_multigraph(kept)
+    k = sample_size(G.number_of_nodes())
+    if k is None:
+        table = analysis.brokers(G)
+    else:
+        table = analysis.ranking(G, k=k, seed=seed)
+    left_out = to_multigraph(ds).number_of_edges() - G.number_of_edges()
+    return Brokers(table.reset_index(drop=True), G, tuple(statuses), left_out, k)
+
+
+def themes_by_place(ds: Dataset) -> pd.DataFrame:
+    """Actor × theme: how many of each actor's ties carry each theme, with the actor's place.
+
+    Columns are ``id, name, place`` and one column per theme id (in the order of
+    the themes table, then any others); actors without a themed tie are left out.
+
+    >>> from graph.model import Dataset
+    >>> ds = Dataset.from_records(actors=[{"id": "a", "name": "A", "municipality": "Orust"}, {"id": "b"}],
+    ...                           collaborations=[{"source": "a", "target": "b", "themes": "housing|language"}])
+    >>> themes_by_place(ds).values.tolist()
+    [['a', 'A', 'Orust', 1, 1], ['b', 'b', '', 1, 1]]
+    """
+    rows = [(end, theme) for source, target, themes in ds.collaborations[["source", "target", "themes"]]
+            .itertuples(index=False) for theme in split_multi(themes) for end in (source, target)]
+    if not rows:
+        return pd.DataFrame(columns=["id", "name", "place"])
+    counts = pd.DataFrame(rows, columns=["id", "theme"]).value_counts().unstack(fill_value=0)
+    known = [t for t in ds.themes["id"] if t in counts.columns]
+    counts = counts[known + [c for c in counts.columns if c not in known]]
+    actors = ds.actors.drop_duplicates("id").set_index("id")
+    place = (actors["municipality"].str.replace("|", ", ") + " " + actors["region"].str.replace("|", ", ")).str.strip()
+    names = actors["name"].where(actors["name"] != "", actors.index.to_series())
+    table = pd.concat([names.rename("name"), place.rename("place")], axis=1).join(counts, how="inner")
+    table = table.reset_index(names="id")
+    table.columns.name = None
+    return table
+
+
+def community_summaries(G: nx.MultiGraph, groups: dict[str, int], *, top: int = 3) -> pd.DataFrame:
+    """One row per community: ``group, size, members`` (the ``top`` best-connected names) and ``sectors``.
+
+    ``sectors`` maps each sector code to its number of members (actors with no
+    sector are not counted).
+
+    >>> G = nx.MultiGraph([("a", "b"), ("a", "c")])
+    >>> nx.set_node_attributes(G, {"a": "public", "b": "business", "c": "business"}, "sector")
+    >>> community_summaries(G, {"a": 0, "b": 0, "c": 1}).to_dict("records")[0]
+    {'group': 0, 'size': 2, 'members': ['a', 'b'], 'sectors': {'business': 1, 'public': 1}}
+    """
+    members: dict[int, list[str]] = {}
+    for node, group in groups.items():
+        if node in G:
+            members.setdefault(group, []).append(node)
+    rows = []
+    for group in sorted(members):
+        nodes = sorted(members[group], key=lambda n: (-G.degree(n), str(G.nodes[n].get("name", n))))
+        sectors = pd.Series([G.nodes[n].get("sector", "") for n in nodes]).value_counts()
+        rows.append({"group": group, "size": len(nodes),
+                     "members": [str(G.nodes[n].get("name", n)) for n in nodes[:top]],
+                     "sectors": {s: int(c) for s, c in sorted(sectors.items()) if s}})
+    return pd.DataFrame(rows, columns=["group", "size", "members", "sectors"])

@@ -1,0 +1,119 @@
+"""History, undo and the map as it was: everything read back from the recorded changes.
+
+>>> from graph.store import connect, create, apply_changes
+>>> engine = create(connect("sqlite://"))
+>>> apply_changes(engine, [{"op": "add", "table": "actors", "row": {"id": "a", "name": "A"}}], author="Ann",
+...               message="first")
+1
+>>> apply_changes(engine, [{"op": "update", "table": "actors", "id": "a", "version": 1, "set": {"name": "B"}}],
+...               author="Bo", message="rename")
+2
+>>> [(r["number"], r["author"], r["changes"]) for r in history(engine)]
+[(2, 'Bo', 1), (1, 'Ann', 1)]
+>>> undo(engine, 2, author="Ann")
+3
+>>> load_dataset(engine).actors["name"].tolist(), load_dataset(engine, revision=2).actors["name"].tolist()
+(['A'], ['B'])
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy.engine import Engine
+
+from graph.model import COLUMNS, TABLES, Dataset
+from graph.store import queries
+from graph.store.changes import Change, check_role, write
+from graph.store.engine import StoreError, describe, reading, writing
+from graph.store.errors import Conflict
+
+__all__ = ["history", "revision", "undo", "load_dataset", "tables_at"]
+
+
+def history(engine: Engine, limit: int | None = None) -> list[dict]:
+    """Revisions newest first: number, time, author, message, undoes and how many changes."""
+    with reading(engine) as conn:
+        return queries.revision_list(conn, limit)
+
+
+def revision(engine: Engine, number: int, *, limit: int | None = None) -> dict:
+    """One revision with its changes (each with table, id, op, before and after)."""
+    with reading(engine) as conn:
+        info = queries.revision_info(conn, number)
+        if info is None:
+            raise StoreError("no_revision", revision=number)
+        return {**info, "changes": queries.changes_of(conn, number, limit)}
+
+
+def _inverse(change: dict, n: int) -> Change:
+    before, after = change["before"], change["after"]
+    if change["op"] == "add":
+        return Change(n, "delete", change["table"], change["id"], version=after["version"])
+    if change["op"] == "delete":
+        values = {k: v for k, v in before.items() if k != "version"}
+        return Change(n, "add", change["table"], change["id"], values, version=before["version"])
+    values = {k: before[k] for k in after if k != "version" and before.get(k) != after[k]}
+    return Change(n, "update", change["table"], change["id"], values, version=after["version"])
+
+
+def undo(engine: Engine, number: int, *, author: str, role: str | None = None) -> int:
+    """Undo revision ``number`` as a new revision (whose number is returned).
+
+    Raises
+    ------
+    Conflict
+        When a later revision changed one of the same rows (naming who, when and what).
+    """
+    check_role(role)
+    with writing(engine) as conn:
+        info = queries.revision_info(conn, number)
+        if info is None:
+            raise StoreError("no_revision", revision=number)
+        done = queries.changes_of(conn, number)
+        later = queries.later_changes(conn, number, {(c["table"], c["id"]) for c in done})
+        if later:
+            seen, conflicts = set(), []
+            for other in later:
+                if (other["table"], other["id"]) not in seen:
+                    seen.add((other["table"], other["id"]))
+                    conflicts.append({"table": other["table"], "id": other["id"], "version": None, "current": None,
+                                      "other": other})
+            raise Conflict(conflicts, undoing=number)
+        inverse = [_inverse(c, n) for n, c in enumerate(done, start=1)]
+        message = f"undo revision {number}" + (f": {info['message']}" if info["message"] else "")
+        return write(conn, inverse, author=author, message=message, undoes=number, checked=True)
+
+
+def tables_at(conn, number: int | None = None) -> dict[str, list[dict]]:
+    """Rows of every table now, or as they were right after revision ``number``."""
+    rows = {t: {r["id"]: r for r in queries.all_rows(conn, t)} for t in TABLES}
+    if number is not None:
+        if number and queries.revision_info(conn, number) is None:
+            raise StoreError("no_revision", revision=number)
+        for change in queries.changes_after(conn, number):  # newest first: step back one change at a time
+            table = rows[change["table"]]
+            if change["before"] is None:
+                table.pop(change["id"], None)
+            else:
+                table[change["id"]] = change["before"]
+    return {t: sorted(rows[t].values(), key=lambda r: r["id"]) for t in TABLES}
+
+
+def _frame(rows: list[dict], name: str) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, dtype=object)
+    extra = [c for c in frame.columns if c not in COLUMNS[name] and c not in ("version", "text")]
+    frame = frame.reindex(columns=list(COLUMNS[name]) + extra).fillna("")
+    frame.index = range(2, len(frame) + 2)
+    return frame
+
+
+def load_dataset(engine: Engine, revision: int | None = None) -> Dataset:
+    """The map as a :class:`~graph.model.Dataset` (now, or right after ``revision``).
+
+    Rows are numbered from 2 in id order; problems name ``URL:table``.
+    """
+    where = describe(engine.url)
+    with reading(engine) as conn:
+        tables = tables_at(conn, revision)
+    frames = {t: _frame(tables[t], t) for t in TABLES}
+    return Dataset(**frames, files={t: f"{where} {t}" for t in TABLES}, origin="tables")

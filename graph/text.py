@@ -1,0 +1,53 @@
+"""How every sentence and label the project says is chosen: one language rule for every catalogue.
+
+The words themselves live beside what they describe (the app's words in
+``ui/i18n.py``, reader and validation messages in :mod:`graph.messages`,
+vocabulary labels in :mod:`graph.vocab`, suggestion reasons in
+:mod:`graph.links`); each catalogue maps a key to ``{"sv": …, "en": …, "nb": …}``
+and looks it up through :func:`say`, so all of them fall back the same way:
+the language asked for, then English, then the key itself.
+
+>>> WORDS = {"actors": {"sv": "{n} aktörer", "en": "{n} actors"}}
+>>> say(WORDS, "actors", "nb", n=3), say(WORDS, "nothing", "sv")
+('3 actors', 'nothing')
+>>> say({"actor": {"sv": "aktör|aktörer", "en": "actor|actors"}}, "actor", "sv", count=1)
+'aktör'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = ["LANGUAGES", "FALLBACK", "pick", "say"]
+
+#: The languages every catalogue speaks: Swedish, English, Norwegian bokmål.
+LANGUAGES = ("sv", "en", "nb")
+#: The language used where a catalogue has no text in the one asked for.
+FALLBACK = "en"
+
+
+def pick(entry: Mapping[str, str], lang: str) -> str:
+    """The text of ``entry`` in ``lang``, else in English, else in any language it has ('' if none).
+
+    >>> pick({"sv": "Bostad", "en": "Housing"}, "nb"), pick({"sv": "Bostad"}, "en")
+    ('Housing', 'Bostad')
+    """
+    return entry.get(lang) or entry.get(FALLBACK) or next((v for v in entry.values() if v), "")
+
+
+def say(catalogue: Mapping[str, Mapping[str, str]], key: str, lang: str, *, count: int | None = None,
+        **values: object) -> str:
+    """The text of ``key`` in ``lang``, with ``values`` filled in; the key itself when unknown.
+
+    A text written ``one|other`` is a plural: ``count`` chooses the form (1 → the
+    first, anything else → the second) and is also available as ``{count}``.
+    """
+    entry = catalogue.get(key)
+    if entry is None:
+        return key
+    text = pick(entry, lang)
+    if count is not None:
+        forms = text.split("|", 1)
+        text = forms[0] if count == 1 or len(forms) == 1 else forms[1]
+        values["count"] = count
+    return text.format(**values) if values else text

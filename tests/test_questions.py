@@ -1,0 +1,67 @@
+"""The questions the pages ask, asked through the library and the command line."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import networkx as nx
+
+from graph.io import read_dataset
+from graph.model import Dataset
+from graph.questions import EXACT_UP_TO, brokers, community_summaries, themes_by_place
+from tests.support import ROOT
+
+DATA = ROOT / "data"
+
+
+def _stats_brokers() -> list[str]:
+    out = subprocess.run([sys.executable, "-m", "graph", "stats", str(DATA), "--top", "8"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    return re.findall(r"^\s+\d+\. .*\((\S+)\)$", out, flags=re.MULTILINE)
+
+
+def test_stats_names_the_brokers_of_the_library_in_the_same_order():
+    ds = read_dataset(DATA)
+    found = brokers(ds)
+    assert _stats_brokers() == found.table["id"].head(8).tolist()
+    assert found.left_out == int((ds.collaborations["status"] != "existing").sum()) > 0
+    assert found.sampled_from is None
+
+
+def test_brokers_leave_out_ties_that_do_not_exist_yet():
+    ds = Dataset.from_records(actors=[{"id": x} for x in "abcd"],
+                              collaborations=[{"source": "a", "target": "b"}, {"source": "b", "target": "c"},
+                                              {"source": "c", "target": "d", "status": "recommended"}])
+    found = brokers(ds)
+    assert found.table["id"].iloc[0] == "b"
+    assert found.table.set_index("id").loc["c", "betweenness"] == 0
+    assert brokers(ds, statuses=("existing", "recommended")).table["id"].iloc[0] in {"b", "c"}
+
+
+def test_big_networks_are_sampled_and_say_so():
+    G = nx.barabasi_albert_graph(EXACT_UP_TO + 10, 2, seed=1)
+    ds = Dataset.from_records(actors=[{"id": str(n)} for n in G],
+                              collaborations=[{"source": str(u), "target": str(v)} for u, v in G.edges])
+    found = brokers(ds)
+    assert found.sampled_from is not None and "constraint" not in found.table
+    assert found.table["betweenness"].is_monotonic_decreasing
+
+
+def test_themes_by_place_counts_each_end_of_each_themed_tie():
+    table = themes_by_place(read_dataset(DATA)).set_index("id")
+    assert table.loc["steget-fore", "work_internship_matching"] >= 1
+    assert "Orust" in table.loc["mangfaldsmat-orust", "place"]
+
+
+def test_community_summaries_cover_every_actor_once():
+    ds = read_dataset(DATA)
+    from graph import analysis
+    from graph.build import to_multigraph
+
+    G = to_multigraph(ds)
+    groups = analysis.communities(G)
+    table = community_summaries(G, groups)
+    assert table["size"].sum() == G.number_of_nodes()
+    assert all(len(m) <= 3 for m in table["members"])
