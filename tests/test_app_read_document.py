@@ -87,3 +87,28 @@ def test_download_holds_the_accepted_tables():
     data = zipfile.ZipFile(io.BytesIO(tables_zip(accepted_dataset(changes))))
     assert sorted(data.namelist()) == ["actors.csv", "collaborations.csv", "documents.csv"]
     assert "Migrationsverket" in data.read("actors.csv").decode("utf-8-sig")
+
+
+def test_on_a_store_the_accepted_ties_become_one_revision_with_the_document(tmp_path, monkeypatch):
+    from graph import read_dataset, store
+    from ui import state
+
+    engine = store.create(store.connect(f"sqlite:///{tmp_path / 'map.db'}"))
+    store.import_dataset(engine, read_dataset(ROOT / "data"), author="test")
+    monkeypatch.setattr(state, "store_engine", lambda: engine, raising=False)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("views/read_document.py").run()
+    text = "Projektet Grannar i Ljusdal drivs i samarbete med Migrationsverket."
+    _read(at, text)
+    assert not at.get("download_button")
+    at.button(key="rd_save").click().run()
+    assert not at.exception and at.success, [e.value for e in at.error]
+    last = store.history(engine, limit=1)[0]
+    assert last["changes"] == 3 and last["number"] == 2      # document, new actor, tie: one revision
+    rows = store.load_dataset(engine)
+    tie = rows.collaborations[rows.collaborations["source"].isin(["grannar"])
+                              | rows.collaborations["target"].isin(["grannar"])]
+    assert len(tie) == 1 and tie.iloc[0]["evidence"] == text
+    doc = store.get_row(engine, "documents", tie.iloc[0]["document"])
+    assert doc is not None and doc["text"] == text

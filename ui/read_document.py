@@ -8,6 +8,7 @@ The document's text is shown as text only: every character is escaped.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 
 import pandas as pd
@@ -75,6 +76,8 @@ WORDS: dict[str, dict[str, str]] = {
     "no_store": {"sv": "Appen körs på filer, inte på en databas: ladda ner tabellerna och importera dem.",
                  "en": "The app runs on files, not on a database: download the tables and import them.",
                  "nb": "Appen kjører på filer, ikke på en database: last ned tabellene og importer dem."},
+    "your_name": {"sv": "Ditt namn (sparas med ändringen)", "en": "Your name (kept with the change)",
+                  "nb": "Ditt navn (lagres med endringen)"},
     "author": {"sv": "Läst från dokument", "en": "Read from a document", "nb": "Lest fra dokument"},
 }
 LANGUAGE_NAMES = {"sv": {"sv": "Svenska", "nb": "Norska (bokmål)", "nn": "Norska (nynorska)", "en": "Engelska"},
@@ -109,17 +112,27 @@ def highlighted(text: str, spans: list[tuple[int, int]], limit: int = 30_000) ->
 def _read(upload, pasted: str):
     if upload is not None:
         return document_from_bytes(upload.getvalue(), upload.name)
-    return document_from_text(pasted, "pasted.txt")
+    digest = hashlib.sha1(pasted.encode("utf-8")).hexdigest()[:8]
+    return document_from_text(pasted, f"pasted-{digest}.txt")
 
 
-def _store_engine(ctx: dict):
-    """The store's engine when the app runs on one (``graph.store`` present and a database open), else None."""
+def _store_engine():
+    """The map's database engine when the app runs on one (``ui.state.store_engine``), else None."""
+    from ui import state
+
+    get = getattr(state, "store_engine", None)
+    return get() if callable(get) else None
+
+
+def _author(lang: str) -> tuple[str, str | None]:
+    """Who saves (the app's login or session name when it has one, else asked here) and their role."""
     try:
-        store = importlib.import_module("graph.store")
+        access = importlib.import_module("ui.access")
     except ImportError:
-        return None, None
-    engine = ctx.get("engine")
-    return (store, engine) if engine is not None and hasattr(store, "apply_changes") else (None, None)
+        access = None
+    if access is not None and hasattr(access, "author_name"):
+        return access.author_name() or w("author", lang), access.role()
+    return st.text_input(w("your_name", lang), key="rd_author").strip() or w("author", lang), None
 
 
 def _input(lang: str) -> None:
@@ -192,22 +205,30 @@ def _map_new(result, ds, accepted: pd.DataFrame, lang: str) -> dict[str, str]:
     return mapping
 
 
-def _save(ctx: dict, changes: list[dict], lang: str) -> None:
-    store, engine = _store_engine(ctx)
+def _save(changes: list[dict], lang: str) -> None:
+    engine = _store_engine()
     ties = sum(c["table"] == "collaborations" for c in changes)
-    if store is None:
+    if engine is None:
         st.caption(w("no_store", lang))
         st.download_button(w("download", lang), tables_zip(accepted_dataset(changes)),
                            file_name="accepted-candidates.zip", mime="application/zip", key="rd_download")
         return
+    from graph import store
+
+    author, role = _author(lang)
     if st.button(w("save", lang), key="rd_save", type="primary"):
+        document = next((c["row"]["id"] for c in changes if c["table"] == "documents"), "")
         try:
-            revision = store.apply_changes(engine, changes, author=ctx.get("user") or w("author", lang),
-                                           message=f"{w('author', lang)}: {changes[0]['row']['id']}")
-        except (store.ChangeRejected, store.Conflict) as exc:
+            revision = store.apply_changes(engine, changes, author=author, role=role,
+                                           message=f"{w('author', lang)}: {document}".strip(": "))
+        except store.ChangeRejected as exc:
+            st.error(md_text(w("refused", lang, reason="; ".join(p.text(lang) for p in exc.problems))))
+            return
+        except store.StoreError as exc:          # a conflict, a viewer's role, the database itself
             st.error(md_text(w("refused", lang, reason=exc)))
             return
-        st.success(md_text(w("saved", lang, revision=getattr(revision, "id", revision), ties=ties)))
+        st.session_state.pop("rd_doc", None)
+        st.success(md_text(w("saved", lang, revision=revision, ties=ties)))
 
 
 def render_read_document(ctx: dict) -> None:
@@ -231,5 +252,5 @@ def render_read_document(ctx: dict) -> None:
         st.info(w("none_accepted", lang))
         return
     changes = accepted_changes(accepted, result.dataset.actors, doc, mapping=mapping,
-                               existing=set(ds.actors["id"]))
-    _save(ctx, changes, lang)
+                               existing=set(ds.actors["id"]), existing_documents=set(ds.documents["id"]))
+    _save(changes, lang)

@@ -55,11 +55,12 @@ def _tie_rows(ties: pd.DataFrame, mapping: Mapping[str, str], doc_id: str) -> pd
 
 def accepted_changes(ties: pd.DataFrame, actors: pd.DataFrame, document: Document, *,
                      mapping: Mapping[str, str] | None = None, existing: set[str] | frozenset = frozenset(),
-                     with_text: bool = True) -> list[dict]:
+                     existing_documents: set[str] | frozenset = frozenset(), with_text: bool = True) -> list[dict]:
     """The changes that put the accepted ``ties`` into the map, with ``document`` as their source.
 
     ``mapping`` sends a candidate actor id to an existing actor's id (the new actor is then not created);
-    ids in ``existing`` are already in the map.  The document row carries its (masked) text when ``with_text``.
+    ids in ``existing`` are already in the map, and so is the document when its id is in ``existing_documents``.
+    The document row carries its (masked) text when ``with_text``.
     Every change is ``{"op": "add", "table": ..., "row": {...}}``, in the order a store can apply them.
     """
     mapping = dict(mapping or {})
@@ -68,7 +69,7 @@ def accepted_changes(ties: pd.DataFrame, actors: pd.DataFrame, document: Documen
     doc_row = {"id": document.id, "title": document.title, "publisher": "", "date": "", "language": document.language}
     if with_text:
         doc_row["text"] = document.text
-    changes = [{"op": "add", "table": "documents", "row": doc_row}]
+    changes = [] if document.id in existing_documents else [{"op": "add", "table": "documents", "row": doc_row}]
     for row in actors.to_dict("records"):
         actor = str(row.get("id", ""))
         if actor in used and actor not in existing and actor not in mapping:
