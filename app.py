@@ -29,6 +29,7 @@ VIEWS = [
     ("themes_where", "themes"),
     ("suggestions", "suggestions"),
     ("export", "export"),
+    ("read_document", "read_document"),
     ("data", "data"),
 ]
 #: Pages of the map's database: (title key, page file, who sees it).

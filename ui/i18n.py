@@ -81,6 +81,7 @@ WORDS: dict[str, dict[str, str]] = {
     "suggestions": {"sv": "Förslag på samarbeten", "en": "Suggested ties", "nb": "Forslag til samarbeid"},
     "data": {"sv": "Data och import", "en": "Data and import", "nb": "Data og import"},
     "export": {"sv": "Exportera", "en": "Export", "nb": "Eksporter"},
+    "read_document": {"sv": "Läs ett dokument", "en": "Read a document", "nb": "Les et dokument"},
     "dataset": {"sv": "Datamängd", "en": "Dataset", "nb": "Datasett"},
     "counts": {
         "sv": "{actors} aktörer, {ties} samarbeten",
