@@ -63,6 +63,10 @@ def test_every_page_by_link_shows_no_exception_and_no_code(page, explorer_url, l
             problems.append(f"{name}: raw codes {raw}")
         if FILE_NAME.search(text):
             problems.append(f"{name}: file name {FILE_NAME.search(text).group(0)}")
+        if "Page not found" in text or "does not seem to exist" in text:
+            problems.append(f"{name}: the address is not a page")
+        if name == "paths" and not re.search(r"(kortaste|shortest|korteste|förbundna|connected|forbundet)", text):
+            problems.append("paths: from/to of the link not applied")
         if lang != "en" and "Select all" in text:
             problems.append(f"{name}: English 'Select all'")
     assert problems == []
