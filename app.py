@@ -80,17 +80,22 @@ def context() -> dict:
 
 def run() -> None:
     st.set_page_config(page_title="Stakeholder network explorer", layout="wide")
+    menu = st.sidebar.container()  # the page links come first in the sidebar
     ctx = context()
     page_context.store(ctx)
-    pages = [st.Page(f"views/{name}.py", title=t(title, ctx["lang"]), url_path=name, default=name == "explore")
-             for title, name in VIEWS]
-    pages += [st.Page(f"views/{name}.py", title=t(title, ctx["lang"]), url_path=name)
+    lang = ctx["lang"]
+    pages = [st.Page(f"views/{name}.py", title=t(title, lang), url_path=name) for title, name in VIEWS]
+    pages += [st.Page(f"views/{name}.py", title=t(title, lang), url_path=name)
               for title, name, shown in STORE_VIEWS if shown()]
-    page = st.navigation(pages)
-    address.write_link(page.url_path or "explore")
-    st.title(t("app_title", ctx["lang"]))
-    st.caption(t("app_intro", ctx["lang"]))
-    revision_banner(ctx["lang"])
+    # "/" shows the map too; every view, the map included, also has its own address (/explore, /paths, …)
+    home = st.Page("views/explore.py", title=t("explore", lang), url_path="start", default=True)
+    page = st.navigation([home, *pages], position="hidden")
+    for view in pages:
+        menu.page_link(view, label=view.title)
+    address.write_link(page.url_path if page is not home else "explore")
+    st.title(t("app_title", lang))
+    st.caption(t("app_intro", lang))
+    revision_banner(lang)
     page.run()
 
 

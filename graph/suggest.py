@@ -155,8 +155,9 @@ def group_suggestions(table: pd.DataFrame, ds: Dataset, *, lang: str = "sv") -> 
 
 def narrow(table: pd.DataFrame, ds: Dataset, *, place: str | None = None, theme: str | None = None,
            across_sectors: bool = False) -> pd.DataFrame:
-    """The suggestions whose two actors share ``place`` (a region or municipality) and ``theme``,
-    and, with ``across_sectors``, belong to different sectors.
+    """The suggestions whose two actors share ``place`` (a region or municipality; an actor without
+    any place, such as a state agency, counts in every place) and ``theme``, and, with
+    ``across_sectors``, belong to different sectors.
 
     >>> ds = Dataset.from_records(actors=[{"id": "a", "type": "municipality", "municipality": "Ed"},
     ...                                   {"id": "b", "type": "business", "municipality": "Ed"},
@@ -164,6 +165,8 @@ def narrow(table: pd.DataFrame, ds: Dataset, *, place: str | None = None, theme:
     >>> table = pd.DataFrame({"source": ["a", "a"], "target": ["b", "c"], "score": [1.0, 0.5]})
     >>> narrow(table, ds, place="Ed", across_sectors=True)["target"].tolist()
     ['b']
+    >>> narrow(table, ds, place="Ed")["target"].tolist()  # c has no place: it counts in Ed too
+    ['b', 'c']
     """
     actors = ds.actors
     keep = np.ones(len(table), dtype=bool)
@@ -171,7 +174,11 @@ def narrow(table: pd.DataFrame, ds: Dataset, *, place: str | None = None, theme:
     if place:
         where = {a: set(split_multi(r)) | set(split_multi(m))
                  for a, r, m in zip(actors["id"], actors["region"], actors["municipality"])}
-        keep &= np.array([place in where.get(s, ()) and place in where.get(x, ()) for s, x in pairs], dtype=bool)
+        def there(a: str, b: str) -> bool:  # an actor with no place at all (a national one) counts everywhere
+            pa, pb = where.get(a, set()), where.get(b, set())
+            return (place in pa or not pa) and (place in pb or not pb) and bool(pa or pb)
+
+        keep &= np.array([there(s, x) for s, x in pairs], dtype=bool)
     if theme:
         themes = actor_themes(ds)
         keep &= np.array([theme in themes.get(s, ()) and theme in themes.get(x, ()) for s, x in pairs], dtype=bool)
