@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from graph.io import read_dataset  # noqa: E402
 from graph.links import adjacency, fit_default, prepare, score_matrix_pairs  # noqa: E402
-from graph.links._core import candidate_pairs, is_edge  # noqa: E402
+from graph.links._core import is_edge  # noqa: E402
+from graph.links._topk import candidate_pairs  # noqa: E402
 
 CONFIGS = {
     "default (all signals)": {},

@@ -274,9 +274,9 @@ def test_shipped_sector_gaps_use_type_and_country(shipped):
     hamar = g[(g.place == "Hamar") & (g.category_a == "state_agency")]
     assert set(hamar.actors_a) == {1}  # IMDi only: Swedish agencies are not present in Hamar
     mellerud = g[(g.place == "Mellerud") & (g.category_a == "state_agency")]
-    from graph.links._api import _categories
+    from graph.links._gaps import categories
 
-    cats = dict(zip(ds.actors.id, _categories(ds.actors)))
+    cats = dict(zip(ds.actors.id, categories(ds.actors)))
     assert cats["socialfonden"] == "public_local" and cats["imdi"] == "state_agency"
     assert cats["lansstyrelserna"] == "public_local"
     assert mellerud.actors_a.iloc[0] == sum(

@@ -32,18 +32,11 @@ from graph.links._api import (
                               suggest_links,
                               suggest_matrix,
 )
-from graph.links._core import (
-                              INDICES,
-                              adjacency,
-                              adjacency_from_columns,
-                              candidate_pairs,
-                              pair_features,
-                              score_matrix_pairs,
-                              top_pairs,
-)
+from graph.links._core import INDICES, adjacency, adjacency_from_columns, pair_features, score_matrix_pairs
 from graph.links._default import DefaultModel, fit_default
 from graph.links._nx import nx_score_pairs, nx_suggest
 from graph.links._text import TEXTS
+from graph.links._topk import candidate_pairs, top_pairs
 
 __all__ = [
     "METHODS", "INDICES", "CATEGORIES", "TEXTS",

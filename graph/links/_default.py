@@ -36,7 +36,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit, logit
 
-from graph.links._core import KATZ_BETA, _top, adjacency, edge_keys, is_edge, pair_features
+from graph.links._core import KATZ_BETA, adjacency, edge_keys, is_edge, pair_features
 from graph.links._select import (
     ALL_PAIRS,
     CANDIDATES,
@@ -63,6 +63,7 @@ from graph.links._stack import (
     sample_negatives,
     supported,
 )
+from graph.links._topk import top_indices
 
 __all__ = ["DefaultModel", "fit_default", "STRUCT", "MAX_FOLDS", "TARGET_POSITIVES", "DOMAIN"]
 
@@ -241,7 +242,7 @@ def _judge(model: DefaultModel, folds: list[_Fold], stacked: list | None) -> Evi
             clf = stacked[i] if name == "stacked" else None
             s = policy(model.structural(x.f, x.a, name, clf), x.f, x.a, model.use)
             ps = policy(model.structural(x.pool_f, x.pool_a, name, clf), x.pool_f, x.pool_a, model.use)
-            best = _top(ps, x.top)
+            best = top_indices(ps, x.top)
             ev.add(name, {(i, int(j)) for j in best[x.pool_y[best]]}, auc(s[pos], s[neg]))
     return ev
 

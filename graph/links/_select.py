@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from graph.links._core import KATZ_BETA, _degrees, edge_keys, is_edge, top_pa_pairs
+from graph.links._core import KATZ_BETA, degrees, edge_keys, is_edge
+from graph.links._topk import top_pa_pairs
 
 __all__ = ["CANDIDATES", "PRIOR", "AUC_SLACK", "Z", "composite", "candidate_pool", "fold_pool", "Evidence", "choose", "auc"]
 
@@ -96,14 +97,14 @@ def candidate_pool(A: sp.csr_array, size: int, keys: np.ndarray | None = None) -
     >>> r.tolist(), c.tolist()
     ([0, 1], [2, 3])
     """
-    from graph.links._core import _top_entries, _two_walk_product
+    from graph.links._topk import top_entries, two_walk_product
 
     n = A.shape[0]
     keys = edge_keys(A) if keys is None else keys
-    deg = _degrees(A)
-    W = _two_walk_product(A, 1 + 1j * np.where(deg > 0, 1 / np.maximum(deg, 1), 0))
-    r1, c1, _ = _top_entries(A, W, W.data.real, size, keys)
-    r2, c2, _ = _top_entries(A, W, W.data.imag, size, keys)
+    deg = degrees(A)
+    W = two_walk_product(A, 1 + 1j * np.where(deg > 0, 1 / np.maximum(deg, 1), 0))
+    r1, c1, _ = top_entries(A, W, W.data.real, size, keys)
+    r2, c2, _ = top_entries(A, W, W.data.imag, size, keys)
     del W
     pr, pc = top_pa_pairs(A, max(size // 4, 1), keys)
     key = np.unique(np.r_[r1 * n + c1, r2 * n + c2, pr * n + pc])

@@ -43,7 +43,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit
 
-from graph.links._core import _degrees, edge_keys, is_edge
+from graph.links._core import degrees, edge_keys, is_edge
 
 __all__ = ["Attributes", "classifier", "features_matrix", "mixed_negatives", "sample_negatives", "supported", "one_thread",
            "COMPLEMENTARY_WEIGHT", "COUNTRY_PENALTY", "RECOMMENDED_WEIGHT", "MEMBER_WEIGHT", "SEED", "KATZ_BLEND"]
@@ -253,7 +253,7 @@ def mixed_negatives(A: sp.csr_array, Ah: sp.csr_array, keys: np.ndarray, hidden:
     more resolution where the best pairs are.
     """
     n = A.shape[0]
-    k = _degrees(Ah)
+    k = degrees(Ah)
     two_e = max(k.sum(), 1.0)
     N = max(n * (n - 1) / 2 - A.nnz / 2, 1.0)
     r1, c1 = sample_negatives(A, keys, count, rng)
@@ -277,7 +277,7 @@ def mixed_negatives(A: sp.csr_array, Ah: sp.csr_array, keys: np.ndarray, hidden:
     # (3) uniform among the HARD_POOL * count pairs with most common neighbours in Ah
     r3 = c3 = pool = np.zeros(0, dtype=np.int64)
     if (k * k).sum() <= HARD_WALKS:
-        from graph.links._core import candidate_pairs
+        from graph.links._topk import candidate_pairs
 
         cr, cc, cn = candidate_pairs(Ah, None, edge_keys(Ah))
         ok = keep(cr, cc)
@@ -297,8 +297,3 @@ def mixed_negatives(A: sp.csr_array, Ah: sp.csr_array, keys: np.ndarray, hidden:
     q3 = np.where(in_pool, 1.0 / max(pool.size, 1), 0.0)
     mix = (n1 * q1 + n2 * q2 + n3 * q3) / max(n1 + n2 + n3, 1)
     return r, c, q1 / mix
-
-
-def degrees(A: sp.csr_array) -> np.ndarray:
-    """Degrees of the nodes of ``A`` as floats."""
-    return _degrees(A)
