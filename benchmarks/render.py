@@ -36,7 +36,7 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graph.layout import compute_layout  # noqa: E402
-from graph.render import standalone_html, vis_network_css, vis_network_js  # noqa: E402
+from graph.webpage import standalone_html, vis_network_css, vis_network_js  # noqa: E402
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 CAP_S = 60.0

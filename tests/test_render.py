@@ -9,14 +9,8 @@ import re
 import networkx as nx
 import pytest
 
-from graph.render import (
-    EDGE_STYLE,
-    SECTOR_COLORS,
-    TYPE_COLORS,
-    json_for_script,
-    network_data,
-    standalone_html,
-)
+from graph.render import EDGE_STYLE, SECTOR_COLORS, TYPE_COLORS, network_data
+from graph.webpage import json_for_script, standalone_html
 
 HOSTILE = (
     "<img src=x onerror=alert(1)>",
@@ -272,7 +266,7 @@ def test_standalone_rejects_odd_height():
 def test_json_subset_is_the_drawing_cut_to_a_part():
     import json
 
-    from graph.render import json_for_script, json_parts, json_subset
+    from graph.webpage import json_for_script, json_parts, json_subset
 
     G = nx.MultiGraph()
     for v in ("a", "b", "c"):

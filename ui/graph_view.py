@@ -16,7 +16,7 @@ from typing import Any
 
 import streamlit as st
 
-from graph.render import DRAW_CSS, DRAW_JS, json_for_script, vis_network_js
+from graph.webpage import DRAW_CSS, DRAW_JS, json_for_script, vis_network_js
 
 __all__ = ["graph_view"]
 

@@ -25,7 +25,8 @@ from graph.build import as_of, filter_dataset, filter_options, neighbourhood, to
 from graph.io import read_dataset
 from graph.layout import compute_layout
 from graph.model import DataError, Dataset, Problem, split_multi, validate
-from graph.render import json_for_script, json_parts, json_subset, network_data
+from graph.render import network_data
+from graph.webpage import json_for_script, json_parts, json_subset
 
 __all__ = [
     "Source",

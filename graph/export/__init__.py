@@ -144,7 +144,7 @@ def generate_export(
         G = to_multigraph(ds)
         where = _positions(G, positions)
         if fmt == "html":
-            from graph.render import standalone_html
+            from graph.webpage import standalone_html
 
             labels = {"theme_labels": {la: dict(zip(ds.themes["id"], ds.themes.get(f"label_{la}", ds.themes["id"])))
                                        for la in ("sv", "en", "nb")},
