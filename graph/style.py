@@ -20,6 +20,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph.text import pick
+
 __all__ = [
     "SECTOR_COLORS", "TYPE_COLORS", "COMMUNITY_COLORS", "FALLBACK_COLOR", "ENDED_COLOR", "EDGE_STYLE",
     "STATUS_DASHES", "STARTED_EXTRA_WIDTH", "WORDS", "words", "tie_style", "community_keys", "label_rank",
@@ -128,4 +130,4 @@ def country_label(code: str, lang: str = "sv") -> str:
     ('Norway', 'Sverige')
     """
     names = COUNTRIES.get(str(code).strip().upper())
-    return (names.get(lang) or names["en"]) if names else str(code)
+    return pick(names, lang) if names else str(code)

@@ -33,11 +33,18 @@ def pick(entry: Mapping[str, str], lang: str) -> str:
     return entry.get(lang) or entry.get(FALLBACK) or next((v for v in entry.values() if v), "")
 
 
-def say(catalogue: Mapping[str, Mapping[str, str]], key: str, lang: str, **values: object) -> str:
+def say(catalogue: Mapping[str, Mapping[str, str]], key: str, lang: str, *, count: int | None = None,
+        **values: object) -> str:
     """The text of ``key`` in ``lang``, with ``values`` filled in; the key itself when unknown.
 
-    Plurals are two keys: ``key_one`` for a count of one beside ``key`` (see ``ui.i18n.tn``).
+    Plurals are two keys: with ``count == 1`` the text of ``key_one`` is used when
+    the catalogue has one.
+
+    >>> say({"n": {"en": "{n} ties"}, "n_one": {"en": "one tie"}}, "n", "en", count=1, n=1)
+    'one tie'
     """
+    if count == 1 and f"{key}_one" in catalogue:
+        key = f"{key}_one"
     entry = catalogue.get(key)
     if entry is None:
         return key

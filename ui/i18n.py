@@ -371,8 +371,9 @@ def tn(key: str, count: int, lang: str = "sv", **values: object) -> str:
     >>> tn("paths_found", 1, "en", n=1, steps=2)
     '1 shortest path of 2 steps.'
     """
-    one = f"{key}_one"
-    return t(one if count == 1 and one in WORDS else key, lang, **values)
+    if key not in WORDS:
+        raise KeyError(key)
+    return say(WORDS, key, lang, count=count, **values)
 
 
 def vocab_label(column: str, value: str, lang: str = "sv") -> str:

@@ -24,6 +24,7 @@ from graph.extract import (
     extract_documents,
     tables_zip,
 )
+from graph.text import say
 from ui.i18n import md_text, vocab_label
 
 __all__ = ["render_read_document", "WORDS", "highlighted"]
@@ -87,9 +88,10 @@ _NEW = "__new__"
 
 
 def w(key: str, lang: str, **values: object) -> str:
-    """This page's word ``key`` in ``lang`` (Swedish when missing)."""
-    text = WORDS[key].get(lang) or WORDS[key]["sv"]
-    return text.format(**values) if values else text
+    """This page's word ``key`` in ``lang`` (the fallback rule of :mod:`graph.text`)."""
+    if key not in WORDS:
+        raise KeyError(key)
+    return say(WORDS, key, lang, **values)
 
 
 def highlighted(text: str, spans: list[tuple[int, int]], limit: int = 30_000) -> str:

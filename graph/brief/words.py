@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from graph import text
+
 __all__ = ["WORDS", "say"]
 
 WORDS: dict[str, dict[str, str]] = {
@@ -83,7 +85,6 @@ WORDS: dict[str, dict[str, str]] = {
 
 def say(key: str, lang: str = "sv", **values: object) -> str:
     """The briefing's words ``key`` in ``lang`` (English for an unknown code); ``n == 1`` picks ``key_one``."""
-    if values.get("n") == 1 and f"{key}_one" in WORDS:
-        key = f"{key}_one"
-    entry = WORDS[key]
-    return (entry.get(lang) or entry["en"]).format(**values)
+    if key not in WORDS:
+        raise KeyError(key)
+    return text.say(WORDS, key, lang, count=values.get("n"), **values)

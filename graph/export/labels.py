@@ -72,7 +72,7 @@ def place_labels(
 
 
 def _spots(xy: np.ndarray, r: float, w: float, height: float) -> list[tuple]:
-    """Candidate label _spots around a node: eight directions, at one and two and a half gaps."""
+    """Candidate label spots around a node: eight directions, at one and two and a half gaps."""
     x, y = xy
     out = []
     for far in (1.0, 2.5):

@@ -123,6 +123,6 @@ def explain_pairs(p: Prepared, rows: np.ndarray, cols: np.ndarray, scores: np.nd
 
 
 def sector_label(sector: str, lang: str) -> str:
-    from graph.vocab import SECTORS
+    from graph.vocab import SECTORS, label
 
-    return SECTORS.get(sector, {}).get(lang, sector).lower() if sector else sector
+    return label(SECTORS, sector, lang).lower() if sector else sector

@@ -9,6 +9,7 @@ from __future__ import annotations
 from graph.model import DataError
 from graph.store.engine import StoreError
 from graph.store.words import say
+from graph.text import pick
 
 __all__ = ["ChangeRejected", "Conflict", "Forbidden", "StoreError", "describe_change"]
 
@@ -35,7 +36,7 @@ def describe_change(change: dict, lang: str = "en") -> str:
     words = {"add": {"en": "added", "sv": "tillagd", "nb": "lagt til"},
              "delete": {"en": "deleted", "sv": "borttagen", "nb": "slettet"}}
     if change["op"] in words:
-        return words[change["op"]].get(lang, words[change["op"]]["en"])
+        return pick(words[change["op"]], lang)
     before, after = change.get("before") or {}, change.get("after") or {}
     diffs = [f"{k} {_short(before.get(k, ''))} → {_short(after.get(k, ''))}" for k in after
              if k != "version" and before.get(k, "") != after.get(k, "")]
