@@ -13,15 +13,12 @@ and a FIFO.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,27 +115,11 @@ def bomb(rows: int = 12_000_000) -> Path:
     path = WORK / "bomb.xlsx"
     if path.exists():
         return path
-    import openpyxl
+    sys.path.insert(0, str(ROOT))
+    from tests.hostile import write_xlsx_bomb
 
-    good = io.BytesIO()
-    book = openpyxl.Workbook()
-    book.active.title = "actors"
-    book.active.append(["id", "name"])
-    book.save(good)
-    row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
-    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename != "xl/worksheets/sheet1.xml":
-                dst.writestr(info.filename, data)
-                continue
-            head, tail = data.split(b"</sheetData>")
-            head = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="A1:B{rows + 1}"/>'.encode(), head)
-            with dst.open(info.filename, "w", force_zip64=True) as part:
-                part.write(head)
-                for _ in range(rows // 100_000):
-                    part.write(row * 100_000)
-                part.write(b"</sheetData>" + tail)
+    with path.open("wb") as out:
+        write_xlsx_bomb(out, rows)
     return path
 
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import signal
 import stat
 import zipfile
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from graph.cli import main
@@ -19,6 +17,7 @@ from graph.export import check_target, export_dataset, generate_export
 from graph.io import read_dataset, write_xlsx
 from graph.io.limits import MAX_COLUMNS, MAX_DEPTH
 from graph.model import DataError, Dataset, validate
+from tests.hostile import write_xlsx_bomb
 from tests.support import ROOT, write
 
 
@@ -124,26 +123,8 @@ def test_too_big_a_file_is_refused_before_reading(tmp_path, monkeypatch):
 
 def bomb(rows: int = 6_000_000) -> bytes:
     """A workbook whose one sheet repeats a row: a few hundred kilobytes that inflate to hundreds of megabytes."""
-    good = io.BytesIO()
-    book = openpyxl.Workbook()
-    book.active.title = "actors"
-    book.active.append(["id", "name"])
-    book.save(good)
     out = io.BytesIO()
-    row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
-    with zipfile.ZipFile(good) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename != "xl/worksheets/sheet1.xml":
-                dst.writestr(info.filename, data)
-                continue
-            head, tail = data.split(b"</sheetData>")
-            head = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="A1:B{rows + 1}"/>'.encode(), head)
-            with dst.open(info.filename, "w", force_zip64=True) as part:  # streamed: never all in memory
-                part.write(head)
-                for _ in range(rows // 100_000):
-                    part.write(row * 100_000)
-                part.write(row * (rows % 100_000) + b"</sheetData>" + tail)
+    write_xlsx_bomb(out, rows)
     return out.getvalue()
 
 
