@@ -23,7 +23,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.model import COLUMNS, Dataset, split_multi
-from graph.vocab import ACTOR_TYPES, DEFAULT_LEVEL, DEFAULT_SECTOR, KINDS, LEVELS, SECTORS, STATUSES
+from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES, implied, implied_column
 
 __all__ = ["to_multigraph", "to_simple", "filter_dataset", "filter_options", "neighbourhood", "actor_themes", "resolve_actor",
            "as_of", "years_of"]
@@ -46,10 +46,8 @@ def _actor_attrs(row: dict) -> dict:
     attrs = {k: v for k, v in row.items() if v != "" or k in COLUMNS["actors"]}
     attrs["aliases"] = tuple(split_multi(row.get("aliases", "")))
     attrs["name"] = row.get("name") or row["id"]
-    if not attrs.get("sector"):
-        attrs["sector"] = DEFAULT_SECTOR.get(row.get("type", ""), "")
-    if not attrs.get("level"):
-        attrs["level"] = DEFAULT_LEVEL.get(row.get("type", ""), "")
+    for column in ("sector", "level"):
+        attrs[column] = implied(column, attrs.get(column, ""), row.get("type", ""))
     for key in ("x", "y", "size"):
         if key in attrs:
             attrs[key] = _number(attrs[key], None)
@@ -145,8 +143,7 @@ def filter_dataset(
     (['a'], 0)
     """
     actors = ds.actors
-    sector = actors["sector"].where(actors["sector"] != "", actors["type"].map(DEFAULT_SECTOR).fillna(""))
-    level = actors["level"].where(actors["level"] != "", actors["type"].map(DEFAULT_LEVEL).fillna(""))
+    sector, level = implied_column(actors, "sector"), implied_column(actors, "level")
     keep = (_keep(actors["type"], types) & _keep(sector, sectors) & _keep(level, levels)
             & _keep(actors["country"], countries) & _keep(actors["region"], regions, multi=True)
             & _keep(actors["municipality"], municipalities, multi=True))

@@ -30,7 +30,7 @@ import pandas as pd
 
 from graph.build import actor_themes
 from graph.model import Dataset, split_multi
-from graph.vocab import DEFAULT_SECTOR
+from graph.vocab import implied_column
 
 __all__ = ["Recommendation", "recommendations", "split_reason", "group_suggestions", "narrow", "diversify",
            "GROUPS", "organise"]
@@ -183,8 +183,7 @@ def narrow(table: pd.DataFrame, ds: Dataset, *, place: str | None = None, theme:
         themes = actor_themes(ds)
         keep &= np.array([theme in themes.get(s, ()) and theme in themes.get(x, ()) for s, x in pairs], dtype=bool)
     if across_sectors:
-        sector = {a: s or DEFAULT_SECTOR.get(ty, "") for a, s, ty in zip(actors["id"], actors["sector"],
-                                                                         actors["type"])}
+        sector = dict(zip(actors["id"], implied_column(actors, "sector")))
         keep &= np.array([sector.get(s) != sector.get(x) for s, x in pairs], dtype=bool)
     return table[keep]
 

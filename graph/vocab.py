@@ -33,6 +33,8 @@ __all__ = [
     "STATUSES",
     "DEFAULT_SECTOR",
     "DEFAULT_LEVEL",
+    "implied",
+    "implied_column",
     "VOCABULARIES",
     "SYNONYMS",
     "DIRECTIONS",
@@ -136,6 +138,37 @@ VOCABULARIES: dict[tuple[str, str], dict[str, dict[str, str]]] = {
     ("collaborations", "kind"): KINDS,
     ("collaborations", "status"): STATUSES,
 }
+
+
+def implied(column: str, own: str, actor_type: str) -> str:
+    """An actor's ``sector`` or ``level``: its own value, else the one its type implies ('' if none).
+
+    >>> implied("sector", "", "municipality"), implied("level", "regional", "municipality")
+    ('public', 'regional')
+    """
+    defaults = DEFAULT_SECTOR if column == "sector" else DEFAULT_LEVEL
+    return own or defaults.get(actor_type, "")
+
+
+def implied_column(actors, column: str):
+    """:func:`implied` for a whole actors table: a Series of ``sector`` or ``level`` values.
+
+    Missing columns count as empty, so any table with a ``type`` (or none) will do.
+
+    >>> import pandas as pd
+    >>> implied_column(pd.DataFrame({"type": ["business", "x"], "sector": ["", "public"]}), "sector").tolist()
+    ['business', 'public']
+    """
+    import pandas as pd
+
+    def cells(name: str) -> pd.Series:
+        if name not in actors:
+            return pd.Series("", index=actors.index, dtype=object)
+        return actors[name].astype("string").fillna("").astype(str).str.strip()
+
+    own = cells(column)
+    defaults = DEFAULT_SECTOR if column == "sector" else DEFAULT_LEVEL
+    return own.where(own != "", cells("type").map(defaults).fillna(""))
 
 
 def label(vocabulary: dict[str, dict[str, str]], value: str, lang: str = "sv") -> str:

@@ -19,7 +19,7 @@ from graph.build import as_of, filter_dataset, resolve_actor, to_multigraph
 from graph.model import Dataset, split_multi
 from graph.style import country_label
 from graph.suggest import organise
-from graph.vocab import ACTOR_TYPES, DEFAULT_LEVEL, DEFAULT_SECTOR, KINDS, LEVELS, SECTORS, STATUSES, label
+from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES, implied, implied_column, label
 
 __all__ = ["Briefing", "briefing", "scope_of"]
 
@@ -85,8 +85,7 @@ def _facts(ds: Dataset, focus: list[str], is_actor: bool, ranks: pd.DataFrame, l
     actors = ds.actors.set_index("id")
     if is_actor:
         row = actors.loc[focus[0]]
-        sector = row["sector"] or DEFAULT_SECTOR.get(row["type"], "")
-        level = row["level"] or DEFAULT_LEVEL.get(row["type"], "")
+        sector, level = implied("sector", row["sector"], row["type"]), implied("level", row["level"], row["type"])
         country = country_label(row["country"], lang) if row["country"] else ""
         place = ", ".join(x for x in (row["municipality"].replace("|", ", "), row["region"].replace("|", ", "),
                                        country) if x)
@@ -99,7 +98,7 @@ def _facts(ds: Dataset, focus: list[str], is_actor: bool, ranks: pd.DataFrame, l
             out.append((say("rank", lang), say("rank_value", lang, rank=int(r["rank"]), n=len(ranks),
                                                value=f"{r['betweenness']:.3f}")))
         return [(k, v) for k, v in out if v]
-    sectors = pd.Series([actors.at[a, "sector"] or DEFAULT_SECTOR.get(actors.at[a, "type"], "") for a in focus])
+    sectors = implied_column(actors.loc[focus], "sector")
     by_sector = ", ".join(f"{label(SECTORS, s, lang)} {n}" for s, n in sectors.value_counts().items() if s)
     ties = ds.collaborations
     return [(say("actors_here", lang), str(len(focus))), (say("by_sector", lang), by_sector),

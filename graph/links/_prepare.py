@@ -16,6 +16,7 @@ import scipy.sparse as sp
 
 from graph.links._core import adjacency
 from graph.links._stack import MEMBER_WEIGHT, RECOMMENDED_WEIGHT, Attributes
+from graph.vocab import implied_column
 
 __all__ = ["LANGS", "Support", "Prepared", "prepare", "column", "check_lang", "sector_values", "level_values"]
 
@@ -205,16 +206,10 @@ def prepare(collaborations: pd.DataFrame, actors: pd.DataFrame | None = None,
 
 
 def sector_values(actors: pd.DataFrame) -> np.ndarray:
-    from graph.vocab import DEFAULT_SECTOR
-
-    sector = column(actors, "sector")
-    derived = column(actors, "type").map(lambda t: DEFAULT_SECTOR.get(t, ""))
-    return np.where(sector == "", derived, sector).astype(object)
+    """Each actor's sector, or the one its type implies (:func:`graph.vocab.implied_column`)."""
+    return implied_column(actors, "sector").to_numpy(dtype=object)
 
 
 def level_values(actors: pd.DataFrame) -> np.ndarray:
-    from graph.vocab import DEFAULT_LEVEL
-
-    level = column(actors, "level")
-    derived = column(actors, "type").map(lambda t: DEFAULT_LEVEL.get(t, ""))
-    return np.where(level == "", derived, level).astype(object)
+    """Each actor's level, or the one its type implies."""
+    return implied_column(actors, "level").to_numpy(dtype=object)
