@@ -25,7 +25,7 @@ import pandas as pd
 from graph.model import COLUMNS, Dataset, split_multi
 from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES, implied, implied_column
 
-__all__ = ["to_multigraph", "to_simple", "filter_dataset", "filter_options", "neighbourhood", "actor_themes", "resolve_actor",
+__all__ = ["to_multigraph", "drawable_ties", "tie_status", "to_simple", "filter_dataset", "filter_options", "neighbourhood", "actor_themes", "resolve_actor",
            "as_of", "years_of"]
 
 
@@ -54,6 +54,25 @@ def _actor_attrs(row: dict) -> dict:
     return attrs
 
 
+def drawable_ties(ds: Dataset) -> pd.Series:
+    """True for the ties that join two different actors of ``ds`` (the ones a graph holds).
+
+    >>> ds = Dataset.from_records(actors=[{"id": "a"}, {"id": "b"}], collaborations=[
+    ...     {"source": "a", "target": "b"}, {"source": "a", "target": "x"}, {"source": "b", "target": "b"}])
+    >>> drawable_ties(ds).tolist()
+    [True, False, False]
+    """
+    ids = pd.Index(ds.actors["id"][ds.actors["id"] != ""].unique())
+    ties = ds.collaborations
+    ends = [ids.get_indexer(ties[end].astype(object)) >= 0 for end in ("source", "target")]
+    return pd.Series(ends[0] & ends[1], index=ties.index) & (ties["source"] != ties["target"])
+
+
+def tie_status(ties: pd.DataFrame) -> pd.Series:
+    """Each tie's status, ``existing`` where none is given."""
+    return ties["status"].where(ties["status"] != "", "existing")
+
+
 def to_multigraph(ds: Dataset) -> nx.MultiGraph:
     """All actors and ties of ``ds`` as an undirected multigraph.
 
@@ -66,9 +85,7 @@ def to_multigraph(ds: Dataset) -> nx.MultiGraph:
     """
     G = nx.MultiGraph()
     G.add_nodes_from((row["id"], _actor_attrs(row)) for row in _records(ds.actors) if row["id"])
-    ties = ds.collaborations
-    keep = ties["source"].isin(G.nodes) & ties["target"].isin(G.nodes) & (ties["source"] != ties["target"])
-    ties = ties[keep]
+    ties = ds.collaborations[drawable_ties(ds)]
     weights = pd.to_numeric(ties["weight"], errors="coerce").fillna(1.0).tolist()
     themes = [tuple(split_multi(v)) if v else () for v in ties["themes"].tolist()]
     records = _records(ties)
@@ -151,8 +168,7 @@ def filter_dataset(
     ties = ds.collaborations
     ids = set(actors["id"])
     mask = ties["source"].isin(ids) & ties["target"].isin(ids)
-    status = ties["status"].where(ties["status"] != "", "existing")
-    mask &= _keep(ties["kind"], kinds) & _keep(status, statuses)
+    mask &= _keep(ties["kind"], kinds) & _keep(tie_status(ties), statuses)
     mask &= _keep(ties["themes"], themes, multi=True)
     if period:
         lo, hi = period
@@ -178,7 +194,7 @@ def filter_options(ds: Dataset) -> dict[str, list[str]]:
     (['municipality'], ['Sörmland', 'Värmland'])
     """
     actors, ties = ds.actors, ds.collaborations
-    status = ties["status"].where(ties["status"] != "", "existing")
+    status = tie_status(ties)
     dates = pd.concat([ties["start"], ties["end"]]).str[:4]
     return {
         "types": _ordered(_values(actors["type"]), ACTOR_TYPES),
@@ -274,12 +290,12 @@ def as_of(ds: Dataset, year: int | str) -> Dataset:
     start, end = _year(ties["start"]), _year(ties["end"])
     ties = ties[start <= year].copy()
     start, end = start[ties.index], end[ties.index]
-    status = ties["status"].where(ties["status"] != "", "existing")
+    status = tie_status(ties)
     over = (end >= 0) & (end < year)
     still = (status == "ended") & (end >= year)
     ties.loc[over, "status"] = "ended"
     ties.loc[still, "status"] = "existing"
-    status = ties["status"].where(ties["status"] != "", "existing")
+    status = tie_status(ties)
     phase = pd.Series("", index=ties.index, dtype=object)
     phase[status == "planned"] = "planned"
     phase[status == "ended"] = "ended"

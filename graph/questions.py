@@ -22,7 +22,7 @@ import networkx as nx
 import pandas as pd
 
 from graph import analysis
-from graph.build import filter_dataset, to_multigraph
+from graph.build import drawable_ties, filter_dataset, tie_status, to_multigraph
 from graph.model import Dataset, split_multi
 
 __all__ = ["BROKER_STATUSES", "EXACT_UP_TO", "SAMPLE_SOURCES", "Brokers", "brokers", "sample_size",
@@ -71,12 +71,12 @@ def brokers(ds: Dataset, *, statuses: tuple[str, ...] = BROKER_STATUSES, seed: i
     """
     kept = filter_dataset(ds, statuses=list(statuses)) if statuses else ds
     G = to_multigraph(kept)
+    left_out = int((drawable_ties(ds) & ~tie_status(ds.collaborations).isin(statuses)).sum()) if statuses else 0
     k = sample_size(G.number_of_nodes())
     if k is None:
         table = analysis.brokers(G)
     else:
         table = analysis.ranking(G, k=k, seed=seed)
-    left_out = to_multigraph(ds).number_of_edges() - G.number_of_edges()
     return Brokers(table.reset_index(drop=True), G, tuple(statuses), left_out, k)
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from graph.build import actor_themes
+from graph.build import actor_themes, tie_status
 from graph.model import Dataset, split_multi
 from graph.vocab import implied_column
 
@@ -81,7 +81,7 @@ def recommendations(ds: Dataset) -> dict[tuple[str, str], Recommendation]:
     [('a', 'b'), ('a', 'm')]
     """
     ties = ds.collaborations
-    status = ties["status"].where(ties["status"] != "", "existing")
+    status = tie_status(ties)
     tied = {_pair(s, t) for s, t in zip(ties["source"][status == "existing"], ties["target"][status == "existing"])}
     members: dict[str, list[str]] = {}
     for m, g in zip(ties["source"][ties["kind"] == "membership"], ties["target"][ties["kind"] == "membership"]):
