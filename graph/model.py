@@ -179,13 +179,19 @@ def mint_tie_ids(ties: pd.DataFrame) -> pd.Series:
     >>> mint_tie_ids(ties).tolist()
     ['a--b--funding', 'a--b--funding-2', 'x']
     """
-    given = ties["id"].str.strip() if "id" in ties.columns else pd.Series("", index=ties.index)
-    taken = set(given[given != ""])
-    ids = given.copy()
+    given = ties["id"].astype(str).str.strip() if "id" in ties.columns else pd.Series("", index=ties.index)
+    empty = (given == "").to_numpy()
+    taken = set(given[~empty])
+    columns = [c for c in ("source", "target", "kind") if c in ties.columns]
+    parts = []
+    for col in columns:  # slug each distinct value once: 200,000 ties take a fraction of a second
+        values = ties[col].astype(str)[empty]
+        slugs = {v: _slug(v) for v in pd.unique(values.to_numpy())}
+        parts.append([slugs[v] for v in values.tolist()])
+    minted: list[str] = []
     counts: dict[str, int] = {}
-    for row in given.index[given == ""]:
-        parts = [_slug(str(ties.at[row, c])) for c in ("source", "target", "kind") if c in ties.columns]
-        base = "--".join(p for p in parts if p) or "tie"
+    for row_parts in zip(*parts) if parts else ([()] * int(empty.sum())):
+        base = "--".join(p for p in row_parts if p) or "tie"
         n = counts.get(base, 0)
         candidate = base if n == 0 else f"{base}-{n + 1}"
         while candidate in taken:
@@ -193,8 +199,10 @@ def mint_tie_ids(ties: pd.DataFrame) -> pd.Series:
             candidate = f"{base}-{n + 1}"
         counts[base] = n + 1
         taken.add(candidate)
-        ids.at[row] = candidate
-    return ids
+        minted.append(candidate)
+    ids = given.to_numpy(dtype=object).copy()
+    ids[empty] = minted
+    return pd.Series(ids, index=ties.index, dtype=object)
 
 
 @dataclass
