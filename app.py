@@ -10,14 +10,15 @@ import streamlit as st
 from graph.model import DataError
 from ui import (
     access,
+    address,
     state,
     store_words,  # noqa: F401  (the editing pages' words)
 )
 from ui import context as page_context
 from ui.explore import select
 from ui.history_page import revision_banner
-from ui.i18n import md_text, t
-from ui.sidebar import filters, filters_key, language, search
+from ui.i18n import md_text, t, tn
+from ui.sidebar import filters, filters_key, language, search, year_choice
 
 #: (title key, page file in views/)
 VIEWS = [
@@ -28,6 +29,7 @@ VIEWS = [
     ("themes_where", "themes"),
     ("suggestions", "suggestions"),
     ("export", "export"),
+    ("read_document", "read_document"),
     ("data", "data"),
 ]
 #: Pages of the map's database: (title key, page file, who sees it).
@@ -39,7 +41,10 @@ def _on_search() -> None:
 
 
 def context() -> dict:
-    """Language, data and the sidebar's choices, for the views."""
+    """Language, data and the sidebar's choices, for the views (a link's choices applied first)."""
+    wanted = address.requested_language()
+    if wanted:
+        st.session_state["lang"] = wanted
     lang = language()
     access.login_gate(lang)
     try:
@@ -48,34 +53,49 @@ def context() -> dict:
     except DataError as exc:  # an unreadable --data: say so instead of a traceback
         st.error(md_text("\n".join(p.text(lang) for p in exc.problems)))
         st.stop()
+    values = state.filter_values_of(key, ds)
+    ignored = address.apply_link(values, set(ds.actors["id"]))
+    if ignored:
+        st.warning(t("link_ignored", lang, values=md_text(", ".join(ignored))))
     if access.can_write() or (state.store_engine() is None and access.role() is None):
         access.author(lang)
     st.sidebar.caption(f"{t('dataset', lang)}: {md_text(source.label)} · "
                        f"{t('counts', lang, actors=len(ds.actors), ties=len(ds.collaborations))}")
     errors = [p for p in state.problems_of(key, ds) if p.severity == "error"]
     if errors:
-        st.sidebar.warning(t("problem_data", lang, n=len(errors)))
+        st.sidebar.warning(tn("problem_data", len(errors), lang, n=len(errors)))
     search(state.search_labels_of(key, ds), lang, on_change=_on_search)
-    chosen = filters(ds, state.filter_values_of(key, ds), lang)
-    depth = st.sidebar.select_slider(t("focus", lang), options=[0, 1, 2, 3], value=0, key="focus_depth",
+    year = year_choice(values["years"], lang)
+    chosen = filters(ds, values, lang)
+    st.session_state.setdefault("focus_depth", 0)
+    depth = st.sidebar.select_slider(t("focus", lang), options=[0, 1, 2, 3], key="focus_depth",
                                      format_func=lambda d: t("focus_off", lang) if d == 0 else str(d))
     selected = st.session_state.get("selected")
+    if selected not in state.search_labels_of(key, ds):
+        selected = None
     focus = (selected, depth) if selected and depth else None
-    return {"lang": lang, "key": key, "ds": ds, "filters": filters_key(chosen), "focus": focus,
-            "selected": selected}
+    return {"lang": lang, "key": key, "ds": ds, "filters": filters_key(chosen, year), "focus": focus,
+            "selected": selected, "year": year}
 
 
 def run() -> None:
     st.set_page_config(page_title="Stakeholder network explorer", layout="wide")
+    menu = st.sidebar.container()  # the page links come first in the sidebar
     ctx = context()
     page_context.store(ctx)
-    pages = [st.Page(f"views/{name}.py", title=t(title, ctx["lang"]), url_path=name, default=name == "explore")
-             for title, name in VIEWS]
-    pages += [st.Page(f"views/{name}.py", title=t(title, ctx["lang"]), url_path=name)
+    lang = ctx["lang"]
+    pages = [st.Page(f"views/{name}.py", title=t(title, lang), url_path=name) for title, name in VIEWS]
+    pages += [st.Page(f"views/{name}.py", title=t(title, lang), url_path=name)
               for title, name, shown in STORE_VIEWS if shown()]
-    page = st.navigation(pages)
-    st.title(t("app_title", ctx["lang"]))
-    revision_banner(ctx["lang"])
+    # "/" shows the map too; every view, the map included, also has its own address (/explore, /paths, …)
+    home = st.Page("views/explore.py", title=t("explore", lang), url_path="start", default=True)
+    page = st.navigation([home, *pages], position="hidden")
+    for view in pages:
+        menu.page_link(view, label=view.title)
+    address.write_link(page.url_path if page is not home else "explore")
+    st.title(t("app_title", lang))
+    st.caption(t("app_intro", lang))
+    revision_banner(lang)
     page.run()
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from graph.build import to_simple
 
-__all__ = ["summary", "ranking", "brokers", "cut_off", "bridges", "communities", "shortest_paths"]
+__all__ = ["summary", "betweenness", "ranking", "brokers", "cut_off", "bridges", "communities", "shortest_paths"]
 
 
 def summary(G: nx.MultiGraph) -> dict[str, object]:
@@ -33,16 +33,51 @@ def summary(G: nx.MultiGraph) -> dict[str, object]:
     }
 
 
+def _igraph(H: nx.Graph):
+    """``H`` as an igraph graph (C-backed) with its node list; edge weights as ``weight``."""
+    import igraph as ig
+
+    nodes = list(H.nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    edges = [(index[u], index[v]) for u, v in H.edges()]
+    g = ig.Graph(n=len(nodes), edges=edges)
+    g.es["weight"] = [float(d.get("weight", 1.0)) for _, _, d in H.edges(data=True)]
+    return g, nodes
+
+
+def betweenness(H: nx.Graph, *, k: int | None = None, seed: int = 1) -> dict:
+    """Normalised betweenness of the simple graph ``H`` (as networkx's), exact or from ``k`` sampled sources.
+
+    With ``k``, shortest paths are counted from ``k`` sources drawn with
+    ``seed`` and scaled by ``n / k``: an unbiased estimate (networkx's
+    approximation, in C by igraph).
+
+    >>> b = betweenness(nx.path_graph(3))
+    >>> b[1], b[0]
+    (1.0, 0.0)
+    """
+    import numpy as np
+
+    n = H.number_of_nodes()
+    if n < 3:
+        return dict.fromkeys(H.nodes, 0.0)
+    g, nodes = _igraph(H)
+    if k is None or k >= n:
+        raw = np.asarray(g.betweenness(directed=False))
+    else:
+        sources = np.sort(np.random.default_rng(seed).choice(n, k, replace=False)).tolist()
+        raw = np.asarray(g.betweenness(directed=False, sources=sources)) * n / k
+    return dict(zip(nodes, (raw * 2 / ((n - 1) * (n - 2))).tolist()))
+
+
 def ranking(G: nx.MultiGraph, *, top: int | None = None, k: int | None = None, seed: int = 1) -> pd.DataFrame:
     """Actors ranked by betweenness, with degree (partners) and ties.
 
     Betweenness is normalised and computed on the simple projection; for big
-    graphs pass ``k`` to sample that many sources (networkx's approximation).
+    graphs pass ``k`` to sample that many sources (see :func:`betweenness`).
     """
     H = to_simple(G) if G.is_multigraph() else G
-    if k is not None and k >= H.number_of_nodes():
-        k = None
-    between = nx.betweenness_centrality(H, k=k, seed=seed if k else None)
+    between = betweenness(H, k=k, seed=seed)
     table = pd.DataFrame({
         "id": list(H.nodes),
         "name": [H.nodes[n].get("name", n) for n in H.nodes],
@@ -91,10 +126,25 @@ def bridges(G: nx.MultiGraph) -> list[tuple[str, str]]:
 
 
 def communities(G: nx.MultiGraph, *, seed: int = 1) -> dict[str, int]:
-    """Louvain communities of the weighted projection: actor id -> community number (largest first)."""
+    """Leiden communities (modularity, tie weights) of the simple projection: actor id -> number, largest first.
+
+    Computed by ``leidenalg`` (C++) with a fixed ``seed``: the same graph
+    always gives the same groups; each group is connected.
+
+    >>> groups = communities(nx.MultiGraph(nx.barbell_graph(4, 0)))
+    >>> groups[0] == groups[3] != groups[4]
+    True
+    """
+    import leidenalg
+
     H = to_simple(G) if G.is_multigraph() else G
-    groups = nx.community.louvain_communities(H, weight="weight", seed=seed)
-    groups = sorted(groups, key=lambda c: (-len(c), min(c)))
+    if H.number_of_edges() == 0:
+        order = sorted(H.nodes, key=str)
+        return {node: i for i, node in enumerate(order)}
+    g, nodes = _igraph(H)
+    part = leidenalg.find_partition(g, leidenalg.ModularityVertexPartition, weights="weight", seed=seed)
+    groups = [[nodes[i] for i in members] for members in part]
+    groups = sorted(groups, key=lambda c: (-len(c), min(str(x) for x in c)))
     return {node: i for i, group in enumerate(groups) for node in group}
 
 

@@ -25,7 +25,8 @@ import pandas as pd
 from graph.model import COLUMNS, Dataset, split_multi
 from graph.vocab import ACTOR_TYPES, DEFAULT_LEVEL, DEFAULT_SECTOR, KINDS, LEVELS, SECTORS, STATUSES
 
-__all__ = ["to_multigraph", "to_simple", "filter_dataset", "filter_options", "neighbourhood", "actor_themes", "resolve_actor"]
+__all__ = ["to_multigraph", "to_simple", "filter_dataset", "filter_options", "neighbourhood", "actor_themes", "resolve_actor",
+           "as_of", "years_of"]
 
 
 def _number(value: str, default: float | None = 1.0) -> float | None:
@@ -225,3 +226,66 @@ def resolve_actor(ds: Dataset, query: str) -> str | None:
         if wanted in {row.id.casefold(), row.name.casefold(), *(a.casefold() for a in split_multi(row.aliases))}:
             return row.id
     return None
+
+
+def _year(series: pd.Series) -> pd.Series:
+    """The year of each date cell (YYYY, YYYY-MM or YYYY-MM-DD), -1 where there is none."""
+    text = series.astype(str).str[:4]
+    return pd.to_numeric(text.where(text.str.fullmatch(r"\d{4}"), None), errors="coerce").fillna(-1).astype(int)
+
+
+def years_of(ds: Dataset) -> list[int]:
+    """The years in which a tie starts or ends, in order.
+
+    >>> ds = Dataset.from_records(actors=[{"id": "a"}, {"id": "b"}],
+    ...                           collaborations=[{"source": "a", "target": "b", "start": "2019-03", "end": "2021"}])
+    >>> years_of(ds)
+    [2019, 2021]
+    """
+    ties = ds.collaborations
+    found = set(_year(ties["start"]).tolist()) | set(_year(ties["end"]).tolist())
+    return sorted(y for y in found if y >= 0)
+
+
+def as_of(ds: Dataset, year: int | str) -> Dataset:
+    """The dataset as it stood in ``year``: a time slice.
+
+    Ties that start after ``year`` are left out; a tie whose end is before
+    ``year`` counts as ``ended``, and one marked ended that still ran in
+    ``year`` as ``existing``.  Ties without dates are always there.  The
+    column ``phase`` tells them apart: ``started`` (began that year),
+    ``ended``, ``planned`` or empty.  Actors are all kept.
+
+    Raises
+    ------
+    ValueError
+        If ``year`` is not a whole number.
+
+    >>> ds = Dataset.from_records(actors=[{"id": "a"}, {"id": "b"}, {"id": "c"}], collaborations=[
+    ...     {"source": "a", "target": "b", "start": "2019", "end": "2020", "status": "ended"},
+    ...     {"source": "b", "target": "c", "start": "2021"}])
+    >>> as_of(ds, 2019).collaborations[["status", "phase"]].values.tolist()
+    [['existing', 'started']]
+    >>> as_of(ds, 2021).collaborations[["status", "phase"]].values.tolist()
+    [['ended', 'ended'], ['', 'started']]
+    """
+    try:
+        year = int(str(year).strip())
+    except ValueError:
+        raise ValueError(f"the year must be a whole number such as 2019, not {year!r}") from None
+    ties = ds.collaborations
+    start, end = _year(ties["start"]), _year(ties["end"])
+    ties = ties[start <= year].copy()
+    start, end = start[ties.index], end[ties.index]
+    status = ties["status"].where(ties["status"] != "", "existing")
+    over = (end >= 0) & (end < year)
+    still = (status == "ended") & (end >= year)
+    ties.loc[over, "status"] = "ended"
+    ties.loc[still, "status"] = "existing"
+    status = ties["status"].where(ties["status"] != "", "existing")
+    phase = pd.Series("", index=ties.index, dtype=object)
+    phase[status == "planned"] = "planned"
+    phase[status == "ended"] = "ended"
+    phase[(start == year) & (status != "ended")] = "started"
+    ties["phase"] = phase
+    return ds.replace(collaborations=ties)

@@ -1,4 +1,5 @@
-"""The command line: ``python -m graph validate|stats|links|path|export DATA …``, ``extract DOC… -o OUT``.
+"""The command line: ``python -m graph validate|stats|links|path|export|brief DATA …``, ``extract DOC… -o OUT``,
+and the store's ``import|get|apply|history|undo``.
 
 Every command reads ``DATA`` with :func:`graph.io.read_dataset`.  Bad input
 never gives a traceback: a sentence naming file and row on stderr, exit 1,
@@ -73,13 +74,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS
 
 
+def _as_of(ds: Dataset, year: int | None) -> Dataset:
+    """The data as it stood in ``year`` (``--year``), else all of it."""
+    if year is None:
+        return ds
+    from graph.build import as_of
+
+    return as_of(ds, year)
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
-    ds = _load(args.data)
+    ds = _as_of(_load(args.data), args.year)
     facts = analysis.summary(to_multigraph(ds))
     found = questions.brokers(ds)  # the Brokers page asks the same question
     top = found.table.head(args.top)
     top = top[top["betweenness"] > 0] if (top["betweenness"] > 0).any() else top  # a zero brokers nothing
     others, k = found.left_out, found.sampled_from
+    if args.format == "csv":  # the broker table only, formula-safe like every CSV we print
+        table = top[["id", "name", "betweenness", "partners"]].copy()
+        table.insert(0, "rank", range(1, len(table) + 1))
+        sys.stdout.write(generate_csv(table.astype(str)).replace("\r\n", "\n"))
+        return EXIT_OK
     print(f"actors      {facts['actors']}")
     print(f"ties        {facts['ties']} ({facts['pairs']} connected pairs)")
     print(f"components  {facts['components']} (largest {facts['largest_component']} actors, "
@@ -154,7 +169,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         export.check_target(Path(args.output), args.format, inputs=[args.data], force=args.force)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
-    ds = _load(args.data, strict=True)
+    ds = _as_of(_load(args.data, strict=True), args.year)
     ds = filter_dataset(ds, types=args.type, themes=args.theme, regions=args.region,
                         municipalities=args.municipality, sectors=args.sector)
     if args.actor:
@@ -162,7 +177,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         paths = export.export_dataset(ds, Path(args.output), args.format, with_contacts=args.with_contacts,
                                       lang=args.lang, dpi=args.dpi, title=args.title, color_by=args.color_by,
-                                      inputs=[args.data])
+                                      inputs=[args.data], paper=args.paper)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     except OSError as exc:
@@ -200,6 +215,43 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    """``brief``: one actor's or one place's briefing as an A4 PDF."""
+    from graph.brief import write_brief
+
+    out = Path(args.output)
+    if out.resolve() == Path(args.data).resolve():
+        raise CommandError(f"{args.output} is the input itself: choose another output")
+    if out.is_dir():
+        raise CommandError(f"{args.output} is a folder: give a file name such as {out / 'brief.pdf'}")
+    if out.exists() and not args.force:
+        raise CommandError(f"{args.output} exists: choose another name or add --force to replace it")
+    ds = _load(args.data)
+    where = {"actor": args.actor, "municipality": args.municipality, "region": args.region}
+    try:
+        write_brief(ds, out, lang=args.lang, year=args.year, **{k: v for k, v in where.items() if v})
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(out)
+    return EXIT_OK
+
+
+def _add_brief(sub, data_help: str) -> None:
+    p = sub.add_parser("brief", help="a printable A4 briefing on one actor or one place")
+    p.add_argument("data", help=data_help)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--actor", help="actor id, name or alias")
+    which.add_argument("--municipality", help="a municipality of the data")
+    which.add_argument("--region", help="a region (county) of the data")
+    p.add_argument("-o", "--output", required=True, help="the PDF to write")
+    p.add_argument("--lang", choices=("sv", "en", "nb"), default="sv")
+    p.add_argument("--year", type=_within(1900, 2100), help="as of this year (later ties left out)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.set_defaults(run=cmd_brief)
+
+
 def _within(low: float, high: float, kind: type = int):
     """An argparse type: a number of ``kind`` from ``low`` to ``high``."""
     def parse(text: str):
@@ -227,6 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="counts, components, density and top brokers")
     p.add_argument("data", help=data_help)
     p.add_argument("--top", type=_within(1, 10_000), default=10, help="how many brokers to list (default 10)")
+    p.add_argument("--year", type=_within(1900, 2100), help="as of this year (later ties left out, ended ones ended)")
+    p.add_argument("--format", choices=("text", "csv"), default="text",
+                   help="text (counts and brokers) or csv (the broker table: rank,id,name,betweenness,partners)")
     p.set_defaults(run=cmd_stats)
 
     p = sub.add_parser("path", help="shortest paths between two actors, with each tie's evidence")
@@ -268,6 +323,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="title of pictures and the HTML page")
     p.add_argument("--color-by", choices=("sector", "type", "community", "color"), default="sector",
                    help="node colours of pictures, HTML and GEXF (color: the file's own colours)")
+    p.add_argument("--paper", choices=("a4", "a4-landscape", "a3", "a3-landscape"),
+                   help="pictures on a sheet of this size (PNG, SVG, PDF)")
+    p.add_argument("--year", type=_within(1900, 2100), help="as of this year (later ties left out)")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("extract", help="candidate actors and ties of documents, each tie with its quote")
@@ -276,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="a new folder for actors.csv, collaborations.csv, ...")
     p.set_defaults(run=cmd_extract)
     store_cli.add_store_commands(sub, data_help)
+    _add_brief(sub, data_help)
     return parser
 
 

@@ -26,6 +26,16 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from graph import style
+from graph.style import (
+    COMMUNITY_COLORS,
+    EDGE_STYLE,
+    ENDED_COLOR,
+    FALLBACK_COLOR,
+    SECTOR_COLORS,
+    STATUS_DASHES,
+    TYPE_COLORS,
+)
 from graph.vocab import ACTOR_TYPES, KINDS, SECTORS, STATUSES, label
 
 __all__ = [
@@ -49,66 +59,6 @@ __all__ = [
 
 ColorBy = Literal["sector", "type", "community", "color"]
 
-SECTOR_COLORS: dict[str, str] = {
-    "public": "#4e79a7",
-    "civil_society": "#59a14f",
-    "business": "#f28e2b",
-}
-TYPE_COLORS: dict[str, str] = {
-    "state_agency": "#1f4e79",
-    "county_board": "#2e75b6",
-    "region": "#5b9bd5",
-    "municipality": "#9dc3e6",
-    "leader_group": "#76b041",
-    "network": "#a9d18e",
-    "association": "#2e7d32",
-    "study_association": "#66bb6a",
-    "faith_community": "#8e7cc3",
-    "business": "#f28e2b",
-    "business_association": "#ffbe7d",
-    "fund": "#b07aa1",
-    "consultancy": "#e15759",
-    "initiative": "#edc948",
-    "other": "#9e9e9e",
-}
-COMMUNITY_COLORS = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
-)  # fmt: skip
-FALLBACK_COLOR = "#9e9e9e"
-ENDED_COLOR = "#c8c8c8"
-
-#: vis-network style of a tie by kind: colour and whether it is directed.
-EDGE_STYLE: dict[str, dict[str, Any]] = {
-    "partnership": {"color": "#5c6bc0", "arrows": False},
-    "funding": {"color": "#2e7d32", "arrows": True},
-    "commissioning": {"color": "#c62828", "arrows": True},
-    "participation": {"color": "#8d6e63", "arrows": False},
-    "membership": {"color": "#00838f", "arrows": False},
-    "dialogue": {"color": "#9e9e9e", "arrows": False},
-}
-#: Dash pattern by tie status (``False``: solid line).
-STATUS_DASHES: dict[str, Any] = {
-    "existing": False,
-    "planned": [8, 6],
-    "recommended": [2, 6],
-    "ended": False,
-}
-
-#: Words of the drawing that are not vocabulary values (those come from
-#: ``graph.vocab``).
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "community": "Community",
-        "unknown": "Unknown",
-        "document": "Source",
-        "themes": "Themes",
-        "aka": "Also known as",
-    },
-    "sv": {"community": "Grupp", "unknown": "Okänd", "document": "Källa", "themes": "Teman", "aka": "Även kallad"},
-    "nb": {"community": "Gruppe", "unknown": "Ukjent", "document": "Kilde", "themes": "Tema", "aka": "Også kalt"},
-}
-
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TIP_LIMIT = 600  # characters of one tooltip field
 
@@ -122,83 +72,117 @@ def network_data(
     labels: bool | Literal["auto"] = "auto",
     lang: str = "sv",
     communities: Mapping[Hashable, int] | None = None,
+    theme_labels: Mapping[str, Mapping[str, str]] | None = None,
+    document_titles: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Return the JSON-able vis-network description of `G`.
 
-        Parameters
-        ----------
-        G : networkx graph
-            Actors and ties (see ``graph.build``); not changed.
-        positions : mapping
-            ``node -> (x, y)`` in about ``[-1, 1]`` (from ``compute_layout``);
-            scaled here to canvas units. A node without a position raises.
-        color_by : {"sector", "type", "community", "color"}, optional
-            Node colour: by sector, by actor type, by community (from
-            `communities`, else Louvain with a fixed seed), or the node's own
-            ``color`` attribute when it is a valid ``#rrggbb`` (else by sector).
-        size_by : mapping, optional
-            ``node -> metric``; nodes are sized by it (missing nodes get the
-            smallest value). ``None`` draws every node the same size.
-        labels : bool or "auto", optional
-            ``"auto"`` draws a node's name only when it is large enough on
-            screen (big nodes first, more when zoomed in); ``True`` always,
-            ``False`` never (names stay in tooltips).
-        lang : {"sv", "en", "nb"}, optional
-            Language of legend and tooltip words (default Swedish); unknown
-            codes fall back to "en".
-        communities : mapping, optional
-            ``node -> community number`` for ``color_by="community"``.
+    Parameters
+    ----------
+    G : networkx graph
+        Actors and ties (see ``graph.build``); not changed.
+    positions : mapping
+        ``node -> (x, y)`` in about ``[-1, 1]`` (from ``compute_layout``);
+        scaled here to canvas units. A node without a position raises.
+        Actors without a tie are set out as a small grid under the rest,
+        with a caption.
+    color_by : {"sector", "type", "community", "color"}, optional
+        Node colour: by sector, by actor type, by community (from
+        `communities`, else Louvain with a fixed seed; the ten largest get
+        distinct colours, smaller ones are "other"), or the node's own
+        ``color`` attribute when it is a valid ``#rrggbb`` (else by sector).
+    size_by : mapping, optional
+        ``node -> metric``; nodes are sized by it (missing nodes get the
+        smallest value), and it decides which names are drawn first.
+    labels : bool or "auto", optional
+        ``"auto"`` and ``True``: the page draws names, most important first,
+        where they overlap no other name or node at the current zoom;
+        ``False`` never (names stay in tooltips).
+    lang : {"sv", "en", "nb"}, optional
+        Language of legend and tooltip words (default Swedish); unknown
+        codes fall back to "en".
+    communities : mapping, optional
+        ``node -> community number`` for ``color_by="community"``.
+    theme_labels, document_titles : mapping, optional
+        ``lang -> theme id -> label`` and ``document id -> title``, so that
+        tooltips name themes and sources in words.
 
-        Returns
-        -------
-        dict
-            ``nodes`` and ``edges`` (vis-network items; ``tip`` holds plain
-            tooltip text), ``legend`` (``key``, ``label``, ``color``),
-            ``options`` (vis-network options) and ``meta``.
+    Returns
+    -------
+    dict
+        ``nodes`` and ``edges`` (vis-network items; ``tip`` holds plain
+        tooltip text, ``rank`` the order of names), ``legend`` and
+        ``legend_ties`` (with their titles), ``captions``, ``options``
+        (vis-network options) and ``meta``.
 
-        Raises
-        ------
-        ValueError
-            If `color_by` is unknown.
-        KeyError
-            If a node has no position.
+    Raises
+    ------
+    ValueError
+        If `color_by` is unknown.
+    KeyError
+        If a node has no position.
 
-        Examples
-        --------
-        >>> import networkx as nx
-
-    from graph.vocab import ACTOR_TYPES, KINDS, SECTORS, STATUSES, label
-        >>> G = nx.MultiGraph()
-        >>> G.add_node("a", name="A", sector="public")
-        >>> G.add_node("b", name="B", sector="business")
-        >>> _ = G.add_edge("a", "b", kind="funding", status="planned",
-        ...                source="b", target="a")
-        >>> data = network_data(G, {"a": (0, 0), "b": (1, 0)})
-        >>> [n["label"] for n in data["nodes"]]
-        ['A', 'B']
-        >>> e = data["edges"][0]
-        >>> (e["from"], e["to"], e["arrows"], e["dashes"])
-        ('b', 'a', 'to', [8, 6])
-        >>> data["options"]["physics"]["enabled"]
-        False
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiGraph()
+    >>> G.add_node("a", name="A", sector="public")
+    >>> G.add_node("b", name="B", sector="business")
+    >>> _ = G.add_edge("a", "b", kind="funding", status="planned", themes=("housing",),
+    ...                source="b", target="a")
+    >>> data = network_data(G, {"a": (0, 0), "b": (1, 0)}, lang="en",
+    ...                     theme_labels={"en": {"housing": "Housing"}})
+    >>> [n["label"] for n in data["nodes"]]
+    ['A', 'B']
+    >>> e = data["edges"][0]
+    >>> (e["from"], e["to"], e["arrows"], e["dashes"], e["tip"].splitlines()[-1])
+    ('b', 'a', 'to', [8, 6], 'Themes: Housing')
+    >>> data["options"]["physics"]["enabled"]
+    False
     """
     if color_by not in ("sector", "type", "community", "color"):
         raise ValueError(f"color_by must be sector, type, community or color: {color_by!r}")
-    lang = lang if lang in _WORDS else "en"
-    words = {**_WORDS[lang], "lang": lang}
+    said = style.words(lang)
+    said["themes_of"] = dict((theme_labels or {}).get(said["lang"], {}))
+    said["titles"] = dict(document_titles or {})
     scale = max(300.0, 45.0 * math.sqrt(max(len(G), 1)))
-    colors, legend = _node_colors(G, color_by, words, communities)
-    nodes = [
-        _node_item(v, attrs, positions[v], scale, colors[v], size_by, labels, words) for v, attrs in G.nodes(data=True)
-    ]
-    edges = _edge_items(G, words)
+    colors, legend = _node_colors(G, color_by, said, communities)
+    where, captions = _grouped_isolates(G, positions, scale, said)
+    rank = style.label_rank(G, size_by)
+    nodes = [_node_item(v, attrs, where[v], colors[v], size_by, labels, said) | {"rank": rank[v]}
+             for v, attrs in G.nodes(data=True)]
+    edges = _edge_items(G, said)
     return {
         "nodes": nodes,
         "edges": edges,
         "legend": legend,
-        "options": _options(len(nodes), len(edges), sized=size_by is not None, labels=labels),
-        "meta": {"color_by": color_by, "lang": lang},
+        "legend_title": said["actors"],
+        "legend_ties": _tie_legend(edges, said),
+        "ties_title": said["ties"],
+        "captions": captions,
+        "labels": labels is not False,
+        "options": _options(len(nodes), len(edges), sized=size_by is not None),
+        "meta": {"color_by": color_by, "lang": said["lang"]},
     }
+
+
+def _grouped_isolates(G: nx.Graph, positions: Mapping[Hashable, tuple[float, float]], scale: float,
+                      said: Mapping[str, Any]) -> tuple[dict, list[dict]]:
+    """Canvas positions: actors without ties as a grid of up to three columns under the rest, with a caption."""
+    where = {v: (float(positions[v][0]) * scale, float(positions[v][1]) * scale) for v in G}
+    alone = sorted((v for v in G if G.degree(v) == 0), key=lambda v: str(G.nodes[v].get("name") or v).casefold())
+    tied = [v for v in G if G.degree(v) > 0]
+    if not alone or not tied or len(alone) > 60:
+        return {v: (round(x, 1), round(y, 1)) for v, (x, y) in where.items()}, []
+    left = min(where[v][0] for v in tied)
+    top = max(where[v][1] for v in tied) + 90.0
+    columns = min(3, len(alone))
+    step_x = max(220.0, (max(where[v][0] for v in tied) - left) / columns)
+    for i, v in enumerate(alone):
+        where[v] = (left + (i % columns) * step_x, top + 40.0 + 34.0 * (i // columns))
+    text = said["isolates_one"] if len(alone) == 1 else said["isolates"].format(n=len(alone))
+    return {v: (round(x, 1), round(y, 1)) for v, (x, y) in where.items()}, [{"x": round(left - 10, 1),
+                                                                            "y": round(top + 6, 1), "text": text}]
 
 
 def _text(value: Any) -> str:
@@ -224,25 +208,23 @@ def _node_colors(
     if color_by == "community":
         if communities is None:
             parts = nx.community.louvain_communities(nx.Graph(G), seed=1)
-            parts = sorted(parts, key=lambda p: (-len(p), sorted(map(str, p))))
             communities = {v: i for i, part in enumerate(parts) for v in part}
-        keys = {v: communities.get(v) for v in G}
+        grouped = style.community_keys({v: communities[v] for v in G if v in communities})
+        keys = {v: grouped.get(v) for v in G}
 
         def pick(k: Any) -> str:
-            if isinstance(k, int):
-                return COMMUNITY_COLORS[k % len(COMMUNITY_COLORS)]
-            return FALLBACK_COLOR
+            return style.COMMUNITY_COLORS[k] if isinstance(k, int) else style.FALLBACK_COLOR
 
         def name(k: Any) -> str:
-            return f"{words['community']} {k + 1}" if isinstance(k, int) else words["unknown"]
+            return f"{words['community']} {k + 1}" if isinstance(k, int) else words["other_communities"]
     else:
         attr = "type" if color_by == "type" else "sector"
-        palette = TYPE_COLORS if attr == "type" else SECTOR_COLORS
+        palette = style.TYPE_COLORS if attr == "type" else style.SECTOR_COLORS
         vocab = ACTOR_TYPES if attr == "type" else SECTORS
         keys = {v: _text(a.get(attr)) or None for v, a in G.nodes(data=True)}
 
         def pick(k: Any) -> str:
-            return palette.get(k, FALLBACK_COLOR) if k else FALLBACK_COLOR
+            return palette.get(k, style.FALLBACK_COLOR) if k else style.FALLBACK_COLOR
 
         def name(k: Any) -> str:
             return label(vocab, k, words["lang"]) if k else words["unknown"]
@@ -259,7 +241,7 @@ def _node_colors(
 
 
 def _legend_order(key: Any) -> tuple:
-    order = {**{k: i for i, k in enumerate(SECTOR_COLORS)}, **{k: i for i, k in enumerate(TYPE_COLORS)}}
+    order = {**{k: i for i, k in enumerate(style.SECTOR_COLORS)}, **{k: i for i, k in enumerate(style.TYPE_COLORS)}}
     if key is None:
         return (2, 0, "")
     if isinstance(key, int):
@@ -271,7 +253,6 @@ def _node_item(
     v: Hashable,
     attrs: Mapping[str, Any],
     xy: tuple[float, float],
-    scale: float,
     color: str,
     size_by: Mapping[Hashable, float] | None,
     labels: bool | str,
@@ -283,8 +264,9 @@ def _node_item(
         for vocab, t in ((ACTOR_TYPES, _text(attrs.get("type"))), (SECTORS, _text(attrs.get("sector"))))
         if t
     )
-    place = ", ".join(t for t in (_text(attrs.get(k)).replace("|", ", ") for k in ("municipality", "region", "country"))
-                      if t)
+    country = style.country_label(_text(attrs.get("country")), words["lang"]) if _text(attrs.get("country")) else ""
+    place = ", ".join(t for t in (*(_text(attrs.get(k)).replace("|", ", ") for k in ("municipality", "region")),
+                                  country) if t)
     aliases = _text(attrs.get("aliases"))
     tip = [name, kind, place, _clip(_text(attrs.get("description")))]
     if aliases:
@@ -293,8 +275,8 @@ def _node_item(
         "id": str(v),
         "label": name if labels is not False else "",
         "name": name,
-        "x": round(float(xy[0]) * scale, 1),
-        "y": round(float(xy[1]) * scale, 1),
+        "x": xy[0],
+        "y": xy[1],
         "color": color,
         "tip": "\n".join(t for t in tip if t),
     }
@@ -311,43 +293,52 @@ def _finite(value: Any) -> bool:
         return False
 
 
-def _edge_items(G: nx.Graph, words: Mapping[str, str]) -> list[dict[str, Any]]:
+def _edge_tip(attrs: Mapping[str, Any], kind: str, status: str, words: Mapping[str, Any]) -> str:
+    """A tie's tooltip in words: kind and status, period, the quote, themes by label, the source by title."""
+    head = f"{label(KINDS, kind, words['lang']) or '?'} · {label(STATUSES, status, words['lang'])}"
+    span = "–".join(t for t in (_text(attrs.get("start")), _text(attrs.get("end"))) if t)
+    phase = _text(attrs.get("phase"))
+    if phase == "started":
+        head += f" · {words['started'].format(year=_text(attrs.get('start'))[:4])}"
+    evidence = _clip(_text(attrs.get("evidence")))
+    themes = attrs.get("themes") or ()
+    themes = [themes] if isinstance(themes, str) else list(themes)
+    named = ", ".join(words["themes_of"].get(t, t) for t in themes if t)
+    document = _text(attrs.get("document"))
+    document = words["titles"].get(document, document)
+    tip = [head + (f" ({span})" if span else ""), f"“{evidence}”" if evidence else "",
+           f"{words['document']}: {document}" if document else "", f"{words['themes']}: {named}" if named else ""]
+    return "\n".join(t for t in tip if t)
+
+
+def _edge_items(G: nx.Graph, words: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Return vis-network edges; parallel ties bend apart."""
     items = []
     parallel: dict[frozenset, int] = {}
     for i, (u, v, attrs) in enumerate(G.edges(data=True)):
         kind = _text(attrs.get("kind"))
         status = _text(attrs.get("status")) or "existing"
-        style = EDGE_STYLE.get(kind, {"color": "#9e9e9e", "arrows": False})
+        look = style.tie_style(kind, status, _text(attrs.get("phase")))
         src, dst = attrs.get("source"), attrs.get("target")
         if {src, dst} != {u, v} or (src == dst and u != v):
             src, dst = u, v
         nth = parallel[frozenset((u, v))] = parallel.get(frozenset((u, v)), -1) + 1
         weight = attrs.get("weight")
         width = 1.0 + min(4.0, math.log1p(float(weight))) if _finite(weight) and float(weight) > 0 else 1.0
-        head = f"{label(KINDS, kind, words['lang']) or '?'} · {label(STATUSES, status, words['lang'])}"
-        span = "–".join(t for t in (_text(attrs.get("start")), _text(attrs.get("end"))) if t)
-        themes = _text(attrs.get("themes"))
-        evidence = _clip(_text(attrs.get("evidence")))
-        document = _text(attrs.get("document"))
-        tip = [
-            head + (f" ({span})" if span else ""),
-            f"“{evidence}”" if evidence else "",
-            f"{words['themes']}: {themes}" if themes else "",
-            f"{words['document']}: {document}" if document else "",
-        ]
         item: dict[str, Any] = {
             "id": f"e{i}",
             "from": str(src),
             "to": str(dst),
-            "color": ENDED_COLOR if status == "ended" else style["color"],
-            "dashes": STATUS_DASHES.get(status, False),
-            "width": round(width, 2),
+            "color": look["color"],
+            "dashes": look["dashes"],
+            "width": round(width + look["extra"], 2),
             "kind": kind,
             "status": status,
-            "tip": "\n".join(t for t in tip if t),
+            "tip": _edge_tip(attrs, kind, status, words),
         }
-        if style["arrows"]:
+        if _text(attrs.get("phase")):
+            item["phase"] = _text(attrs.get("phase"))
+        if look["arrows"]:
             item["arrows"] = "to"
         if nth:
             sign = "curvedCW" if nth % 2 else "curvedCCW"
@@ -356,10 +347,27 @@ def _edge_items(G: nx.Graph, words: Mapping[str, str]) -> list[dict[str, Any]]:
     return items
 
 
-def _options(n_nodes: int, n_edges: int, *, sized: bool, labels: bool | str) -> dict[str, Any]:
-    """vis-network options: fixed positions, no physics, label culling."""
+def _tie_legend(edges: list[dict[str, Any]], words: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Legend entries for the kinds and statuses of tie on the drawing (colour, dash, arrow)."""
+    lang = words["lang"]
+    kinds = {e["kind"] for e in edges}
+    out = [{"label": label(KINDS, k, lang) + (" →" if style.EDGE_STYLE[k]["arrows"] else ""), "line": True,
+            "color": style.EDGE_STYLE[k]["color"], "arrow": style.EDGE_STYLE[k]["arrows"]}
+           for k in style.EDGE_STYLE if k in kinds]
+    statuses = {e["status"] for e in edges}
+    dash = {"planned": "dashed", "recommended": "dotted"}
+    out += [{"label": label(STATUSES, s, lang), "line": True, "dash": dash.get(s, "solid"),
+             "color": style.ENDED_COLOR if s == "ended" else "#666666"}
+            for s in ("planned", "recommended", "ended") if s in statuses]
+    if any(e.get("phase") == "started" for e in edges):
+        out.append({"label": words["started_legend"], "line": True, "color": "#666666",
+                    "width": 1 + style.STARTED_EXTRA_WIDTH})
+    return out
+
+
+def _options(n_nodes: int, n_edges: int, *, sized: bool) -> dict[str, Any]:
+    """vis-network options: fixed positions, no physics; names are drawn by the page itself."""
     big = n_nodes + n_edges > 4000
-    threshold = (11 if sized else 9) if labels == "auto" else 0
     return {
         "autoResize": True,
         "physics": {"enabled": False},
@@ -369,23 +377,12 @@ def _options(n_nodes: int, n_edges: int, *, sized: bool, labels: bool | str) -> 
             "size": 10,
             "borderWidth": 1,
             "color": {"border": "#ffffff", "highlight": {"border": "#111111"}, "hover": {"border": "#111111"}},
-            "font": {"size": 14, "face": "sans-serif", "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {
-                "min": 6 if sized else 10,
-                "max": 40 if sized else 10,
-                "label": {
-                    "enabled": True,
-                    "min": 12 if sized else 14,
-                    "max": 30 if sized else 14,
-                    "maxVisible": 40,
-                    "drawThreshold": threshold,
-                },
-            },
+            "scaling": {"min": 6 if sized else 10, "max": 40 if sized else 10, "label": {"enabled": False}},
         },
         "edges": {
             "smooth": False,
             "color": {"inherit": False, "opacity": 0.8},
-            "selectionWidth": 2,
+            "selectionWidth": 2.5,
             "hoverWidth": 1,
             "arrows": {"to": {"scaleFactor": 0.6}},
         },
@@ -401,97 +398,16 @@ def _options(n_nodes: int, n_edges: int, *, sized: bool, labels: bool | str) -> 
     }
 
 
-# --------------------------------------------------------------------------
-# JavaScript shared by the standalone page and the Streamlit component.
+def _asset(name: str) -> str:
+    return (resources.files("graph") / "assets" / name).read_text(encoding="utf-8")
 
-#: Defines ``globalThis.snxDraw(container, data, onSelect)``; returns the
-#: vis Network. User text only ever reaches the DOM through ``textContent``.
-DRAW_JS = r"""
-(function () {
-  function textBox(text) {
-    var div = document.createElement("div");
-    div.className = "snx-tip";
-    div.textContent = String(text == null ? "" : text);
-    return div;
-  }
-  function legendBox(legend) {
-    var box = document.createElement("div");
-    box.className = "snx-legend";
-    (legend || []).forEach(function (entry) {
-      var row = document.createElement("div");
-      var dot = document.createElement("span");
-      dot.className = "snx-dot";
-      if (/^#[0-9a-fA-F]{6}$/.test(entry.color)) dot.style.background = entry.color;
-      var label = document.createElement("span");
-      label.textContent = String(entry.label);
-      row.appendChild(dot);
-      row.appendChild(label);
-      box.appendChild(row);
-    });
-    return box;
-  }
-  function prepare(items) {
-    return items.map(function (item) {
-      var out = Object.assign({}, item);
-      if (item.tip) out.title = textBox(item.tip);
-      delete out.tip;
-      return out;
-    });
-  }
-  function snxDraw(container, data, onSelect) {
-    var host = document.createElement("div");
-    host.className = "snx-canvas";
-    container.appendChild(host);
-    container.appendChild(legendBox(data.legend));
-    var nodes = new vis.DataSet(prepare(data.nodes));
-    var edges = new vis.DataSet(prepare(data.edges));
-    var network = new vis.Network(host, {nodes: nodes, edges: edges}, data.options);
-    network.snx = {nodes: nodes, edges: edges, host: host, drawn: 0};
-    network.on("afterDrawing", function () {
-      if (!network.snx.drawn) network.snx.firstDrawnAt = performance.now();
-      network.snx.drawn += 1;
-    });
-    network.on("click", function (params) {
-      if (onSelect && params.nodes && params.nodes.length) onSelect(String(params.nodes[0]));
-    });
-    // Fit once the container has its size, with room for the labels at the edges.
-    network.once("afterDrawing", function () {
-      network.fit({animation: false});
-      network.moveTo({scale: network.getScale() * 0.88, animation: false});
-    });
-    return network;
-  }
-  function snxFocus(network, id) {
-    if (id == null || !network.snx.nodes.get(id)) { network.unselectAll(); return false; }
-    network.selectNodes([id]);
-    // Move the view only when the actor is off screen (a search hit), never under the user's click.
-    var dom = network.canvasToDOM(network.getPosition(id));
-    var box = network.snx.host.getBoundingClientRect();
-    var margin = 30;
-    if (dom.x < margin || dom.y < margin || dom.x > box.width - margin || dom.y > box.height - margin) {
-      network.focus(id, {scale: Math.max(network.getScale(), 0.8), animation: false});
-    }
-    return true;
-  }
-  globalThis.snxDraw = snxDraw;
-  globalThis.snxFocus = snxFocus;
-})();
-"""
+
+#: Defines ``globalThis.snxDraw(container, data, onSelect)`` and ``snxFocus(network, id, fit)``
+#: (see ``graph/assets/draw.js``). User text only ever reaches the DOM through ``textContent``.
+DRAW_JS = _asset("draw.js")
 
 #: CSS for tooltips, legend and canvas (shared with the component).
-DRAW_CSS = """
-.snx-root { position: relative; width: 100%; height: 100%; font-family: sans-serif; }
-.snx-canvas { position: absolute; inset: 0; }
-.snx-legend { position: absolute; top: 6px; left: 6px; background: rgba(255,255,255,.85);
-  border: 1px solid #ddd; border-radius: 4px; padding: 4px 8px; font-size: 12px;
-  color: #222; pointer-events: none; max-height: 45%; overflow: hidden; }
-.snx-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%;
-  margin-right: 6px; background: #9e9e9e; }
-.snx-tip { white-space: pre-line; max-width: 360px; font-size: 12px; line-height: 1.35; }
-div.vis-tooltip { position: absolute; visibility: hidden; padding: 6px 8px;
-  background: #fffbe6; border: 1px solid #bbb; border-radius: 3px; color: #222;
-  box-shadow: 2px 2px 6px rgba(0,0,0,.2); pointer-events: none; z-index: 5; }
-"""
+DRAW_CSS = _asset("draw.css")
 
 
 @cache
@@ -648,8 +564,6 @@ def standalone_html(
         Examples
         --------
         >>> import networkx as nx
-
-    from graph.vocab import ACTOR_TYPES, KINDS, SECTORS, STATUSES, label
         >>> G = nx.Graph([("a", "b")])
         >>> page = standalone_html(G, {"a": (0, 0), "b": (1, 1)})
         >>> page.startswith("<!DOCTYPE html>") and "https://" not in page.split("<script")[0]

@@ -11,8 +11,6 @@ graph.model.DataError: sqlite:///no/such/folder/map.db: no such database file
 
 from __future__ import annotations
 
-import dataclasses
-import tempfile
 from pathlib import Path
 
 from graph.io import read_dataset
@@ -45,20 +43,10 @@ def _from_url(url: str, revision: int | None) -> Dataset:
 
 
 def _from_bytes(files: list[Upload]) -> Dataset:
-    """Read uploaded files through a private folder whose path never shows in a message."""
-    with tempfile.TemporaryDirectory() as tmp:
-        for data, name in files:
-            (Path(tmp) / Path(name).name).write_bytes(data)
-        target = Path(tmp) / Path(files[0][1]).name if len(files) == 1 else Path(tmp)
-        strip = lambda text: text.replace(tmp + "/", "").replace(tmp, "upload")  # noqa: E731
-        try:
-            ds = read_dataset(target)
-        except DataError as exc:
-            raise DataError([dataclasses.replace(p, file=strip(p.file), message=strip(p.message))
-                             for p in exc.problems]) from None
-    ds.files = {table: strip(file) for table, file in ds.files.items()}
-    ds.problems = [dataclasses.replace(p, file=strip(p.file), message=strip(p.message)) for p in ds.problems]
-    return ds
+    """Read uploaded files from their bytes (nothing is written to disk; messages name the uploaded files)."""
+    if len(files) == 1:
+        return read_dataset((files[0][0], Path(files[0][1]).name))
+    return read_dataset([(Path(name).name, data) for data, name in files])
 
 
 def open_dataset(source: str | Path | Upload | list[Upload], *, revision: int | None = None) -> Dataset:

@@ -10,8 +10,6 @@ the language asked for, then English, then the key itself.
 >>> WORDS = {"actors": {"sv": "{n} aktörer", "en": "{n} actors"}}
 >>> say(WORDS, "actors", "nb", n=3), say(WORDS, "nothing", "sv")
 ('3 actors', 'nothing')
->>> say({"actor": {"sv": "aktör|aktörer", "en": "actor|actors"}}, "actor", "sv", count=1)
-'aktör'
 """
 
 from __future__ import annotations
@@ -35,19 +33,13 @@ def pick(entry: Mapping[str, str], lang: str) -> str:
     return entry.get(lang) or entry.get(FALLBACK) or next((v for v in entry.values() if v), "")
 
 
-def say(catalogue: Mapping[str, Mapping[str, str]], key: str, lang: str, *, count: int | None = None,
-        **values: object) -> str:
+def say(catalogue: Mapping[str, Mapping[str, str]], key: str, lang: str, **values: object) -> str:
     """The text of ``key`` in ``lang``, with ``values`` filled in; the key itself when unknown.
 
-    A text written ``one|other`` is a plural: ``count`` chooses the form (1 → the
-    first, anything else → the second) and is also available as ``{count}``.
+    Plurals are two keys: ``key_one`` for a count of one beside ``key`` (see ``ui.i18n.tn``).
     """
     entry = catalogue.get(key)
     if entry is None:
         return key
     text = pick(entry, lang)
-    if count is not None:
-        forms = text.split("|", 1)
-        text = forms[0] if count == 1 or len(forms) == 1 else forms[1]
-        values["count"] = count
     return text.format(**values) if values else text

@@ -231,6 +231,7 @@ COLUMN_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
                         "notater", "kommentar", "comment"),
     },
     "collaborations": {
+        "id": ("id", "key", "edge id", "tie id", "samarbets-id", "samarbeids-id"),
         "source": ("source", "från", "fran", "fra", "from", "källa", "kalla", "kilde", "src", "u", "node1", "node 1",
                    "actor1", "actor 1", "aktör1", "aktør1", "aktör 1", "aktør 1", "start node", "source id", "från id"),
         "target": ("target", "till", "til", "to", "mål", "mal", "dst", "v", "node2", "node 2", "actor2", "actor 2",

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import random
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 import graph.export as export
+from graph.build import to_multigraph
 from graph.export import FORMATS, export_dataset
 from graph.export.formats import kumu_sheets, unique_labels
 from graph.export.images import source_note
@@ -364,3 +366,24 @@ def test_kumu_labels_are_unique_and_stable():
 
 def test_source_note_counts_documents_in_order_of_use():
     assert source_note(sample(), "sv") == "Källor: Mötesrapport Dalsland; +Workshop Tønsberg · 5 aktörer, 4 samarbeten"
+
+
+def test_every_actor_of_the_shipped_data_is_named_in_the_svg(tmp_path):
+    from graph import read_dataset
+
+    ds = read_dataset(Path(__file__).resolve().parents[1] / "data")
+    [path] = export_dataset(ds, tmp_path / "all.svg", "svg")
+    shown = {"".join(t.itertext()).strip() for t in ET.parse(path).getroot().iter(f"{SVG}text")}
+    missing = [name for name in ds.actors["name"] if name not in shown]
+    assert missing == []
+
+
+@pytest.mark.parametrize("paper, size", [("a4", (595, 842)), ("a3-landscape", (1191, 842))])
+def test_pdf_on_paper_is_that_size(tmp_path, paper, size):
+    from graph.export.images import render_image
+    from graph.layout import compute_layout
+
+    G = to_multigraph(sample())
+    pdf = render_image(G, compute_layout(G), "pdf", paper=paper)
+    box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
+    assert (round(float(box.group(1))), round(float(box.group(2)))) == size

@@ -65,3 +65,16 @@ def test_community_summaries_cover_every_actor_once():
     table = community_summaries(G, groups)
     assert table["size"].sum() == G.number_of_nodes()
     assert all(len(m) <= 3 for m in table["members"])
+
+
+def test_the_brokers_page_and_stats_name_the_same_brokers_in_the_same_order():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("views/brokers.py").run()
+    assert not at.exception
+    page = at.dataframe[0].value.iloc[:, 0].tolist()
+    names = dict(zip(read_dataset(DATA).actors["id"], read_dataset(DATA).actors["name"], strict=True))
+    assert page[:8] == [names[i] for i in _stats_brokers()]
+    assert any("räknas inte" in c.value for c in at.caption)

@@ -165,7 +165,7 @@ def test_colour_by_community_and_by_own_colour():
     data = network_data(tiny(), POS, color_by="community", communities={"mv": 0, "lg": 0, "biz": 1}, lang="en")
     colors = {n["id"]: n["color"] for n in data["nodes"]}
     assert colors["mv"] == colors["lg"] != colors["biz"]
-    assert [e["label"] for e in data["legend"]] == ["Community 1", "Community 2"]
+    assert [e["label"] for e in data["legend"]] == ["Community 1", "Other small communities"]  # 1 member: other
     auto = network_data(tiny(), POS, color_by="community")
     assert len(auto["nodes"]) == 3
     own = {n["id"]: n["color"] for n in network_data(tiny(), POS, color_by="color")["nodes"]}
@@ -181,8 +181,9 @@ def test_size_by_metric_and_label_culling():
     data = network_data(tiny(), POS, size_by={"mv": 2.0, "lg": 5.0})
     values = {n["id"]: n["value"] for n in data["nodes"]}
     assert values == {"mv": 2.0, "lg": 5.0, "biz": 0.0}
-    label = data["options"]["nodes"]["scaling"]["label"]
-    assert label["enabled"] and label["drawThreshold"] > 0
+    assert data["options"]["nodes"]["scaling"]["label"] == {"enabled": False}  # the page draws names itself
+    ranks = {n["id"]: n["rank"] for n in data["nodes"]}
+    assert ranks["lg"] < ranks["mv"]  # the bigger actor is named first
     plain = network_data(tiny(), POS)
     assert all("value" not in n for n in plain["nodes"])
 
@@ -284,3 +285,39 @@ def test_json_subset_is_the_drawing_cut_to_a_part():
     part = json.loads(json_subset(parts, {"a", "b"}, [True, False]))
     assert [n["id"] for n in part["nodes"]] == ["a", "b"] and len(part["edges"]) == 1
     assert part["legend"] == data["legend"] and "<b>" not in json_subset(parts, None, None)
+
+
+def test_tie_tooltips_name_themes_and_documents_in_words():
+    G = tiny()
+    for _, _, attrs in G.edges(data=True):
+        attrs.update(themes=("work_internship_matching",), document="000_23d71b4e38c185bd.txt")
+    data = network_data(G, POS, lang="sv", theme_labels={"sv": {"work_internship_matching": "Arbete och praktik"}},
+                        document_titles={"000_23d71b4e38c185bd.txt": "Leader kan mobilisera"})
+    tips = "\n".join(e["tip"] for e in data["edges"])
+    assert "Teman: Arbete och praktik" in tips and "Källa: Leader kan mobilisera" in tips
+    assert "work_internship_matching" not in tips and ".txt" not in tips
+
+
+def test_community_colours_are_distinct_and_small_ones_are_other():
+    G = nx.MultiGraph()
+    communities = {}
+    for c in range(13):  # 13 communities of 3 (2 members for the last ones)
+        members = [f"n{c}-{i}" for i in range(3 if c < 11 else 2)]
+        for a, b in zip(members, members[1:]):
+            G.add_edge(a, b, kind="dialogue")
+        communities.update(dict.fromkeys(members, c))
+    data = network_data(G, {v: (0, 0) for v in G}, color_by="community", communities=communities, lang="en")
+    shown = [e for e in data["legend"] if e["label"].startswith("Community")]
+    assert len(shown) == 10 and len({e["color"] for e in shown}) == 10
+    assert data["legend"][-1]["label"] == "Other small communities" and len(data["legend"]) == 11
+
+
+def test_legend_has_tie_styles_and_isolates_a_caption():
+    G = tiny()
+    G.add_node("alone", name="Alone", sector="public")
+    pos = {**POS, "alone": (0.0, 0.0)}
+    data = network_data(G, pos, lang="en")
+    assert {e["label"] for e in data["legend_ties"]} >= {"Funding →"}
+    assert data["captions"][0]["text"] == "Without recorded ties (1)"
+    alone = next(n for n in data["nodes"] if n["id"] == "alone")
+    assert alone["y"] > max(n["y"] for n in data["nodes"] if n["id"] != "alone")

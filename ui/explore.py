@@ -6,11 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from graph.model import Dataset, split_multi
+from graph.style import country_label
 from ui import state
 from ui.graph_view import graph_view
 from ui.i18n import md_text, t, theme_labels, vocab_label
+from ui.state import year_of
+from ui.widgets import brief_button, quote_block
 
-__all__ = ["render_explore", "select"]
+__all__ = ["render_explore", "select", "tie_rows", "tie_table"]
 
 
 def select(actor: str | None) -> None:
@@ -49,27 +52,45 @@ def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str 
     st.caption(t("legend_ties", lang))
 
 
-def tie_table(ds: Dataset, actor: str, lang: str) -> pd.DataFrame:
-    """The actor's ties in the view: partner, kind, status, themes, evidence and source."""
+def tie_rows(ds: Dataset, actor: str, lang: str) -> list[dict]:
+    """The actor's ties in the view, in words: partner (arrow for direction), kind, status, themes,
+    period, the quote and the title of its document."""
     ties = ds.collaborations
     mine = ties[(ties["source"] == actor) | (ties["target"] == actor)]
     names = dict(zip(ds.actors["id"], ds.actors["name"], strict=False))
+    titles = dict(zip(ds.documents["id"], ds.documents["title"], strict=False))
     themes = theme_labels(ds.themes, lang)
     rows = []
     for tie in mine.itertuples(index=False):
         partner = tie.target if tie.source == actor else tie.source
-        arrow = "→" if tie.source == actor else "←"
-        rows.append(
-            {
-                t("partner", lang): f"{arrow} {names.get(partner, partner)}",
-                t("kind", lang): vocab_label("kind", tie.kind, lang),
-                t("status", lang): vocab_label("status", tie.status or "existing", lang),
-                t("theme", lang): ", ".join(themes.get(x, x) for x in split_multi(tie.themes)),
-                t("evidence", lang): tie.evidence,
-                t("document", lang): tie.document,
-            }
-        )
-    return pd.DataFrame(rows)
+        rows.append({
+            "partner": ("→ " if tie.source == actor else "← ") + str(names.get(partner, partner)),
+            "kind": vocab_label("kind", tie.kind, lang),
+            "status": vocab_label("status", tie.status or "existing", lang),
+            "themes": ", ".join(themes.get(x, x) for x in split_multi(tie.themes)),
+            "period": "–".join(x for x in (tie.start, tie.end) if x),
+            "evidence": tie.evidence,
+            "document": titles.get(tie.document) or tie.document,
+        })
+    return rows
+
+
+def tie_table(ds: Dataset, actor: str, lang: str) -> pd.DataFrame:
+    """The actor's ties as a table with the app's column names (for the export of a view)."""
+    keys = ("partner", "kind", "status", "themes", "evidence", "document")
+    words = {"partner": "partner", "kind": "kind", "status": "status", "themes": "theme", "evidence": "evidence",
+             "document": "document"}
+    return pd.DataFrame([{t(words[k], lang): row[k] for k in keys} for row in tie_rows(ds, actor, lang)])
+
+
+def _show_ties(rows: list[dict], lang: str) -> None:
+    for row in rows:
+        facts = " · ".join(md_text(x) for x in (row["kind"], row["status"], row["themes"], row["period"]) if x)
+        st.markdown(f"**{md_text(row['partner'])}** · {facts}")
+        if row["evidence"]:
+            quote_block(row["evidence"], row["document"])
+        elif row["document"]:
+            st.caption(f"{t('document', lang)}: {md_text(row['document'])}")
 
 
 def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str | None) -> None:
@@ -83,16 +104,15 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
         t("type", lang): vocab_label("type", row["type"], lang),
         t("sector", lang): vocab_label("sector", row["sector"], lang),
         t("level", lang): vocab_label("level", row["level"], lang),
-        t("country", lang): row["country"],
+        t("country", lang): country_label(row["country"], lang) if row["country"] else "",
         t("region", lang): row["region"].replace("|", ", "),
         t("municipality", lang): row["municipality"].replace("|", ", "),
         t("aliases", lang): ", ".join(row["aliases"]),
     }
-    st.dataframe(
-        pd.DataFrame({"": list(facts), " ": [v or "—" for v in facts.values()]}), hide_index=True, width="stretch"
-    )
+    st.markdown("  \n".join(f"**{md_text(k)}:** {md_text(v)}" for k, v in facts.items() if v and v != "—"))
     if row["description"]:
         st.text(row["description"])
+    brief_button(t("brief_actor", lang), key, ds, lang, year_of(view_key[0]), widget_key="brief_actor", actor=actor)
     filters, focus = view_key
     metrics = state.metrics_of(key, filters, focus, ds)
     if actor in metrics.index:
@@ -102,12 +122,11 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
         cols[1].metric(t("betweenness", lang), f"{m['betweenness']:.3f}")
         cols[2].metric(t("constraint", lang), "—" if pd.isna(m["constraint"]) else f"{m['constraint']:.2f}")
     view = state.view(key, filters, focus, ds)
-    table = tie_table(view, actor, lang)
-    st.markdown(f"**{t('ties_of', lang, n=len(table))}**")
-    if table.empty:
+    rows = tie_rows(view, actor, lang)
+    st.markdown(f"**{t('ties_of', lang, n=len(rows))}**")
+    if not rows:
         st.caption(t("no_ties", lang))
-    else:
-        st.dataframe(table, hide_index=True, width="stretch")
+    _show_ties(rows, lang)
 
 
 def render_explore(ctx: dict) -> None:
@@ -125,6 +144,8 @@ def render_explore(ctx: dict) -> None:
             all_ties=len(ds.collaborations),
         )
     )
+    if ctx.get("year"):
+        st.caption(t("year_caption", lang, year=ctx["year"]))
     if view.actors.empty:
         st.warning(t("empty_view", lang))
         return

@@ -10,6 +10,7 @@ import streamlit as st
 from graph.export import FORMATS, generate_export
 from graph.model import Dataset
 from ui import state
+from ui.export_settings import picture_settings, render_briefing
 from ui.i18n import t
 
 __all__ = ["render_export", "export_bytes"]
@@ -22,9 +23,10 @@ FILE_NAMES = {"csv": "network-csv.zip", "kumu": "network-kumu.xlsx"}
 
 
 def export_bytes(ds: Dataset, fmt: str, *, positions: dict, color_by: str, lang: str,
-                 with_contacts: bool) -> bytes:
+                 with_contacts: bool, title: str | None = None, dpi: float = 200, paper: str | None = None) -> bytes:
     """One export as bytes (the CSV tables zipped), made in memory: nothing touches the disk."""
-    files = generate_export(ds, fmt, with_contacts=with_contacts, positions=positions, color_by=color_by, lang=lang)
+    files = generate_export(ds, fmt, with_contacts=with_contacts, positions=positions, color_by=color_by, lang=lang,
+                            title=title, dpi=dpi, paper=paper)
     if fmt != "csv":
         return next(iter(files.values()))
     buffer = io.BytesIO()
@@ -36,10 +38,11 @@ def export_bytes(ds: Dataset, fmt: str, *, positions: dict, color_by: str, lang:
 
 @st.cache_data(max_entries=16, show_spinner="…")
 def _cached_export(key: str, filters: tuple, focus: tuple | None, fmt: str, color_by: str, lang: str,
-                   with_contacts: bool, _ds: Dataset) -> bytes:
+                   with_contacts: bool, _ds: Dataset, settings: tuple = ()) -> bytes:
     view = state.view(key, filters, focus, _ds)
     positions = state.positions_of(key, _ds)
-    return export_bytes(view, fmt, positions=positions, color_by=color_by, lang=lang, with_contacts=with_contacts)
+    return export_bytes(view, fmt, positions=positions, color_by=color_by, lang=lang, with_contacts=with_contacts,
+                        **dict(settings))
 
 
 def render_export(ctx: dict) -> None:
@@ -52,10 +55,12 @@ def render_export(ctx: dict) -> None:
                        format_func=lambda f: {"kumu": "Kumu (.xlsx)", "csv": "CSV (.zip)"}.get(f, f.upper()))
     with_contacts = st.checkbox(t("with_contacts", lang), key="export_contacts")
     color_by = st.session_state.get("color_by", "sector")
+    settings = picture_settings(fmt, lang)
     try:
-        data = _cached_export(key, ctx["filters"], ctx["focus"], fmt, color_by, lang, with_contacts, ds)
+        data = _cached_export(key, ctx["filters"], ctx["focus"], fmt, color_by, lang, with_contacts, ds, settings)
     except ValueError as exc:
         st.error(str(exc))
         return
     st.download_button(t("download", lang, fmt=fmt.upper()), data, file_name=FILE_NAMES.get(fmt, f"network.{fmt}"),
                        mime=MIME[fmt], key="export_download")
+    render_briefing(ctx)

@@ -33,6 +33,7 @@ function mount(parentElement, data, setStateValue) {
   const root = document.createElement("div");
   root.className = "snx-root";
   root.style.height = String(Number(data.height) || 650) + "px";
+  root.style.display = "flex";
   parentElement.appendChild(root);
   const graph = JSON.parse(data.graph);
   const network = snxDraw(root, graph, (id) => setStateValue("selected", id));
@@ -74,7 +75,7 @@ export default function (component) {
   if (!state) state = mount(parentElement, data, setStateValue);
   const wanted = data.selected == null ? null : String(data.selected);
   if (wanted !== state.focused) {
-    snxFocus(state.network, wanted);
+    snxFocus(state.network, wanted, true);  // a search or a link zooms to the actor; a click does not move
     state.focused = wanted;
   }
   const mine = state;

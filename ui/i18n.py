@@ -14,7 +14,7 @@ import pandas as pd
 from graph import vocab
 from graph.text import say
 
-__all__ = ["LANG_NAMES", "t", "vocab_label", "md_text", "theme_labels", "WORDS"]
+__all__ = ["LANG_NAMES", "t", "tn", "vocab_label", "md_text", "theme_labels", "WORDS"]
 
 LANG_NAMES = {"sv": "Svenska", "en": "English", "nb": "Norsk (bokmål)"}
 
@@ -24,6 +24,54 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Stakeholder network explorer",
         "nb": "Aktørkart for integrering",
     },
+    "app_intro": {
+        "sv": "Vem samarbetar med vem kring nyanländas etablering på landsbygden – och vem borde göra det? "
+              "Klicka på en aktör för att se dess samarbeten och källorna bakom dem.",
+        "en": "Who works with whom on newcomers' integration in rural areas – and who should? "
+              "Click an actor to see its ties and the sources behind them.",
+        "nb": "Hvem samarbeider med hvem om nyankomnes integrering på bygda – og hvem burde gjøre det? "
+              "Klikk på en aktør for å se samarbeidene og kildene bak dem.",
+    },
+    "link_ignored": {
+        "sv": "Länken innehöll värden som inte finns i datan och hoppades över: {values}",
+        "en": "The link held values that are not in the data; they were skipped: {values}",
+        "nb": "Lenken inneholdt verdier som ikke finnes i dataene og ble hoppet over: {values}",
+    },
+    "year": {"sv": "Tidslinje: läget år", "en": "Timeline: as of year", "nb": "Tidslinje: status år"},
+    "year_all": {"sv": "Alla år", "en": "All years", "nb": "Alle år"},
+    "year_back": {"sv": "Ett år bakåt", "en": "One year back", "nb": "Ett år tilbake"},
+    "year_next": {"sv": "Ett år framåt", "en": "One year on", "nb": "Ett år fram"},
+    "year_caption": {
+        "sv": "Läget {year}: tjocka linjer började i år, grå har avslutats, streckade är planerade.",
+        "en": "As of {year}: thick lines started that year, grey ones have ended, dashed ones are planned.",
+        "nb": "Status {year}: tykke linjer startet det året, grå er avsluttet, stiplede er planlagt.",
+    },
+    "brief_actor": {"sv": "Lägesbild att skriva ut (PDF)", "en": "Briefing to print (PDF)",
+                    "nb": "Situasjonsbilde til utskrift (PDF)"},
+    "brief_heading": {"sv": "Lägesbild att skriva ut", "en": "A briefing to print", "nb": "Situasjonsbilde til utskrift"},
+    "brief_intro": {
+        "sv": "A4-sidor om en aktör eller plats: karta, nyckeltal, varje samarbete med citat och källa, mäklare, "
+              "sektorsglapp, förslag och källor.",
+        "en": "A4 pages on one actor or place: map, key facts, each tie with its quote and source, brokers, "
+              "sector gaps, suggestions and sources.",
+        "nb": "A4-sider om en aktør eller et sted: kart, nøkkeltall, hvert samarbeid med sitat og kilde, meglere, "
+              "sektorgap, forslag og kilder.",
+    },
+    "brief_on": {"sv": "Om", "en": "On", "nb": "Om"},
+    "brief_download": {"sv": "Ladda ner lägesbild (PDF)", "en": "Download the briefing (PDF)",
+                       "nb": "Last ned situasjonsbilde (PDF)"},
+    "export_title": {"sv": "Rubrik", "en": "Title", "nb": "Tittel"},
+    "export_title_default": {"sv": "Aktörsnätverk", "en": "Stakeholder network", "nb": "Aktørnettverk"},
+    "export_dpi": {"sv": "Upplösning (DPI)", "en": "Resolution (DPI)", "nb": "Oppløsning (DPI)"},
+    "export_dpi_help": {"sv": "Gäller PNG; bilden blir minst 2 200 pixlar bred.",
+                        "en": "For PNG; the picture is at least 2,200 pixels wide.",
+                        "nb": "Gjelder PNG; bildet blir minst 2 200 piksler bredt."},
+    "export_paper": {"sv": "Pappersstorlek", "en": "Paper size", "nb": "Papirstørrelse"},
+    "paper_fit": {"sv": "Efter nätverket", "en": "As the network needs", "nb": "Etter nettverket"},
+    "paper_a4": {"sv": "A4 stående", "en": "A4 portrait", "nb": "A4 stående"},
+    "paper_a4-landscape": {"sv": "A4 liggande", "en": "A4 landscape", "nb": "A4 liggende"},
+    "paper_a3": {"sv": "A3 stående", "en": "A3 portrait", "nb": "A3 stående"},
+    "paper_a3-landscape": {"sv": "A3 liggande", "en": "A3 landscape", "nb": "A3 liggende"},
     "language": {"sv": "Språk", "en": "Language", "nb": "Språk"},
     "explore": {"sv": "Utforska", "en": "Explore", "nb": "Utforsk"},
     "paths": {"sv": "Vägar", "en": "Paths", "nb": "Veier"},
@@ -33,6 +81,7 @@ WORDS: dict[str, dict[str, str]] = {
     "suggestions": {"sv": "Förslag på samarbeten", "en": "Suggested ties", "nb": "Forslag til samarbeid"},
     "data": {"sv": "Data och import", "en": "Data and import", "nb": "Data og import"},
     "export": {"sv": "Exportera", "en": "Export", "nb": "Eksporter"},
+    "read_document": {"sv": "Läs ett dokument", "en": "Read a document", "nb": "Les et dokument"},
     "dataset": {"sv": "Datamängd", "en": "Dataset", "nb": "Datasett"},
     "counts": {
         "sv": "{actors} aktörer, {ties} samarbeten",
@@ -110,8 +159,13 @@ WORDS: dict[str, dict[str, str]] = {
     "path_n": {"sv": "Väg {n} ({steps} steg)", "en": "Path {n} ({steps} steps)", "nb": "Vei {n} ({steps} steg)"},
     "paths_found": {
         "sv": "{n} kortaste vägar med {steps} steg.",
-        "en": "{n} shortest path(s) of {steps} step(s).",
-        "nb": "{n} korteste vei(er) med {steps} steg.",
+        "en": "{n} shortest paths of {steps} steps.",
+        "nb": "{n} korteste veier med {steps} steg.",
+    },
+    "paths_found_one": {
+        "sv": "1 kortaste väg med {steps} steg.",
+        "en": "1 shortest path of {steps} steps.",
+        "nb": "1 korteste vei med {steps} steg.",
     },
     "brokers_intro": {
         "sv": "Mäklare binder ihop delar av nätverket som annars inte möts. Betweenness: hur stor andel av de kortaste vägarna som går genom aktören. Burts constraint: låg betyder att aktörens partner inte känner varandra, alltså en möjlig brobyggare. En artikulationspunkt är en aktör vars bortfall delar nätverket.",
@@ -121,6 +175,11 @@ WORDS: dict[str, dict[str, str]] = {
     "constraint": {"sv": "Burts constraint", "en": "Burt's constraint", "nb": "Burts constraint"},
     "articulation": {"sv": "Artikulationspunkt", "en": "Articulation point", "nb": "Artikulasjonspunkt"},
     "weak_points": {"sv": "Sårbara punkter", "en": "Single points of failure", "nb": "Sårbare punkter"},
+    "cut_sentence_one": {
+        "sv": "Om {name} föll bort skulle 1 aktör tappa kontakten med resten av nätverket.",
+        "en": "If {name} dropped out, 1 actor would lose touch with the rest of the network.",
+        "nb": "Hvis {name} falt bort, ville 1 aktør miste kontakten med resten av nettverket.",
+    },
     "cut_sentence": {
         "sv": "Om {name} föll bort skulle {n} aktörer tappa kontakten med resten av nätverket.",
         "en": "If {name} dropped out, {n} actors would lose touch with the rest of the network.",
@@ -131,11 +190,27 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The tie {a} — {b} is the only link between two parts of the network.",
         "nb": "Samarbeidet {a} — {b} er den eneste lenken mellom to deler av nettverket.",
     },
+    "brokers_existing": {"sv": "Räknat på samarbeten som finns.", "en": "Counted over existing ties.",
+                         "nb": "Regnet på samarbeid som finnes."},
+    "brokers_left_out_one": {"sv": "{n} planerat, rekommenderat eller avslutat samarbete räknas inte.",
+                             "en": "{n} planned, recommended or ended tie is left out.",
+                             "nb": "{n} planlagt, anbefalt eller avsluttet samarbeid er holdt utenfor."},
+    "brokers_left_out": {"sv": "{n} planerade, rekommenderade eller avslutade samarbeten räknas inte.",
+                         "en": "{n} planned, recommended or ended ties are left out.",
+                         "nb": "{n} planlagte, anbefalte eller avsluttede samarbeid er holdt utenfor."},
+    "brokers_sampled": {"sv": "Betweenness uppskattad från {k} slumpvis valda startpunkter.",
+                        "en": "Betweenness estimated from {k} sampled sources.",
+                        "nb": "Betweenness anslått fra {k} tilfeldig valgte startpunkter."},
     "not_computed_large": {"sv": "Beräknas inte för så stora nätverk; filtrera eller fokusera först.",
                            "en": "Not computed for networks this large; filter or focus first.",
                            "nb": "Beregnes ikke for så store nettverk; filtrer eller fokuser først."},
     "bridges": {"sv": "Broar", "en": "Bridges", "nb": "Broer"},
     "none_found": {"sv": "Inga hittades.", "en": "None found.", "nb": "Ingen funnet."},
+    "community_summary_one": {
+        "sv": "Grupp {n}: 1 aktör, {top}. Sektor: {sectors}.",
+        "en": "Community {n}: 1 actor, {top}. Sector: {sectors}.",
+        "nb": "Gruppe {n}: 1 aktør, {top}. Sektor: {sectors}.",
+    },
     "community_summary": {
         "sv": "Grupp {n}: {size} aktörer, störst: {top}. Sektorer: {sectors}.",
         "en": "Community {n}: {size} actors, largest: {top}. Sectors: {sectors}.",
@@ -163,12 +238,73 @@ WORDS: dict[str, dict[str, str]] = {
         "nb": "{name} kunne ikke brukes. Ingenting er endret. Problemer:",
     },
     "warnings": {"sv": "Varningar", "en": "Warnings", "nb": "Advarsler"},
+    "mapping_intro": {
+        "sv": "Vi känner inte igen kolumnerna i {name}. Säg vilka kolumner som är vad, så läser vi filen igen.",
+        "en": "We do not recognise the columns of {name}. Say which column is which, and the file is read again.",
+        "nb": "Vi kjenner ikke igjen kolonnene i {name}. Si hvilke kolonner som er hva, så leses filen på nytt.",
+    },
+    "map_source": {"sv": "Vilken kolumn är källan (från)?", "en": "Which column is the source (from)?",
+                   "nb": "Hvilken kolonne er kilden (fra)?"},
+    "map_target": {"sv": "Vilken kolumn är målet (till)?", "en": "Which column is the target (to)?",
+                   "nb": "Hvilken kolonne er målet (til)?"},
+    "map_weight": {"sv": "Vilken kolumn är vikten? (valfritt)", "en": "Which column is the weight? (optional)",
+                   "nb": "Hvilken kolonne er vekten? (valgfritt)"},
+    "map_kind": {"sv": "Vilken kolumn är typen av samarbete? (valfritt)",
+                 "en": "Which column is the kind of tie? (optional)",
+                 "nb": "Hvilken kolonne er typen samarbeid? (valgfritt)"},
+    "map_none": {"sv": "(ingen)", "en": "(none)", "nb": "(ingen)"},
+    "map_apply": {"sv": "Läs filen med dessa kolumner", "en": "Read the file with these columns",
+                  "nb": "Les filen med disse kolonnene"},
+    "map_same": {"sv": "Källa och mål måste vara två olika kolumner.",
+                 "en": "Source and target must be two different columns.",
+                 "nb": "Kilde og mål må være to forskjellige kolonner."},
     "validation_clean": {"sv": "Inga problem hittades.", "en": "No problems found.", "nb": "Ingen problemer funnet."},
     "back_to_default": {
         "sv": "Tillbaka till den medföljande datamängden",
         "en": "Back to the shipped dataset",
         "nb": "Tilbake til det medfølgende datasettet",
     },
+    "method_default": {"sv": "Bästa sammanvägning (rekommenderas)", "en": "Best combination (recommended)",
+                       "nb": "Beste sammenveiing (anbefalt)"},
+    "method_cn": {"sv": "Antal gemensamma partner", "en": "Number of common partners",
+                  "nb": "Antall felles partnere"},
+    "method_jaccard": {"sv": "Andel gemensamma partner (Jaccard)", "en": "Share of common partners (Jaccard)",
+                       "nb": "Andel felles partnere (Jaccard)"},
+    "method_aa": {"sv": "Gemensamma partner, små väger tyngst (Adamic–Adar)",
+                  "en": "Common partners, small ones count most (Adamic–Adar)",
+                  "nb": "Felles partnere, små teller mest (Adamic–Adar)"},
+    "method_ra": {"sv": "Gemensamma partner, fördelat (resursallokering)",
+                  "en": "Common partners, shared out (resource allocation)",
+                  "nb": "Felles partnere, fordelt (ressursallokering)"},
+    "method_pa": {"sv": "Två välkopplade aktörer (preferentiell anknytning)",
+                  "en": "Two well-connected actors (preferential attachment)",
+                  "nb": "To godt koblede aktører (preferensiell tilknytning)"},
+    "method_lp": {"sv": "Korta vägar mellan dem (lokal stig)", "en": "Short paths between them (local path)",
+                  "nb": "Korte veier mellom dem (lokal sti)"},
+    "method_katz": {"sv": "Alla vägar mellan dem (Katz)", "en": "All paths between them (Katz)",
+                    "nb": "Alle veier mellom dem (Katz)"},
+    "method_help": {
+        "sv": "Hur förslagen rangordnas. Den första väger samman alla mått med teman, platser och sektorer.",
+        "en": "How suggestions are ranked. The first combines every measure with themes, places and sectors.",
+        "nb": "Hvordan forslagene rangeres. Den første veier sammen alle mål med tema, steder og sektorer.",
+    },
+    "show_numbers": {"sv": "Visa siffrorna", "en": "Show the numbers", "nb": "Vis tallene"},
+    "suggestions_intro": {
+        "sv": "Samarbeten som saknas i kartan: först de som en källa rekommenderar, sedan nya idéer.",
+        "en": "Ties missing from the map: first those a source recommends, then new ideas.",
+        "nb": "Samarbeid som mangler i kartet: først de som en kilde anbefaler, så nye ideer.",
+    },
+    "group_recommended": {"sv": "Rekommenderade av en källa", "en": "Recommended by a source",
+                          "nb": "Anbefalt av en kilde"},
+    "group_new": {"sv": "Nya idéer", "en": "New ideas", "nb": "Nye ideer"},
+    "ties_between": {"sv": "Samarbeten mellan", "en": "Ties between", "nb": "Samarbeid mellom"},
+    "gap_matrix_intro": {
+        "sv": "Antal befintliga samarbeten mellan sektorerna på platsen; 0 är ett glapp.",
+        "en": "Number of existing ties between the sectors in the place; 0 is a gap.",
+        "nb": "Antall eksisterende samarbeid mellom sektorene på stedet; 0 er et gap.",
+    },
+    "sector_group_a": {"sv": "Sektor", "en": "Sector", "nb": "Sektor"},
+    "sector_group_b": {"sv": "och sektor", "en": "and sector", "nb": "og sektor"},
     "method": {"sv": "Metod", "en": "Method", "nb": "Metode"},
     "score": {"sv": "Poäng", "en": "Score", "nb": "Poeng"},
     "reason": {"sv": "Varför", "en": "Why", "nb": "Hvorfor"},
@@ -205,8 +341,13 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "problem_data": {
         "sv": "Datamängden har {n} problem; se Data och import.",
-        "en": "The dataset has {n} problem(s); see Data and import.",
-        "nb": "Datasettet har {n} problem(er); se Data og import.",
+        "en": "The dataset has {n} problems; see Data and import.",
+        "nb": "Datasettet har {n} problemer; se Data og import.",
+    },
+    "problem_data_one": {
+        "sv": "Datamängden har 1 problem; se Data och import.",
+        "en": "The dataset has 1 problem; see Data and import.",
+        "nb": "Datasettet har 1 problem; se Data og import.",
     },
     "sources": {"sv": "Källdokument", "en": "Source documents", "nb": "Kildedokumenter"},
     "empty_view": {
@@ -222,6 +363,16 @@ def t(key: str, lang: str = "sv", **values: object) -> str:
     if key not in WORDS:
         raise KeyError(key)
     return say(WORDS, key, lang, **values)
+
+
+def tn(key: str, count: int, lang: str = "sv", **values: object) -> str:
+    """``t`` with a singular form: ``key_one`` when ``count`` is 1 (if the words have one).
+
+    >>> tn("paths_found", 1, "en", n=1, steps=2)
+    '1 shortest path of 2 steps.'
+    """
+    one = f"{key}_one"
+    return t(one if count == 1 and one in WORDS else key, lang, **values)
 
 
 def vocab_label(column: str, value: str, lang: str = "sv") -> str:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import networkx as nx
-import pandas as pd
 import streamlit as st
 
 from graph import analysis
-from graph.model import split_multi
+from graph.questions import community_summaries, themes_by_place
 from ui import state
-from ui.i18n import md_text, t, theme_labels, vocab_label
-from ui.widgets import actor_picker
+from ui.i18n import md_text, t, theme_labels, tn, vocab_label
+from ui.widgets import actor_picker, quote_block
 
 __all__ = ["render_paths", "render_brokers", "render_communities", "render_themes"]
 
@@ -41,31 +40,33 @@ def render_paths(ctx: dict) -> None:
     except nx.NetworkXNoPath:
         st.warning(t("no_path", lang, a=md_text(names[source]), b=md_text(names[target])))
         return
-    st.success(t("paths_found", lang, n=len(paths), steps=len(paths[0])))
+    st.success(tn("paths_found", len(paths), lang, n=len(paths), steps=len(paths[0])))
+    titles = dict(zip(ctx["ds"].documents["id"], ctx["ds"].documents["title"], strict=True))
     for number, hops in enumerate(paths, start=1):
         chain = " → ".join(md_text(names[n]) for n in [hops[0]["from"]] + [h["to"] for h in hops])
         with st.expander(f"{t('path_n', lang, n=number, steps=len(hops))}: {chain}", expanded=number == 1):
             for hop in hops:
                 st.markdown(f"**{md_text(names[hop['from']])} — {md_text(names[hop['to']])}**")
-                rows = [
-                    {
-                        t("kind", lang): vocab_label("kind", tie.get("kind", ""), lang),
-                        t("status", lang): vocab_label("status", tie.get("status") or "existing", lang),
-                        t("evidence", lang): tie.get("evidence", ""),
-                        t("document", lang): tie.get("document", ""),
-                    }
-                    for tie in hop["ties"]
-                ]
-                st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+                for tie in hop["ties"]:
+                    kind = vocab_label("kind", tie.get("kind", ""), lang)
+                    status = vocab_label("status", tie.get("status") or "existing", lang)
+                    st.markdown(f"{md_text(kind)} · {md_text(status)}")
+                    if tie.get("evidence"):
+                        quote_block(tie["evidence"], titles.get(tie.get("document", ""), tie.get("document", "")))
 
 
 def render_brokers(ctx: dict) -> None:
     """Betweenness, Burt's constraint, articulation points and bridges, each explained."""
     lang = ctx["lang"]
-    G = state.graph_of(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
+    found = state.brokers_of(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
+    G, table = found.graph, found.table
     st.write(t("brokers_intro", lang))
-    table = state.metrics_of(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"]).reset_index()
-    shown = table[["name", "partners", "betweenness", "constraint", "articulation_point"]].rename(
+    notes = [tn("brokers_left_out", found.left_out, lang, n=found.left_out)] if found.left_out else []
+    if found.sampled_from:
+        notes.append(t("brokers_sampled", lang, k=found.sampled_from))
+    st.caption(" ".join([t("brokers_existing", lang), *notes]))
+    columns = [c for c in ("name", "partners", "betweenness", "constraint", "articulation_point") if c in table]
+    shown = table[columns].rename(
         columns={
             "name": t("actor", lang),
             "partners": t("degree", lang),
@@ -84,7 +85,7 @@ def render_brokers(ctx: dict) -> None:
         if cut.empty:
             st.caption(t("none_found", lang))
         for actor, n in zip(cut["id"], cut["cut_off"], strict=True):
-            st.write("• " + t("cut_sentence", lang, name=md_text(names[actor]), n=int(n)))
+            st.write("• " + tn("cut_sentence", int(n), lang, name=md_text(names[actor]), n=int(n)))
     st.markdown(f"#### {t('bridges', lang)}")
     found = analysis.bridges(G)
     if not found:
@@ -98,15 +99,10 @@ def render_communities(ctx: dict) -> None:
     lang = ctx["lang"]
     G = state.graph_of(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
     groups = state.communities_of(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
-    members: dict[int, list[str]] = {}
-    for node, group in groups.items():
-        members.setdefault(group, []).append(node)
-    for group in sorted(members):
-        nodes = sorted(members[group], key=lambda n: -G.degree(n))
-        sectors = pd.Series([G.nodes[n].get("sector", "") for n in nodes]).value_counts()
-        sector_text = ", ".join(f"{md_text(vocab_label('sector', s, lang))} {c}" for s, c in sectors.items() if s) or "—"
-        top = ", ".join(md_text(G.nodes[n].get("name", n)) for n in nodes[:3])
-        st.write(t("community_summary", lang, n=group + 1, size=len(nodes), top=top, sectors=sector_text))
+    for row in community_summaries(G, groups).itertuples(index=False):
+        sector_text = ", ".join(f"{md_text(vocab_label('sector', s, lang))} {c}" for s, c in row.sectors.items()) or "—"
+        top = ", ".join(md_text(name) for name in row.members)
+        st.write(tn("community_summary", row.size, lang, n=row.group + 1, size=row.size, top=top, sectors=sector_text))
 
 
 def render_themes(ctx: dict) -> None:
@@ -115,18 +111,9 @@ def render_themes(ctx: dict) -> None:
     ds = state.view(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
     st.write(t("themes_intro", lang))
     labels = theme_labels(ds.themes, lang)
-    rows = []
-    for tie in ds.collaborations[["source", "target", "themes"]].itertuples(index=False):
-        for theme in split_multi(tie.themes):
-            rows += [(tie.source, theme), (tie.target, theme)]
-    if not rows:
+    table = themes_by_place(ds)
+    if table.empty:
         st.caption(t("none_found", lang))
         return
-    counts = pd.DataFrame(rows, columns=["id", "theme"]).value_counts().unstack(fill_value=0)
-    counts.columns = [labels.get(c, c) for c in counts.columns]
-    actors = ds.actors.set_index("id")
-    place = (actors["municipality"].str.replace("|", ", ") + " " + actors["region"].str.replace("|", ", ")).str.strip()
-    table = pd.concat([actors["name"].rename(t("actor", lang)), place.rename(t("place", lang))], axis=1).join(
-        counts, how="inner"
-    )
+    table = table.drop(columns="id").rename(columns={"name": t("actor", lang), "place": t("place", lang), **labels})
     st.dataframe(table, hide_index=True, width="stretch", key="themes_table")

@@ -9,10 +9,11 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.model import Dataset
+from graph.style import country_label
 from ui.i18n import LANG_NAMES, t, theme_labels, vocab_label
 from ui.widgets import actor_picker
 
-__all__ = ["language", "filters", "filters_key", "search"]
+__all__ = ["language", "filters", "filters_key", "search", "year_choice"]
 
 FILTER_KEYS = ("types", "sectors", "levels", "countries", "regions", "municipalities", "themes", "kinds", "statuses")
 
@@ -28,6 +29,7 @@ def filters(ds: Dataset, values: dict[str, list[str]], lang: str) -> dict:
     shows = {
         "types": lambda v: vocab_label("type", v, lang), "sectors": lambda v: vocab_label("sector", v, lang),
         "levels": lambda v: vocab_label("level", v, lang), "themes": lambda v: theme_label.get(v, v),
+        "countries": lambda v: country_label(v, lang),
         "kinds": lambda v: vocab_label("kind", v, lang), "statuses": lambda v: vocab_label("status", v, lang),
     }
     labels = {"types": "type", "sectors": "sector", "levels": "level", "countries": "country", "regions": "region",
@@ -37,7 +39,8 @@ def filters(ds: Dataset, values: dict[str, list[str]], lang: str) -> dict:
         for name, label in labels.items():
             if values[name]:
                 chosen[name] = st.multiselect(t(label, lang), values[name], format_func=shows.get(name, str),
-                                              key=f"filter_{name}", placeholder=t("all", lang))
+                                              key=f"filter_{name}", placeholder=t("all", lang),
+                                              select_all=False)
         years = values["years"]
         if len(years) > 1:
             lo, hi = st.select_slider(t("period", lang), options=years, value=(years[0], years[-1]),
@@ -47,9 +50,34 @@ def filters(ds: Dataset, values: dict[str, list[str]], lang: str) -> dict:
     return chosen
 
 
-def filters_key(chosen: dict) -> tuple:
-    """A hashable, order-independent form of the filter choices (empty filters dropped)."""
+def filters_key(chosen: dict, year: str | None = None) -> tuple:
+    """A hashable, order-independent form of the filter choices (empty filters dropped), the year last.
+
+    >>> filters_key({"types": ["b", "a"], "kinds": []}, "2019")
+    (('types', ('a', 'b')), ('year', '2019'))
+    """
+    chosen = {**chosen, "year": year} if year else chosen
     return tuple(sorted((k, tuple(sorted(v)) if isinstance(v, list) else v) for k, v in chosen.items() if v))
+
+
+def year_choice(years: list[str], lang: str) -> str | None:
+    """The timeline: the map as of one year (``None``: every tie whatever its dates), with steps back and forth."""
+    if not years:
+        return None
+    options = ["", *[str(y) for y in range(int(years[0]), int(years[-1]) + 2)]]
+    if st.session_state.get("year") not in options:
+        st.session_state["year"] = ""
+    col = st.sidebar.columns([1, 4, 1], vertical_alignment="bottom")
+    now = options.index(st.session_state["year"])
+    if col[0].button("", key="year_back", disabled=now <= 1, help=t("year_back", lang),
+                     icon=":material/chevron_left:"):
+        st.session_state["year"] = options[now - 1]
+    if col[2].button("", key="year_next", disabled=now == len(options) - 1, help=t("year_next", lang),
+                     icon=":material/chevron_right:"):
+        st.session_state["year"] = options[now + 1] if now else options[1]
+    col[1].select_slider(t("year", lang), options=options, key="year",
+                         format_func=lambda y: y or t("year_all", lang))
+    return st.session_state["year"] or None
 
 
 def search(labels: dict[str, str], lang: str, on_change=None) -> str | None:

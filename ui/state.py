@@ -20,12 +20,12 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from graph import analysis
-from graph.build import filter_dataset, filter_options, neighbourhood, to_multigraph
+from graph import analysis, questions
+from graph.build import as_of, filter_dataset, filter_options, neighbourhood, to_multigraph
 from graph.io import read_dataset
 from graph.layout import compute_layout
 from graph.model import DataError, Dataset, Problem, split_multi, validate
-from graph.render import json_parts, json_subset, network_data
+from graph.render import json_for_script, json_parts, json_subset, network_data
 
 __all__ = [
     "Source",
@@ -241,13 +241,18 @@ def problems_of(key: str, _ds: Dataset) -> list[Problem]:
 
 
 def _filter_args(filters: tuple) -> dict:
-    return {name: list(values) if isinstance(values, tuple) else values for name, values in filters}
+    return {name: list(values) if isinstance(values, tuple) else values for name, values in filters if name != "year"}
+
+
+def year_of(filters: tuple) -> str | None:
+    """The timeline's year in a filters tuple (None: no time slice)."""
+    return dict(filters).get("year")
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def view(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dataset) -> Dataset:
     """The filtered (and focused) part of the dataset; ``filters`` is a sorted tuple of (name, values)."""
-    ds = filter_dataset(_ds, **_filter_args(filters))
+    ds = filter_dataset(as_of(_ds, year_of(filters)) if year_of(filters) else _ds, **_filter_args(filters))
     if focus and focus[0] in set(ds.actors["id"]):
         ds = neighbourhood(ds, focus[0], focus[1])
     return ds
@@ -298,6 +303,12 @@ def _dataset_metrics(key: str, _ds: Dataset) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
+def brokers_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dataset) -> questions.Brokers:
+    """The Brokers page's answer for a view: :func:`graph.questions.brokers`, as ``stats`` asks it."""
+    return questions.brokers(view(key, filters, focus, _ds))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
 def metrics_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dataset) -> pd.DataFrame:
     """Partners, betweenness, constraint and cut points, indexed by actor id.
 
@@ -320,7 +331,8 @@ def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset
     if size_by != "none":
         sizes = _dataset_metrics(key, _ds)["partners" if size_by == "degree" else "betweenness"].to_dict()
     groups = communities_of(key, (), None, _ds) if color_by == "community" else None
-    data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups)
+    data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups,
+                        **labels_of(_ds))
     return json_parts(data), [tie for _, _, tie in G.edges(data="id")]
 
 
@@ -334,6 +346,8 @@ def drawing_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by
     and ties.  That keeps a filter change fast on big networks, and actors
     keep their place, colour and size across filters.
     """
+    if year_of(filters):  # a time slice changes the ties' statuses: draw it whole
+        return _sliced_drawing(key, filters, focus, color_by, size_by, lang, _ds)
     parts, tie_ids = _full_drawing(key, color_by, size_by, lang, _ds)
     if not filters and not focus:
         return json_subset(parts, None, None), frozenset(parts["node_ids"])
@@ -341,6 +355,27 @@ def drawing_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by
     actors = set(part.actors["id"])
     ties = set(part.collaborations["id"])
     return json_subset(parts, actors, [tie in ties for tie in tie_ids]), frozenset(actors & set(parts["node_ids"]))
+
+
+def _sliced_drawing(key: str, filters: tuple, focus: tuple[str, int] | None, color_by: str, size_by: str,
+                    lang: str, _ds: Dataset) -> tuple[str, frozenset[str]]:
+    part = view(key, filters, focus, _ds)
+    G = graph_of(key, filters, focus, _ds)
+    sizes = None
+    if size_by != "none":
+        sizes = _dataset_metrics(key, _ds)["partners" if size_by == "degree" else "betweenness"].to_dict()
+    groups = communities_of(key, (), None, _ds) if color_by == "community" else None
+    data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups,
+                        **labels_of(part))
+    return json_for_script(data), frozenset(G.nodes)
+
+
+def labels_of(ds: Dataset) -> dict:
+    """What the drawing says in words instead of codes: theme labels (all languages) and document titles."""
+    themes = {lang: {tid: row.get(f"label_{lang}") or tid for tid, row in zip(ds.themes["id"], ds.themes.to_dict("records"))}
+              for lang in ("sv", "en", "nb")}
+    documents = dict(zip(ds.documents["id"], ds.documents["title"]))
+    return {"theme_labels": themes, "document_titles": {d: t for d, t in documents.items() if t}}
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

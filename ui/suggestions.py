@@ -1,4 +1,5 @@
-"""The suggestions view: ranked, explained missing ties; accepting one; sector gaps per place."""
+"""The suggestions view: ties a source recommends, then new ideas, each with its reason in words
+(numbers on demand); accepting one; sector gaps per place."""
 
 from __future__ import annotations
 
@@ -6,14 +7,13 @@ import pandas as pd
 import streamlit as st
 
 from graph import links
-from graph.build import actor_themes
-from graph.model import Dataset, split_multi
-from graph.vocab import DEFAULT_SECTOR
+from graph.model import Dataset
+from graph.suggest import GROUPS, narrow, organise
 from ui import state
 from ui.i18n import md_text, t, theme_labels
-from ui.widgets import actor_picker
+from ui.widgets import actor_picker, quote_block
 
-__all__ = ["render_suggestions", "narrow"]
+__all__ = ["render_suggestions", "narrow", "METHOD_KEYS"]
 
 CATEGORY_WORDS = {
     "state_agency": {"sv": "Statliga myndigheter", "en": "State agencies", "nb": "Statlige etater"},
@@ -22,26 +22,8 @@ CATEGORY_WORDS = {
     "business": {"sv": "Näringsliv", "en": "Business", "nb": "Næringsliv"},
 }
 
-
-def narrow(table: pd.DataFrame, ds: Dataset, *, place: str | None = None, theme: str | None = None,
-           across_sectors: bool = False) -> pd.DataFrame:
-    """Suggestions whose two actors share ``place`` (region or municipality) and ``theme``, or differ in sector."""
-    actors = ds.actors.set_index("id")
-    keep = pd.Series(True, index=table.index)
-    if place:
-        where = {a: set(split_multi(r)) | set(split_multi(m))
-                 for a, r, m in zip(actors.index, actors["region"], actors["municipality"], strict=True)}
-        keep &= [place in where.get(s, set()) and place in where.get(x, set())
-                 for s, x in zip(table["source"], table["target"], strict=True)]
-    if theme:
-        themes = actor_themes(ds)
-        keep &= [theme in themes.get(s, set()) and theme in themes.get(x, set())
-                 for s, x in zip(table["source"], table["target"], strict=True)]
-    if across_sectors:
-        sector = {a: s or DEFAULT_SECTOR.get(ty, "") for a, s, ty in zip(actors.index, actors["sector"],
-                                                                         actors["type"], strict=True)}
-        keep &= [sector.get(s) != sector.get(x) for s, x in zip(table["source"], table["target"], strict=True)]
-    return table[keep]
+#: Method code -> the key of its name in ``ui.i18n``.
+METHOD_KEYS = {m: f"method_{m}" for m in links.METHODS}
 
 
 @st.cache_resource(max_entries=16, show_spinner="…")
@@ -84,13 +66,13 @@ def _accept(source: str, target: str) -> None:
         st.stop()
 
 
-def render_suggestions(ctx: dict) -> None:
+def _choices(ctx: dict, names: dict[str, str]) -> dict:
     lang, ds, key = ctx["lang"], ctx["ds"], ctx["key"]
-    names = dict(zip(ds.actors["id"], ds.actors["name"], strict=True))
     c1, c2, c3 = st.columns(3)
-    method = c1.selectbox(t("method", lang), list(links.METHODS), key="links_method")
+    method = c1.selectbox(t("method", lang), list(links.METHODS), key="links_method",
+                          format_func=lambda m: t(METHOD_KEYS[m], lang), help=t("method_help", lang))
     actor = actor_picker(t("for_actor", lang), names, "links_actor", placeholder=t("all", lang), container=c2)
-    top = c3.number_input(t("how_many", lang), 5, 200, 20, step=5, key="links_top")
+    top = c3.number_input(t("how_many", lang), 5, 200, 10, step=5, key="links_top")
     values = state.filter_values_of(key, ds)
     c4, c5, c6 = st.columns(3)
     place = c4.selectbox(t("place", lang), values["regions"] + values["municipalities"], index=None,
@@ -99,19 +81,45 @@ def render_suggestions(ctx: dict) -> None:
     theme = c5.selectbox(t("theme", lang), values["themes"], index=None, format_func=lambda v: labels.get(v, v),
                          key="links_theme", placeholder=t("all", lang))
     across = c6.checkbox(t("across_sectors", lang), key="links_across")
+    numbers = c6.checkbox(t("show_numbers", lang), key="links_numbers")
+    return {"method": method, "actor": actor, "top": int(top), "place": place, "theme": theme, "across": across,
+            "numbers": numbers}
+
+
+def _show_group(rows: pd.DataFrame, group: str, ds: Dataset, lang: str, numbers: bool) -> None:
+    names = dict(zip(ds.actors["id"], ds.actors["name"], strict=True))
+    titles = dict(zip(ds.documents["id"], ds.documents["title"], strict=True)) if len(ds.documents) else {}
+    st.markdown(f"#### {t('group_' + group, lang)} ({len(rows)})")
+    if rows.empty:
+        st.caption(t("none_found", lang))
+        return
+    for number, row in enumerate(rows.itertuples(index=False), start=1):
+        pair = f"{md_text(names.get(row.source, row.source))} — {md_text(names.get(row.target, row.target))}"
+        extra = ""
+        if numbers:
+            figures = ", ".join(x for x in (row.numbers, f"{t('score', lang)} {row.score:.3f}") if x)
+            extra = f" ({md_text(figures)})"
+        st.markdown(f"**{number}. {pair}**  \n{md_text(row.sentence)}{extra}")
+        if row.evidence:
+            quote_block(row.evidence, titles.get(row.document) or "")
+
+
+def render_suggestions(ctx: dict) -> None:
+    lang, ds, key = ctx["lang"], ctx["ds"], ctx["key"]
+    names = dict(zip(ds.actors["id"], ds.actors["name"], strict=True))
+    st.caption(t("suggestions_intro", lang))
+    c = _choices(ctx, names)
     try:
-        narrowed = bool(place or theme or across)  # look further down the ranking when narrowing it
-        table = _suggestions(key, method, actor, lang, 2000 if narrowed else 200, ds)
+        narrowed = bool(c["place"] or c["theme"] or c["across"])  # look further down the ranking when narrowing it
+        table = _suggestions(key, c["method"], c["actor"], lang, 2000 if narrowed else 300, ds)
     except ValueError as exc:
         st.error(str(exc))
         return
-    table = narrow(table, ds, place=place, theme=theme, across_sectors=across).head(int(top))
+    table = organise(table, ds, lang=lang, actor=c["actor"], place=c["place"], theme=c["theme"],
+                     across_sectors=c["across"], top=c["top"])
+    for group in GROUPS:
+        _show_group(table[table["group"] == group], group, ds, lang, c["numbers"])
     name = lambda actor: names.get(actor, actor)  # noqa: E731 - ties may name actors the table lacks
-    shown = pd.DataFrame({
-        t("actor", lang): table["source"].map(name), " ": table["target"].map(name),
-        t("score", lang): table["score"].round(3), t("reason", lang): table["reason"],
-    })
-    st.dataframe(shown, hide_index=True, width="stretch", key="links_table")
     if not table.empty:
         pairs = [f"{a}{_SEP}{b}" for a, b in zip(table["source"], table["target"], strict=True)]  # ids, not places
         picked = st.selectbox(t("accept", lang), pairs, index=None, key="links_accept_choice", placeholder="…",
@@ -141,8 +149,10 @@ def render_gaps(ctx: dict) -> None:
     where = st.selectbox(t(kind, lang), places, key="gaps_place")
     words = {c: CATEGORY_WORDS[c][lang] for c in CATEGORY_WORDS}
     matrix = links.sector_gap_matrix(gaps, where).rename(index=words, columns=words)
+    matrix.index.name, matrix.columns.name = t("ties_between", lang), None
+    st.caption(t("gap_matrix_intro", lang))
     st.dataframe(matrix, width="stretch", key="gaps_matrix")
     rows = gaps[(gaps["place"] == where) & (gaps["note"] != "")]
     st.dataframe(pd.DataFrame({
-        "A": rows["category_a"].map(words), "B": rows["category_b"].map(words),
+        t("sector_group_a", lang): rows["category_a"].map(words), t("sector_group_b", lang): rows["category_b"].map(words),
         t("status", lang): rows["note"]}), hide_index=True, width="stretch", key="gaps_list")

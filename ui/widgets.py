@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
-__all__ = ["actor_picker"]
+__all__ = ["actor_picker", "quote_block", "brief_button"]
 
 
 def actor_picker(label: str, names: Mapping[str, str], key: str, *, default: str | None = None,
@@ -16,3 +16,31 @@ def actor_picker(label: str, names: Mapping[str, str], key: str, *, default: str
     index = ids.index(default) if default in names else None
     return container.selectbox(label, ids, index=index, format_func=names.get, key=key, placeholder=placeholder,
                                on_change=on_change)
+
+
+def quote_block(quote: str, title: str = "", partner: str = "", container=st) -> None:
+    """A quote read as text: in full, wrapped, with the partner and the document's title under it."""
+    from ui.i18n import md_text
+
+    lines = [f"> „{md_text(quote)}“"]
+    tail = " · ".join(x for x in (f"**{md_text(partner)}**" if partner else "", f"*{md_text(title)}*" if title else "")
+                      if x)
+    if tail:
+        lines.append(f"> — {tail}")
+    container.markdown("  \n".join(lines))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _brief_bytes(key: str, where: tuple, lang: str, year: str | None, _ds) -> bytes:
+    from graph.brief import brief_pdf, briefing
+
+    return brief_pdf(briefing(_ds, lang=lang, year=year, **dict(where)))
+
+
+def brief_button(label: str, key: str, ds, lang: str, year: str | None, *, widget_key: str, container=st,
+                 **where: str) -> None:
+    """A download button for the printable briefing on ``where`` (``actor=`` or a place); made on click."""
+    name = "-".join(str(v) for v in where.values()).replace("/", "-")[:60] or "brief"
+    container.download_button(label, lambda: _brief_bytes(key, tuple(sorted(where.items())), lang, year, ds),
+                              file_name=f"brief-{name}.pdf", mime="application/pdf", key=widget_key,
+                              on_click="ignore", icon=":material/picture_as_pdf:")

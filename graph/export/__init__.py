@@ -116,6 +116,7 @@ def generate_export(
     title: str | None = None,
     lang: str = "sv",
     dpi: float = 200,
+    paper: str | None = None,
 ) -> dict[str, bytes]:
     """``ds`` in format ``fmt`` as file name -> bytes, touching no disk (see :func:`export_dataset`).
 
@@ -145,10 +146,13 @@ def generate_export(
         if fmt == "html":
             from graph.render import standalone_html
 
+            labels = {"theme_labels": {la: dict(zip(ds.themes["id"], ds.themes.get(f"label_{la}", ds.themes["id"])))
+                                       for la in ("sv", "en", "nb")},
+                      "document_titles": {d: t for d, t in zip(ds.documents["id"], ds.documents["title"]) if t}}
             return {name: standalone_html(G, where, title=title or default_title(lang), color_by=color_by, lang=lang,
-                                          size_by=dict(G.degree())).encode("utf-8")}
+                                          size_by=dict(G.degree()), **labels).encode("utf-8")}
         return {name: render_image(G, where, fmt, dpi=dpi, color_by=color_by, title=title,
-                                   note=source_note(ds, lang), lang=lang)}
+                                   note=source_note(ds, lang), lang=lang, paper=paper)}
     if fmt == "gexf":
         return {name: generate_gexf(ds, positions=positions, color_by=color_by)}
     return {name: {"kumu": generate_kumu, "graphml": generate_graphml, "json": generate_node_link}[fmt](ds)}
@@ -166,6 +170,7 @@ def export_dataset(
     lang: str = "sv",
     dpi: float = 200,
     inputs: Iterable[str | Path] = (),
+    paper: str | None = None,
 ) -> list[Path]:
     """Write ``ds`` to ``out`` in format ``fmt`` and return the files written.
 
@@ -199,6 +204,8 @@ def export_dataset(
     inputs : paths, optional
         Where ``ds`` was read from: never written over, nor anything inside
         an input folder (see :func:`check_target`).
+    paper : {"a4", "a4-landscape", "a3", "a3-landscape"}, optional
+        Pictures on a sheet of that size instead of as large as the network needs.
 
     Returns
     -------
@@ -218,7 +225,7 @@ def export_dataset(
     out = Path(out)
     check_target(out, fmt, inputs=inputs)
     files = generate_export(ds, fmt, with_contacts=with_contacts, positions=positions, color_by=color_by,
-                            title=title, lang=lang, dpi=dpi)
+                            title=title, lang=lang, dpi=dpi, paper=paper)
     paths = [out / name for name in files] if fmt == "csv" else [out]
     for path, data in zip(paths, files.values(), strict=True):
         atomic_write(path, data)

@@ -36,11 +36,17 @@ from matplotlib.path import Path
 
 from graph import vocab
 from graph.model import Dataset
-from graph.render import EDGE_STYLE, ENDED_COLOR, STATUS_DASHES, network_data
+from graph.render import network_data
+from graph.style import EDGE_STYLE, ENDED_COLOR, STATUS_DASHES, tie_style
 
-__all__ = ["IMAGE_FORMATS", "draw_network", "render_image", "source_note", "default_title", "label_order"]
+__all__ = ["IMAGE_FORMATS", "PAPERS", "draw_network", "render_image", "source_note", "default_title", "label_order"]
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
+
+#: Paper sizes in inches (width, height): A4 and A3, upright or landscape.
+PAPERS: dict[str, tuple[float, float]] = {
+    "a4": (8.27, 11.69), "a4-landscape": (11.69, 8.27), "a3": (11.69, 16.54), "a3-landscape": (16.54, 11.69),
+}
 
 #: Width of the picture in pixels at least (PNG), whatever the dpi.
 MIN_WIDTH_PX = 2200
@@ -142,28 +148,44 @@ def _place_labels(
 ) -> list[tuple[int, float, float, str, str]]:
     """Greedy label placement in point space, in the order of ``texts``.
 
-    Each label tries right, left, above, below and the four diagonals of its
-    node and takes the first spot whose box overlaps no label or node placed
-    before; labels that find none are skipped, except the first ``must``,
-    which go to the right anyway.  Returns ``(index, dx, dy, ha, va)``
+    Each label tries eight spots around its node (right, left, above, below,
+    the diagonals), then the same further out, and takes the first whose box
+    overlaps no label and no node; the first ``must`` labels that find none
+    take the spot that overlaps least.  Returns ``(index, dx, dy, ha, va)``
     offsets in points.
 
     >>> pts = np.array([[0.0, 0.0], [20.0, 0.0]])  # no room between the two nodes
     >>> [ha for _, _, _, ha, _ in _place_labels(pts, np.array([3.0, 3.0]), ["Åmål", "Ed"], 8, must=0)]
     ['right', 'left']
     """
-    boxes: list[tuple[float, float, float, float]] = [
-        (x - r, y - r, x + r, y + r) for (x, y), r in zip(points, radius)
-    ]
+    nodes = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(points, radius)]
+    labels: list[tuple[float, float, float, float]] = []
     placed = []
     height = fontsize * 1.25
     for i, text in enumerate(texts):
         if not text:
             continue
-        x, y = points[i]
-        w, gap = _text_width(text, fontsize), radius[i] + 2.0
+        options = _spots(points[i], radius[i], _text_width(text, fontsize), height)
+        cost = [sum(_area(box, o) for o in labels) * 4 + sum(_area(box, o) for j, o in enumerate(nodes) if j != i)
+                for *_, box in options]
+        best = next((k for k, c in enumerate(cost) if c == 0), None)
+        if best is None and i < must:
+            best = int(np.argmin(cost))
+        if best is not None:
+            dx, dy, ha, va, box = options[best]
+            labels.append(box)
+            placed.append((i, dx, dy, ha, va))
+    return placed
+
+
+def _spots(xy: np.ndarray, r: float, w: float, height: float) -> list[tuple]:
+    """Candidate label spots around a node: eight directions, at one and two and a half gaps."""
+    x, y = xy
+    out = []
+    for far in (1.0, 2.5):
+        gap = (r + 2.0) * far + (far - 1.0) * 4.0
         d = gap * 0.75
-        options = (
+        out += [
             (gap, 0.0, "left", "center", (x + gap, y - height / 2, x + gap + w, y + height / 2)),
             (-gap, 0.0, "right", "center", (x - gap - w, y - height / 2, x - gap, y + height / 2)),
             (0.0, gap, "center", "bottom", (x - w / 2, y + gap, x + w / 2, y + gap + height)),
@@ -172,18 +194,13 @@ def _place_labels(
             (-d, d, "right", "bottom", (x - d - w, y + d, x - d, y + d + height)),
             (d, -d, "left", "top", (x + d, y - d - height, x + d + w, y - d)),
             (-d, -d, "right", "top", (x - d - w, y - d - height, x - d, y - d)),
-        )
-        for dx, dy, ha, va, box in options:
-            if not any(_overlap(box, other) for j, other in enumerate(boxes) if j != i):
-                boxes.append(box)
-                placed.append((i, dx, dy, ha, va))
-                break
-        else:
-            if i < must:  # the best connected actors are named even where it is crowded
-                dx, dy, ha, va, box = options[0]
-                boxes.append(box)
-                placed.append((i, dx, dy, ha, va))
-    return placed
+        ]
+    return out
+
+
+def _area(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """The area two boxes share (0 when they do not overlap)."""
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -195,7 +212,7 @@ def _text_width(text: str, fontsize: float) -> float:
     return 0.6 * fontsize * len(text) + 2.0
 
 
-def _clean(text: str, limit: int = 40) -> str:
+def _clean(text: str, limit: int = 70) -> str:
     """Display text for a label: one line, at most ``limit`` characters."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -211,6 +228,7 @@ def draw_network(
     lang: str = "sv",
     max_labels: int | None = None,
     dpi: float = 200,
+    paper: str | tuple[float, float] | None = None,
 ) -> Figure:
     """Draw ``G`` at ``positions`` on a new matplotlib figure.
 
@@ -234,6 +252,9 @@ def draw_network(
     dpi : float, optional
         Resolution the figure will be saved at; the figure is made wide
         enough to be at least 2,200 pixels.
+    paper : {"a4", "a4-landscape", "a3", "a3-landscape"} or (width, height), optional
+        Draw on a sheet of that size (in inches for a pair; legend under the
+        drawing) instead of a picture as large as the network needs.
 
     Returns
     -------
@@ -262,8 +283,14 @@ def draw_network(
     chosen = [index[v] for v in order[:limit]]
     names = [_clean(G.nodes[nodes[i]].get("name") or nodes[i]) for i in chosen]
 
-    width_in = max(13.0, MIN_WIDTH_PX / dpi)
-    axes_w = width_in * 0.78
+    sheet = (PAPERS.get(paper) if isinstance(paper, str) else tuple(paper)) if paper else None
+    if paper and sheet is None:
+        raise ValueError(f"unknown paper size {paper!r}: choose one of {', '.join(PAPERS)}")
+    if sheet:
+        fontsize = min(fontsize, 6.5 if n <= 80 else 5.5)
+        diameter = diameter * 0.6
+    width_in = sheet[0] if sheet else max(13.0, MIN_WIDTH_PX / dpi)
+    axes_w = width_in * (0.92 if sheet else 0.78)
     pad = np.tile(diameter / 2 + 4.0, (4, 1))
     for i, text in zip(chosen, names):  # room for a name on either side of its node
         w = _text_width(text, fontsize) + diameter[i] / 2 + 4.0
@@ -273,9 +300,12 @@ def draw_network(
         x0, x1, y0, y1, axes_h = _frame(xy, axes_w, pad)
     else:
         x0, x1, y0, y1, axes_h = -1.0, 1.0, -1.0, 1.0, axes_w * 0.6
-    height_in = axes_h / 0.86
-    fig = Figure(figsize=(width_in, height_in), dpi=dpi)
-    ax = fig.add_axes((0.01, 0.06, 0.78, 0.86))
+    if sheet:
+        fig, ax, axes_w = _sheet_axes(sheet, axes_w, axes_h, dpi)
+        x0, x1, y0, y1 = _widen(x0, x1, y0, y1, axes_w / axes_h if axes_h else 1.0, ax, fig)
+    else:
+        fig = Figure(figsize=(width_in, axes_h / 0.86), dpi=dpi)
+        ax = fig.add_axes((0.01, 0.06, 0.78, 0.86))
     ax.set_axis_off()
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
@@ -286,18 +316,48 @@ def draw_network(
     ax.scatter(xy[:, 0], xy[:, 1], s=diameter**2, c=_rgba(colors) if n else None,
                edgecolors="white", linewidths=0.6, zorder=3)
     points = (xy[chosen] - (x0, y0)) / scale if chosen else np.zeros((0, 2))
-    for k, dx, dy, ha, va in _place_labels(points, diameter[chosen] / 2, names, fontsize):
+    for k, dx, dy, ha, va in _place_labels(points, diameter[chosen] / 2, names, fontsize,
+                                           must=len(names) if n <= 150 else 10):
         i = chosen[k]
         ax.annotate(names[k], xy[i], xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
                     fontsize=fontsize, color="#222222", zorder=4, annotation_clip=False, parse_math=False,
                     bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75})
-    _legend(ax, node_legend, ties, words, lang)
-    ax.set_title(title or words["title"], loc="left", fontsize=15, fontweight="bold", color="#222222",
+    _legend(ax, node_legend, ties, words, lang, below=sheet is not None)
+    ax.set_title(title or words["title"], loc="left", fontsize=11 if sheet else 15, fontweight="bold", color="#222222",
                  parse_math=False)
-    if note:
+    if note and sheet:
+        fig.text(0.05, 0.02, "\n".join(textwrap.wrap(note, int(sheet[0] * 16))), ha="left", va="bottom",
+                 fontsize=6.5, color="#555555", parse_math=False)
+    elif note:
         ax.text(0.0, -0.01, "\n".join(textwrap.wrap(note, 160)), transform=ax.transAxes, ha="left",
                 va="top", fontsize=8, color="#555555", parse_math=False)
     return fig
+
+
+def _sheet_axes(sheet: tuple[float, float], axes_w: float, axes_h: float, dpi: float):
+    """A figure of the paper's size and the drawing's axes on it: margins, the title above, room below for
+    the legend and the note; the drawing shrinks to fit the page."""
+    paper_w, paper_h = sheet
+    room_h = paper_h * (0.62 if paper_h > paper_w else 0.66)
+    if axes_h > room_h:
+        axes_w, axes_h = axes_w * room_h / axes_h, room_h
+    else:  # fill the page's height; the limits widen to keep one scale
+        axes_h = room_h
+    fig = Figure(figsize=sheet, dpi=dpi)
+    left = (1 - axes_w / paper_w) / 2
+    bottom = 1 - 0.7 / paper_h - axes_h / paper_h
+    return fig, fig.add_axes((left, bottom, axes_w / paper_w, axes_h / paper_h)), axes_w
+
+
+def _widen(x0: float, x1: float, y0: float, y1: float, aspect: float, ax, fig) -> tuple[float, ...]:
+    """Limits of equal scale on both axes for an axes of width/height ``aspect``, centred on the drawing."""
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    w, h = x1 - x0, y1 - y0
+    if w / h < aspect:
+        w = h * aspect
+    else:
+        h = w / aspect
+    return cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2
 
 
 def _rgba(colors: list[str]) -> np.ndarray:
@@ -311,7 +371,7 @@ def _tie_styles(G: nx.Graph, index: dict[Hashable, int]) -> list[dict]:
     ties = []
     for u, v, attrs in G.edges(data=True):
         kind, status = str(attrs.get("kind") or ""), str(attrs.get("status") or "") or "existing"
-        style = EDGE_STYLE.get(kind, {"color": "#9e9e9e", "arrows": False})
+        look = tie_style(kind, status, str(attrs.get("phase") or ""))
         src, dst = attrs.get("source"), attrs.get("target")
         if {src, dst} != {u, v} or src == dst:
             src, dst = u, v
@@ -320,9 +380,8 @@ def _tie_styles(G: nx.Graph, index: dict[Hashable, int]) -> list[dict]:
         except (TypeError, ValueError):
             weight = 1.0
         width = 1.0 + min(4.0, math.log1p(weight)) if math.isfinite(weight) and weight > 0 else 1.0
-        ties.append({"from": index[src], "to": index[dst], "kind": kind, "status": status,
-                     "color": ENDED_COLOR if status == "ended" else style["color"],
-                     "dashes": STATUS_DASHES.get(status, False), "width": width, "arrows": style["arrows"]})
+        ties.append({"from": index[src], "to": index[dst], "kind": kind, "status": status, "color": look["color"],
+                     "dashes": look["dashes"], "width": width + look["extra"], "arrows": look["arrows"]})
     return ties
 
 
@@ -382,7 +441,8 @@ def _node_colors(G: nx.Graph, color_by: str, lang: str) -> tuple[list[str], list
     return [item["color"] for item in data["nodes"]], data["legend"]
 
 
-def _legend(ax, node_legend: list[dict], edges: list[dict], words: dict[str, str], lang: str) -> None:
+def _legend(ax, node_legend: list[dict], edges: list[dict], words: dict[str, str], lang: str, *,
+            below: bool = False) -> None:
     handles, labels = [], []
 
     def header(text: str) -> None:
@@ -408,8 +468,12 @@ def _legend(ax, node_legend: list[dict], edges: list[dict], words: dict[str, str
         handles.append(Line2D([], [], color=ENDED_COLOR if status == "ended" else "#666666", linewidth=2,
                               linestyle=(0, tuple(dashes)) if dashes else "solid"))
         labels.append(vocab.label(vocab.STATUSES, status, lang))
-    legend = ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
-                       fontsize=9, handlelength=2.2, borderaxespad=0.0)
+    if below:  # on a sheet: in columns under the drawing, never over it
+        legend = ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.0, -0.04), frameon=False,
+                           fontsize=7, handlelength=2.0, borderaxespad=0.0, ncol=4, columnspacing=1.2)
+    else:
+        legend = ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+                           fontsize=9, handlelength=2.2, borderaxespad=0.0)
     for text, handle in zip(legend.get_texts(), handles):
         text.set_parse_math(False)
         if isinstance(handle, Line2D) and handle.get_linestyle() == "None" and handle.get_marker() in ("None", None):
@@ -437,7 +501,7 @@ def render_image(
         is at least 2,200 pixels wide.
     **options
         Passed to :func:`draw_network` (``color_by``, ``title``, ``note``,
-        ``lang``, ``max_labels``).
+        ``lang``, ``max_labels``, ``paper``).
 
     Raises
     ------
@@ -448,10 +512,12 @@ def render_image(
         raise ValueError(f"{fmt!r} is not a picture format: use one of {', '.join(IMAGE_FORMATS)}")
     with matplotlib.rc_context(_RC):
         fig = draw_network(G, positions, dpi=dpi, **options)
-        # crop to what is drawn (bbox_inches="tight"), then make sure the PNG stays wide enough
-        bbox = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer()).padded(0.2)
-        if fmt == "png":
-            dpi = max(dpi, MIN_WIDTH_PX / bbox.width)
+        if options.get("paper"):  # the sheet as it is
+            bbox = None
+        else:  # crop to what is drawn (bbox_inches="tight"), then make sure the PNG stays wide enough
+            bbox = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer()).padded(0.2)
+            if fmt == "png":
+                dpi = max(dpi, MIN_WIDTH_PX / bbox.width)
         buffer = io.BytesIO()
         metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
         fig.savefig(buffer, format=fmt, dpi=dpi, bbox_inches=bbox, facecolor="white", metadata=metadata)

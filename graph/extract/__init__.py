@@ -11,7 +11,7 @@ document is read, so no output can hold them.
 ['Grannar', 'Region Halland']
 """
 
-from graph.extract.changes import accepted_changes, accepted_dataset
+from graph.extract.changes import accepted_changes, accepted_dataset, tables_zip
 from graph.extract.documents import (
     MASK,
     READABLE,
@@ -39,4 +39,5 @@ __all__ = [
     "extract_documents",
     "mask_contacts",
     "read_document",
+    "tables_zip",
 ]

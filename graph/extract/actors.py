@@ -116,13 +116,15 @@ class Gazetteer:
                 if not words:
                     continue
                 exact = len(form) <= 4 and not form.islower()  # AF, LRF, IMDi: as written
-                keys = [w if exact else key_of(w, lang) for w in words]
+                generic = len(words) == 1 and is_generic(form)  # "kommuner" is not "kommunerna"
+                keys = [w if exact else w.lower() if generic else key_of(w, lang) for w in words]
                 self.index.setdefault(keys[0], []).append((keys, actor, form, form[0].isupper()))
         self.long_keys = [k for k in self.index if len(k) >= 6]
 
     def _candidates(self, token: Token) -> list[tuple[list[str], str, str, bool]]:
         key = key_of(token.text, self.lang)
         found = self.index.get(token.text.rstrip("."), []) + self.index.get(re.sub(r"(:s|s)$", "", token.text), [])
+        found += self.index.get(token.text.lower(), []) if token.text.lower() != key else []
         found += self.index.get(key, [])
         if not found and len(key) >= 6:
             hit = process.extractOne(key, self.long_keys, scorer=fuzz.ratio, score_cutoff=88)
@@ -135,6 +137,8 @@ class Gazetteer:
         for keys, actor, form, capital in self._candidates(tokens[i]):
             n = len(keys)
             if i + n > len(tokens) or (capital and not tokens[i].text[0].isupper()):
+                continue
+            if n == 1 and is_generic(form) and tokens[i].text.lower() != form.lower():
                 continue
             words = tokens[i:i + n]
             if n > 1 and any(b.start - a.end > 2 for a, b in zip(words, words[1:])):
@@ -150,12 +154,16 @@ def _known_mentions(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Ment
     out, i = [], 0
     while i < len(tokens):
         hit = gaz.match(tokens, i)
+        if hit and hit[0] == 1 and is_generic(tokens[i].text) and _cap(tokens[i]) and i + 1 < len(tokens) \
+                and _space(text, tokens[i], tokens[i + 1]) and _name_run(tokens, i + 1, text, 3):
+            hit = None                  # "Länsstyrelsen Skåne" is a name of its own, not "länsstyrelserna"
         if hit:
             n, actor, _ = hit
             row = gaz.rows[actor]
             s, e = tokens[i].start, tokens[i + n - 1].end
+            generic = n == 1 and is_generic(tokens[i].text) and is_generic(str(row.get("name") or "x").split()[0])
             out.append(Mention(s, e, text[s:e], actor, str(row.get("name") or actor), str(row.get("type") or "other"),
-                               known=True))
+                               known=True, collective=generic))
             i += n
         else:
             i += 1
@@ -167,13 +175,22 @@ def _cap(token: Token) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-ZÅÄÖØÆ][A-ZÅÄÖØÆ0-9]{1,5}[a-z]?", word)) and word not in ACRONYM_STOP \
+    return bool(re.fullmatch(r"[A-ZÅÄÖØÆ][A-ZÅÄÖØÆ0-9]{1,5}[a-z]?", word)) and word not in ACRONYM_STOP and word not in _COMPANY \
         and sum(c.isupper() for c in word) >= 2
 
 
+_ABBREVIATION = re.compile(r"\b(t\.\s?ex|bl\.\s?a|m\.\s?fl|d\.\s?v\.\s?s|dvs|ca|t\.\s?o\.\s?m|fr\.\s?o\.\s?m|e\.g|i\.e|"
+                           r"f\.\s?eks|bl\.\s?a|jf|nr|s)\.\s*$", re.I)
+
+
 def _sentence_initial(text: str, token: Token) -> bool:
+    if _ABBREVIATION.search(text[max(0, token.start - 12):token.start]):
+        return False
     before = text[max(0, token.start - 3):token.start].strip()
     return token.start == 0 or before == "" or before[-1:] in ".!?:-–•*\n" or text[token.start - 1] == "\n"
+
+
+_COMPANY = frozenset({"AB", "AS", "ASA", "HB", "KB", "Ltd", "Inc", "SA", "DA", "ANS", "Oy", "ApS", "A/S"})
 
 
 def _space(text: str, a: Token, b: Token) -> bool:
@@ -184,7 +201,8 @@ def _space(text: str, a: Token, b: Token) -> bool:
 def _name_run(tokens: list[Token], j: int, text: str, limit: int = 4) -> int:
     """How many capitalised words (joined by spaces only) start at token ``j``."""
     n = 0
-    while j + n < len(tokens) and n < limit and _cap(tokens[j + n]) and head_type(tokens[j + n].text) is None:
+    while j + n < len(tokens) and n < limit and _cap(tokens[j + n]) and head_type(tokens[j + n].text) is None \
+            and tokens[j + n].text not in _COMPANY:
         if n and not _space(text, tokens[j + n - 1], tokens[j + n]):
             break
         n += 1
@@ -197,6 +215,9 @@ def _new_at(text: str, tokens: list[Token], i: int) -> tuple[int, int, str, bool
     low = tok.text.lower()
     if low in DESCRIPTORS and i + 1 < len(tokens) and _cap(tokens[i + 1]) and _space(text, tok, tokens[i + 1]):
         n = _name_run(tokens, i + 1, text)
+        if n and i + 1 + n < len(tokens) and tokens[i + 1 + n].text in _COMPANY \
+                and _space(text, tokens[i + n], tokens[i + 1 + n]):
+            n += 1                                              # konsulentselskapet Kaupang AS
         if n:
             return i + 1, n, DESCRIPTORS[low], False
     kind = head_type(tok.text)
@@ -204,6 +225,9 @@ def _new_at(text: str, tokens: list[Token], i: int) -> tuple[int, int, str, bool
         run = _name_run(tokens, i + 1, text, 3) if i + 1 < len(tokens) and _space(text, tok, tokens[i + 1]) else 0
         if _cap(tok) and is_generic(tok.text) and run and not _acronym(tokens[i + 1].text):
             return i, 1 + run, kind, False                      # Region Halland, Nav Oppland, Leader Sjuhärad
+        place = re.match(r" i [A-ZÅÄÖØÆ][\w-]+(?: (?:län|fylke))?", text[tok.end:tok.end + 40])
+        if _cap(tok) and kind in ("county_board", "region") and place:
+            return i, min(1 + len(place.group().split()), len(tokens) - i), kind, False   # Länsstyrelsen i Värmland
         if not _cap(tok) or is_generic(tok.text):
             return i, 1, kind, True
         genitive = tok.text.endswith("s") and head_type(tok.text) != head_type(tok.text[:-1] + "x")
@@ -212,6 +236,14 @@ def _new_at(text: str, tokens: list[Token], i: int) -> tuple[int, int, str, bool
         return i, 2 if nxt else 1, kind, False
     if _acronym(tok.text) and not text[tok.end:tok.end + 3].startswith((" –", " -")):
         return i, 1, "other", False
+    if _cap(tok) and re.search(r"(isk|sk|ska|iska|ske)$", tok.text) and i + 1 < len(tokens) \
+            and _space(text, tok, tokens[i + 1]) and re.fullmatch(r"[A-ZÅÄÖØÆ]{2,5}", tokens[i + 1].text):
+        return i, 2, "other", False                             # Belgisk TV, Svensk Handel's SH
+    if _cap(tok) and not _sentence_initial(text, tok):
+        n = _name_run(tokens, i, text, 3)
+        after = tokens[i + n] if i + n < len(tokens) else None
+        if n >= 2 and after is not None and text[tokens[i + n - 1].end:after.start] == "/" and head_type(after.text):
+            return i, n, head_type(after.text), False           # "Folkets Park/bygdegårdar"
     if _cap(tok) and not _sentence_initial(text, tok) and i + 1 < len(tokens):
         n = _name_run(tokens, i, text, 3)
         after = tokens[i + n] if i + n < len(tokens) else None
@@ -219,7 +251,7 @@ def _new_at(text: str, tokens: list[Token], i: int) -> tuple[int, int, str, bool
             kind = head_type(after.text)
             if kind in {"municipality", "association", "business", "other", "faith_community"}:
                 return i, n + 1, kind, False                       # Tønsberg kommune, Dalslands folkhögskola
-            if after.text in {"AB", "AS", "ASA", "HB", "KB", "Ltd", "Inc"}:
+            if after.text in _COMPANY:
                 return i, n + 1, "business", False
     return None
 
@@ -245,9 +277,14 @@ def _new_mentions(text: str, tokens: list[Token], lang: str, taken: set[int]) ->
         if any(k in taken for k in range(first, first + n)):
             i += 1
             continue
-        if collective:
+        if collective and first == i and i and (i - 1) not in taken and _cap(tokens[i - 1]) \
+                and _space(text, tokens[i - 1], tokens[i]) and not _sentence_initial(text, tokens[i - 1]) \
+                and head_type(tokens[i - 1].text) is None and not _acronym(tokens[i - 1].text):
+            first, n, collective = i - 1, 2, False          # Allmänna arvsfonden, Europeiska socialfonden
+        elif collective:
             first = _collective_name(text, tokens, first) if first == i else first
             n = i + 1 - first
+
         s, e = tokens[first].start, tokens[first + n - 1].end
         surface = text[s:e]
         name = re.sub(r"(?<=[a-zåäöæø])s$", "", surface) if head_type(surface.split()[-1][:-1] or "x") else surface
@@ -337,17 +374,30 @@ def _form_values(text: str, lang: str) -> list[Mention]:
 
 
 def _units(text: str, tokens: list[Token], mentions: list[Mention], lang: str) -> list[Mention]:
-    """A genitive organisation and its unit become one actor: "Landsbygdsnätverkets integrationsgrupp"."""
+    """A genitive organisation and its unit become one actor, part of the organisation:
+    "Landsbygdsnätverkets integrationsgrupp", "Arbetsförmedlingens Starta eget-program"."""
     out = []
+    starts = {t.start: i for i, t in enumerate(tokens)}
     for m in mentions:
-        nxt = next((t for t in tokens if t.start > m.end), None)
-        if nxt and text[m.end:nxt.start] == " " and m.surface.endswith("s") and UNITS.match(nxt.text.lower()):
-            s, e = m.start, nxt.end
-            unit = Mention(s, e, text[s:e], key_of(nxt.text, lang), text[s:e], "network",
-                           collective=not m.surface[0].isupper())
-            out.append(unit)
-        else:
+        i = starts.get(m.end + 1)
+        unit = None
+        if i is not None and text[m.end] == " " and m.surface.endswith("s") and head_type(m.surface):
+            for n in (1, 2, 3):
+                last = tokens[min(i + n - 1, len(tokens) - 1)]
+                words = tokens[i:i + n]
+                if len(words) == n and UNITS.match(last.text.lower()) and not (n == 1 and last.text.lower() in ("program", "programmet")) and \
+                        all(a.end + 1 == b.start for a, b in zip(words, words[1:])):
+                    unit = words
+                    break
+        if unit is None:
             out.append(m)
+            continue
+        s, e = m.start, unit[-1].end
+        kind = "fund" if re.search(r"program(met)?$", unit[-1].text.lower()) else "network"
+        name = text[unit[0].start:e] if _cap(unit[0]) else text[s:e]
+        parent = Mention(m.start, m.end, m.surface, m.actor, m.name, m.type, m.known, m.collective)
+        out.append(Mention(s, e, text[s:e], " ".join(key_of(t.text, lang) for t in unit), name, kind,
+                           collective=not m.surface[0].isupper(), extra={"parent": parent}))
     return out
 
 

@@ -16,14 +16,17 @@ gives the same rows as a dataset to download.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Mapping
 
 import pandas as pd
 
 from graph.extract.documents import Document, mask_contacts
+from graph.io.writers import generate_csv
 from graph.model import Dataset, mint_tie_ids
 
-__all__ = ["accepted_changes", "accepted_dataset"]
+__all__ = ["accepted_changes", "accepted_dataset", "tables_zip"]
 
 _ACTOR_COLUMNS = ("id", "name", "type", "sector", "level", "country", "region", "municipality", "aliases",
                   "description", "documents")
@@ -52,11 +55,12 @@ def _tie_rows(ties: pd.DataFrame, mapping: Mapping[str, str], doc_id: str) -> pd
 
 def accepted_changes(ties: pd.DataFrame, actors: pd.DataFrame, document: Document, *,
                      mapping: Mapping[str, str] | None = None, existing: set[str] | frozenset = frozenset(),
-                     with_text: bool = True) -> list[dict]:
+                     existing_documents: set[str] | frozenset = frozenset(), with_text: bool = True) -> list[dict]:
     """The changes that put the accepted ``ties`` into the map, with ``document`` as their source.
 
     ``mapping`` sends a candidate actor id to an existing actor's id (the new actor is then not created);
-    ids in ``existing`` are already in the map.  The document row carries its (masked) text when ``with_text``.
+    ids in ``existing`` are already in the map, and so is the document when its id is in ``existing_documents``.
+    The document row carries its (masked) text when ``with_text``.
     Every change is ``{"op": "add", "table": ..., "row": {...}}``, in the order a store can apply them.
     """
     mapping = dict(mapping or {})
@@ -65,7 +69,7 @@ def accepted_changes(ties: pd.DataFrame, actors: pd.DataFrame, document: Documen
     doc_row = {"id": document.id, "title": document.title, "publisher": "", "date": "", "language": document.language}
     if with_text:
         doc_row["text"] = document.text
-    changes = [{"op": "add", "table": "documents", "row": doc_row}]
+    changes = [] if document.id in existing_documents else [{"op": "add", "table": "documents", "row": doc_row}]
     for row in actors.to_dict("records"):
         actor = str(row.get("id", ""))
         if actor in used and actor not in existing and actor not in mapping:
@@ -83,3 +87,17 @@ def accepted_dataset(changes: list[dict]) -> Dataset:
         row = {k: v for k, v in change["row"].items() if k != "text"}
         rows[change["table"]].append(row)
     return Dataset.from_records(**rows)
+
+
+def tables_zip(ds: Dataset) -> bytes:
+    """``actors.csv``, ``collaborations.csv`` and ``documents.csv`` of ``ds`` in one zip (UTF-8 with BOM).
+
+    >>> import zipfile, io
+    >>> sorted(zipfile.ZipFile(io.BytesIO(tables_zip(Dataset()))).namelist())
+    ['actors.csv', 'collaborations.csv', 'documents.csv']
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in ("actors", "collaborations", "documents"):
+            zf.writestr(f"{name}.csv", ("\ufeff" + generate_csv(getattr(ds, name))).encode("utf-8"))
+    return out.getvalue()

@@ -35,6 +35,10 @@ MAX_CHARS = 5_000_000
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w-])(?:\+\d{1,3}[\s-]?)?(?:\(?0\d{1,3}\)?[\s-]?)?\d{2,3}(?:[\s-]\d{2,3}){2,3}(?![\w-])")
+_NYNORSK = frozenset("ikkje eg ein eit kva korleis kven frå vere vore dei berre noko mykje saman heile "
+                     "medan sjå vart desse kvar eigen eigne me".split())
+_BOKMAAL = frozenset("ikke jeg en et hva hvordan hvem fra være vært de bare noe mye sammen hele mens se ble "
+                     "disse hver egen egne vi".split())
 _YEARS = re.compile(r"^\d{4}(?:[\s-]\d{2,4})?$")
 
 
@@ -77,6 +81,11 @@ def detect_language(text: str) -> str:
         return "sv"
     scores = langdetect(sample, lang=("sv", "nb", "nn", "en"))
     best = scores[0][0]
+    if best in ("nb", "nn"):               # the two written Norwegians differ most in their small words
+        words = re.findall(r"[a-zæøå]+", sample.lower())
+        nn = sum(w in _NYNORSK for w in words)
+        nb = sum(w in _BOKMAAL for w in words)
+        best = "nn" if nn > nb else "nb" if nb > nn else best
     return best if best in {"sv", "nb", "nn", "en"} else "sv"
 
 

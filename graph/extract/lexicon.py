@@ -21,7 +21,8 @@ __all__ = ["HEADS", "DESCRIPTORS", "ACRONYM_STOP", "TIE_CUES", "RECOMMENDED", "P
            "THEME_WORDS", "ANAPHORA", "FORM_RELATIONS", "UNITS", "head_type", "head_type_plain", "is_generic", "COLLECTIVE_TYPES"]
 
 #: Lower-case units of an organisation: "Landsbygdsnätverkets integrationsgrupp" is an actor of its own.
-UNITS = re.compile(r"^\w*(grupp(en)?|gruppe(a|n)?|styrelse(n)?|nämnd(en)?|sekretariat(et)?|utskott(et)?|råd(et)?)$")
+UNITS = re.compile(r"^[\w-]*(grupp(en)?|gruppe(a|n)?|styrelse(n)?|nämnd(en)?|sekretariat(et)?|utskott(et)?|råd(et)?|"
+                   r"-?program(met)?)$")
 
 #: (type, regular expression on the lower-cased word) — first match wins, so specific heads come first.
 HEADS: list[tuple[str, re.Pattern]] = [(t, re.compile(p)) for t, p in [
@@ -53,7 +54,7 @@ HEADS: list[tuple[str, re.Pattern]] = [(t, re.compile(p)) for t, p in [
 
 #: Types whose lower-case, unnamed mentions ("föreningar", "næringslivet") stand for a group.
 COLLECTIVE_TYPES = frozenset({"municipality", "association", "study_association", "faith_community", "business",
-                              "business_association", "county_board", "other", "leader_group"})
+                              "business_association", "county_board", "region", "other", "leader_group"})
 
 #: Lower-case descriptor nouns followed by a capitalised name: "projektet Mångfaldsmat Orust".
 DESCRIPTORS: dict[str, str] = {
@@ -88,8 +89,8 @@ TIE_CUES: dict[str, list[str]] = {
     "partnership": [r"i samarbete med", r"tillsammans med", r"samarbet\w*", r"samverk\w*", r"samarbeid\w*",
                     r"sammen med", r"saman med", r"partnerskap\w*", r"avtal\w* med", r"in (collaboration|cooperation|"
                     r"partnership) with", r"together with", r"collaborat\w*", r"cooperat\w*", r"partner\w* with"],
-    "participation": [r"deltog", r"deltar", r"deltagit", r"deltagande", r"deltok", r"deltaking (frå|fra)",
-                      r"deltakelse (fra|frå)", r"medverka\w*", r"medvirk\w*", r"panel\w*", r"presenterade",
+    "participation": [r"deltog", r"deltar", r"deltagit", r"deltagande från", r"deltagande", r"deltok",
+                      r"deltaking (frå|fra)", r"deltakelse (fra|frå)", r"participation (from|of)", r"medverka\w*", r"medvirk\w*", r"panel\w*", r"presenterade",
                       r"presenterte", r"filmat", r"took part", r"participat\w*", r"presented"],
     "membership": [r"medlem\w* i", r"ingår i", r"del av", r"member of", r"part of", r"medlem\w* av"],
     "dialogue": [r"träffa\w*", r"möte med", r"dialog\w*", r"samtal med", r"turné", r"kommunrunda", r"møtte",

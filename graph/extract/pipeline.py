@@ -20,9 +20,9 @@ from rapidfuzz import fuzz, process
 
 from graph.extract.actors import Mention, find_mentions, form_label, slugify
 from graph.extract.documents import Document
-from graph.extract.lexicon import ANAPHORA, FORM_RELATIONS, RECOMMEND_HEADINGS, TIE_CUES
+from graph.extract.lexicon import ANAPHORA, COLLECTIVE_TYPES, FORM_RELATIONS, RECOMMEND_HEADINGS, TIE_CUES
 from graph.extract.sentences import split_sentences
-from graph.extract.ties import HOST_VERBS, Tie, sentence_ties, status_of, themes_of
+from graph.extract.ties import HOST_VERBS, Context, Tie, sentence_ties, status_of, themes_of
 from graph.model import Dataset, split_multi
 
 __all__ = ["Extraction", "extract_documents", "ELLIPSIS"]
@@ -65,8 +65,8 @@ def _host(text: str, sentences, mentions: list[Mention]):
 
 
 def _resolve(text: str, mentions: list[Mention], focal: Mention | None) -> list[Mention]:
-    """Bare "projektet", "man", "vi" stand for the document's own project."""
-    out = [m for m in mentions if not (m.collective and m.type == "initiative")]
+    """Bare "projektet", "man", "vi" stand for the document's own project; "myndighet" alone is no party."""
+    out = [m for m in mentions if not m.collective or m.type in COLLECTIVE_TYPES]
     if focal is None:
         return out
     for m in mentions:
@@ -77,14 +77,94 @@ def _resolve(text: str, mentions: list[Mention], focal: Mention | None) -> list[
     return sorted(out, key=lambda m: m.start)
 
 
+def _previous_subject(text: str, sentence, mentions: list[Mention]):
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end and not m.collective]
+    return (inside[0], (sentence.start, sentence.end)) if inside else (None, None)
+
+
+def _unit_ties(doc: Document, sentences, mentions: list[Mention]) -> list[tuple[Tie, str, list[str]]]:
+    """A unit named with its organisation ("Landsbygdsnätverkets integrationsgrupp") is part of it."""
+    out = []
+    for m in mentions:
+        parent = m.extra.get("parent")
+        if parent:
+            s = next((s for s in sentences if s.start <= m.start < s.end), None)
+            span = (s.start, s.end) if s else (m.start, m.end)
+            out.append((Tie(m.actor, parent.actor, "membership", (span,), "unit"), "existing", []))
+    return out
+
+
+_DEFINITE_PLURAL = re.compile(r"kommun(erna|ane|ene)$|^the municipalities$", re.I)
+
+
+def _the_municipalities(mentions: list[Mention]) -> list[Mention]:
+    """"kommunerna", "kommunane" (definite plural) are the municipalities the document names, when it names some."""
+    named = {m.actor: m for m in mentions if m.type == "municipality" and not m.collective}
+    if len(named) < 2:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.collective and m.type == "municipality" and _DEFINITE_PLURAL.search(m.surface):
+            out += [Mention(m.start, m.end, m.surface, n.actor, n.name, n.type) for n in named.values()]
+        else:
+            out.append(m)
+    return out
+
+
+_COPULA = re.compile(r"\b(har vore|har vori|har varit|har vært|er|är|var|vart|ble|blev|are|were|was|is|som)\s*[«»”\"']?$",
+                     re.I)
+_NUMBERS = {2: "två|to|two", 3: "tre|three", 4: "fyra|fire|four", 5: "fem|five", 6: "sex|seks|six"}
+_LOCAL_GROUPS = {"association", "business", "other", "faith_community", "study_association"}
+
+
+def _predicates(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop group words that only describe a subject: "A, B og C har vore «pilotkommunar»"."""
+    return [m for m in mentions if not (m.collective and _COPULA.search(text[max(0, m.start - 14):m.start]))]
+
+
+def _per_place(text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
+    """Local groups of a document about k named municipalities that held k local events are each place's own.
+
+    "Tønsberg, Hamar og Flora … tre lokale utviklingsverkstader, der friviljugheita, næringslivet og kommunen …":
+    the voluntary sector of each workshop is that municipality's, never another's.  Returns the mentions with
+    such groups split by place, and each actor key's place.
+    """
+    named = {m.actor: m for m in mentions if m.type == "municipality" and not m.collective}
+    k = len(named)
+    if k < 2 or k not in _NUMBERS or not re.search(
+            rf"\b({_NUMBERS[k]})\s+(lokala?|lokale|local)\b|\b(i|in) (de|dei|the) ({_NUMBERS[k]}) kommun\w*|"
+            r"\b(i varje|i kvar|i hver|in each) kommun", text, re.I):
+        return mentions, {}
+    place = {key: key for key in named}
+    out = []
+    for m in mentions:
+        singular = m.type == "municipality" and m.collective and re.search(r"kommun(en|e)$", m.surface, re.I)
+        if singular:
+            out += [Mention(m.start, m.end, m.surface, n.actor, n.name, n.type) for n in named.values()]
+        elif m.collective and m.type in _LOCAL_GROUPS:
+            for n in named.values():
+                key = f"{m.actor}@{n.actor}"
+                place[key] = n.actor
+                out.append(Mention(m.start, m.end, m.surface, key, f"{m.name} ({n.name})", m.type, collective=False,
+                                   extra={"municipality": n.name}))
+        else:
+            out.append(m)
+    return out, place
+
+
+def _same_place(tie: Tie, place: dict[str, str]) -> bool:
+    a, b = place.get(tie.source), place.get(tie.target)
+    return a is None or b is None or a == b
+
+
 def _document_ties(doc: Document, mentions: list[Mention]) -> list[tuple[Tie, str, list[str]]]:
     sentences = split_sentences(doc.text, doc.language)
     focal = _focal(mentions)
-    mentions = _resolve(doc.text, mentions, focal)
+    mentions = _the_municipalities(_predicates(doc.text, _resolve(doc.text, mentions, focal)))
     host, host_span = _host(doc.text, sentences, mentions)
-    frame, frame_span = (focal, None) if focal is not None else (host, host_span)
     zone = bool(RECOMMEND_HEADINGS.search(doc.title))
-    out = []
+    out = _unit_ties(doc, sentences, mentions)
+    previous, previous_span = None, None
     for s in sentences:
         if s.heading == doc.text[s.start:s.end].strip() and RECOMMEND_HEADINGS.search(s.heading):
             zone = True
@@ -96,11 +176,15 @@ def _document_ties(doc: Document, mentions: list[Mention]) -> list[tuple[Tie, st
             out += [(t, status_of(sentence, zone), themes_of(sentence)) for t in found]
             sentence, start = sentence[label:], s.start + label
             inside = [m for m in inside if m.start >= start]
-        for tie in sentence_ties(sentence, start, inside, frame, frame_span):
+        ctx = Context(project=focal, host=host, host_span=host_span, previous=previous, previous_span=previous_span)
+        for tie in sentence_ties(sentence, start, inside, ctx):
             if label is not None:
-                tie.spans = ((s.start, s.end),)
+                tie.spans = tuple(sorted({(s.start, s.end), *tie.spans}))
             quote = " ".join(doc.text[a:b] for a, b in tie.spans)
             out.append((tie, status_of(sentence, zone), themes_of(quote)))
+        found_previous = _previous_subject(doc.text, s, mentions)
+        if found_previous[0] is not None:
+            previous, previous_span = found_previous
     return out
 
 
@@ -169,7 +253,8 @@ class _Actors:
     def _new_row(self, actor: str, m: Mention, doc: Document) -> dict:
         hit = process.extractOne(m.name, list(self.choices), scorer=fuzz.WRatio, score_cutoff=86) \
             if self.choices else None
-        municipality = re.sub(r"s?\s+kommune?$", "", m.name) if m.type == "municipality" and not m.collective else ""
+        municipality = re.sub(r"s?\s+kommune?$", "", m.name) if m.type == "municipality" and not m.collective \
+            else m.extra.get("municipality", "")
         return {"id": actor, "name": m.name, "type": m.type, "country": _COUNTRY.get(doc.language, ""),
                 "municipality": municipality, "aliases": "", "description": "", "documents": [],
                 "match": self.choices[hit[0]] if hit else ""}
@@ -195,14 +280,16 @@ def extract_documents(documents: list[Document], known: Dataset | None = None) -
     actors = _Actors(known)
     ties, mentions_of, keep = [], {}, set()
     for doc in documents:
-        mentions = find_mentions(doc.text, doc.language, known)
+        mentions, place = _per_place(doc.text, find_mentions(doc.text, doc.language, known))
         mentions_of[doc.id] = mentions
         by_key = {}
-        for m in mentions:
+        for m in mentions + [m.extra["parent"] for m in mentions if "parent" in m.extra]:
             by_key[m.actor] = actors.add(m, doc)
             if not m.collective:
                 keep.add(by_key[m.actor])
         for tie, status, themes in _document_ties(doc, mentions):
+            if not _same_place(tie, place):
+                continue
             source, target = by_key.get(tie.source), by_key.get(tie.target)
             if source is None or target is None or source == target:
                 continue

@@ -21,16 +21,19 @@ from dataclasses import dataclass
 from graph.extract.actors import Mention
 from graph.extract.lexicon import PLANNED, RECOMMENDED, THEME_WORDS, TIE_CUES
 
-__all__ = ["Tie", "sentence_ties", "status_of", "themes_of", "HOST_VERBS"]
+__all__ = ["Context", "Tie", "sentence_ties", "status_of", "themes_of", "HOST_VERBS"]
 
 _CUES = [(kind, re.compile(rf"\b{p}", re.I)) for kind, ps in TIE_CUES.items() for p in ps]
 _PASSIVE = re.compile(r"(av|från|fra|frå|by|from)\s*$", re.I)
-_LIST_GLUE = re.compile(r"^\s*(,|och|og|samt|and|/|eller|or|&|,\s*(och|og|samt|and))?\s*"
+_LIST_GLUE = re.compile(r"^\s*(,|/|&|;)?\s*((och|og|samt|and|eller|or|som|as well as)\s+)?"
+                        r"((med|with|även|också|også|till|til|to)\s+)?"
+                        r"((t\.\s?ex\.|bl\.\s?a\.|bland annat|till exempel|blant annet|til dømes|e\.g\.|for example)\s*)?"
                         r"((representant\w*|företrädare|ombud|representatives?) (från|för|fra|frå|for|of)\s*)?$", re.I)
 #: Verbs that make their subject the host of what the document describes (a meeting, workshops, a project).
-HOST_VERBS = re.compile(r"\b(samlade|samlat|arrangera\w*|anordna\w*|bjöd in|genomför\w*|gjennomfør\w*|"
-                        r"arrangerte|held|hosted|organi[sz]ed|ran)\b", re.I)
+HOST_VERBS = re.compile(r"\b(samlade|samlat|arrangerade|arrangerat|anordnade|anordnat|bjöd in|bjudit in|genomförde|"
+                        r"genomfört|gjennomførte|gjennomført|arrangerte|arrangert|held|hosted|organi[sz]ed)\b", re.I)
 _MEMBER_CUES = {"participation"}
+_FROM = re.compile(r"(från|frå|fra|from|of)$", re.I)
 _BETWEEN = re.compile(r"\b(mellan|mellom|between)\b", re.I)
 
 
@@ -76,53 +79,77 @@ def _groups(text: str, offset: int, mentions: list[Mention]) -> list[list[Mentio
     return groups
 
 
-def _pairs(a: list[Mention], b: list[Mention]) -> list[tuple[str, str]]:
-    return [(x.actor, y.actor) for x in a for y in b if x.actor != y.actor]
+def _pairs(a: list[Mention], b: list[Mention]) -> list[tuple[Mention, Mention]]:
+    return [(x, y) for x in a for y in b if x.actor != y.actor]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence can lean on: the document's own project, the host of its event, the previous subject."""
+
+    project: Mention | None = None
+    host: Mention | None = None
+    host_span: tuple[int, int] | None = None
+    previous: Mention | None = None
+    previous_span: tuple[int, int] | None = None
+
+
+def _near(text: str, offset: int, cue: re.Match, group: list[Mention]) -> list[Mention]:
+    """The group after a cue, if no comma or full stop stands between them ("… medverka vid X, flera kommuner")."""
+    between = re.sub(r"\b\w{1,3}\.(\s?\w{1,3}\.)?", " ", text[cue.end():group[0].start - offset] if group else "")
+    return group if group and not re.search(r"[,.;:!?]", between) else []
 
 
 def _ties_of_cue(text: str, offset: int, kind: str, cue: re.Match, mentions: list[Mention],
-                 frame: Mention | None) -> list[tuple[str, str]]:
+                 ctx: Context) -> list[tuple[Mention, Mention]]:
     left = [m for m in mentions if m.end - offset <= cue.start()]
     right = [m for m in mentions if m.start - offset >= cue.end()]
     lg, rg = _groups(text, offset, left), _groups(text, offset, right)
-    before, after = (lg[-1] if lg else []), (rg[0] if rg else [])
+    before, after = (lg[-1] if lg else []), _near(text, offset, cue, rg[0] if rg else [])
     if _BETWEEN.search(cue.group()) or _BETWEEN.match(text[cue.end():cue.end() + 9].strip() or "x"):
-        members = after or before
-        if frame is not None and kind in _MEMBER_CUES:
-            return _pairs(members, [frame])
-        return [(x.actor, y.actor) for i, x in enumerate(members) for y in members[i + 1:] if x.actor != y.actor]
+        members = (rg[0] if rg else []) or before
+        if ctx.host is not None and kind in _MEMBER_CUES:
+            return _pairs(members, [ctx.host])
+        return [(x, y) for i, x in enumerate(members) for y in members[i + 1:] if x.actor != y.actor]
     if kind in ("funding", "commissioning"):
         if _PASSIVE.search(cue.group()):
-            subject = before or ([frame] if frame is not None else [])
+            subject = before or ([ctx.project] if ctx.project is not None else []) \
+                or ([ctx.previous] if ctx.previous is not None else [])
             return _pairs(after, subject)          # funder / commissioner first
         return _pairs(before, after)
-    if kind in _MEMBER_CUES and frame is not None and not (before and after):
-        return _pairs([m for m in (right or left) if not m.collective], [frame])
-    if not before and frame is not None:
-        before = [frame]
+    if kind in _MEMBER_CUES and ctx.host is not None and _FROM.search(cue.group()):
+        return _pairs(after, [ctx.host]) + _pairs(before, after)   # "A … med deltaking frå B og C": in the host's
+    if kind in _MEMBER_CUES and ctx.host is not None and not (before and after):
+        return _pairs([m for m in (right or left) if not m.collective], [ctx.host])
+    if not after and len(before) >= 2 and kind in ("partnership", "dialogue"):
+        return [(x, y) for i, x in enumerate(before) for y in before[i + 1:] if x.actor != y.actor]  # "A och B möts"
+    if not before and len(after) >= 2 and kind in ("partnership", "dialogue") and ctx.project is None:
+        return [(x, y) for i, x in enumerate(after) for y in after[i + 1:] if x.actor != y.actor]  # "samverkan A och B"
+    if not before and ctx.project is not None:
+        before = [ctx.project]
     return _pairs(before, after)
 
 
-def sentence_ties(text: str, offset: int, mentions: list[Mention], frame: Mention | None = None,
-                  frame_span: tuple[int, int] | None = None) -> list[Tie]:
+def sentence_ties(text: str, offset: int, mentions: list[Mention], ctx: Context | None = None) -> list[Tie]:
     """Candidate ties of one sentence (``text`` starts at ``offset`` in the document)."""
+    ctx = ctx or Context()
     ties: list[Tie] = []
     seen: set[tuple[str, str, str]] = set()
+    here = (offset, offset + len(text))
     for kind, pattern in _CUES:
         for cue in pattern.finditer(text):
             if any(m.start - offset <= cue.start() < m.end - offset for m in mentions):
                 continue                                     # the cue is inside a name ("Socialfonden")
-            for source, target in _ties_of_cue(text, offset, kind, cue, mentions, frame):
+            for a, b in _ties_of_cue(text, offset, kind, cue, mentions, ctx):
+                source, target = a.actor, b.actor
                 key = (source, target, kind) if kind in ("funding", "commissioning") \
                     else (*sorted((source, target)), kind)
                 if (source, target, "*") in seen or key in seen:
                     continue
-                seen.add(key)
-                seen.add((source, target, "*"))
-                seen.add((target, source, "*"))
-                spans = ((offset, offset + len(text)),)
-                if frame is not None and frame.actor in (source, target) and frame_span is not None \
-                        and frame_span[0] != offset and not any(m.actor == frame.actor for m in mentions):
-                    spans = tuple(sorted({frame_span, spans[0]}))
-                ties.append(Tie(source, target, kind, spans, cue.group()))
+                seen.update({key, (source, target, "*"), (target, source, "*")})
+                spans = {here}
+                for other, span in ((ctx.host, ctx.host_span), (ctx.previous, ctx.previous_span)):
+                    if other is not None and span and (a is other or b is other):
+                        spans.add(span)
+                ties.append(Tie(source, target, kind, tuple(sorted(spans)), cue.group()))
     return ties

@@ -3,7 +3,9 @@
 A file is read only when it is a regular file (never a FIFO, a device such as
 ``/dev/zero``, or a socket) of at most :data:`MAX_BYTES`; a table has at most
 :data:`MAX_COLUMNS` columns, :data:`MAX_ROWS` rows and :data:`MAX_CELLS`
-cells; a workbook inflates to at most :data:`MAX_INFLATED` bytes; XML and JSON
+cells; a workbook inflates to at most :data:`MAX_INFLATED` bytes, and its
+sheets hold at most :data:`MAX_SHEET_ROWS` rows (counted in the inflated
+XML before a cell is read); XML and JSON
 nest at most :data:`MAX_DEPTH` levels.  Each limit is far above the 200,000
 actors and ties the app is built for.
 
@@ -22,14 +24,16 @@ from pathlib import Path
 
 from graph.model import DataError, Problem
 
-__all__ = ["MAX_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_CELLS", "MAX_INFLATED", "MAX_DEPTH", "MAX_FILES",
+__all__ = ["MAX_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_CELLS", "MAX_INFLATED", "MAX_SHEET_ROWS", "MAX_DEPTH",
+           "MAX_FILES",
            "check_size", "check_table", "check_regular", "read_bytes"]
 
 MAX_BYTES = 200 * 1024 * 1024       #: a file read (CSV, XML, JSON) or uploaded
 MAX_COLUMNS = 1_000                 #: columns of one table
 MAX_ROWS = 2_000_000                #: rows of one table
 MAX_CELLS = 40_000_000              #: rows × columns of one table
-MAX_INFLATED = 512 * 1024 * 1024    #: what an .xlsx unpacks to, all its parts together
+MAX_INFLATED = 256 * 1024 * 1024    #: what an .xlsx unpacks to, all its parts together
+MAX_SHEET_ROWS = 1_048_576          #: rows of one worksheet (Excel's own limit), counted before it is read
 MAX_DEPTH = 64                      #: nesting of XML elements, JSON values and GEXF/GraphML groups
 MAX_FILES = 16                      #: files uploaded together or tables in a folder
 

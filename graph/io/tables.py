@@ -65,18 +65,27 @@ def parse_table(text: str, file: str, name: str,
     rows, index = [], []
     for line, values in records:
         if len(values) != width:
-            if len(values) > width and not any(v.strip() for v in values[width:]):
+            if len(values) > width and not "".join(values[width:]).strip():
                 values = values[:width]
             else:
                 code = "row_width_one" if len(values) == 1 else "row_width"
                 problems.append(Problem.of(file, line, None, code, count=len(values), width=width))
                 values = (values + [""] * width)[:width]
-        rows.append([unescape_formula(v.strip()) for v in values])
+        rows.append(values)
         index.append(line)
     names = [c if c else f"column_{i + 1}" for i, c in enumerate(header)]
     table = pd.DataFrame(rows, columns=pd.Index(names), index=index, dtype=object)
     table = table.loc[:, ~table.columns.duplicated()]
+    for col in table.columns:
+        table[col] = _clean(table[col])
     return (direction_column(table) if name == "collaborations" else table), problems
+
+
+def _clean(values: pd.Series) -> pd.Series:
+    """Cells stripped, and our writers' ``'`` before formula-like text taken off (distinct values once)."""
+    distinct = pd.unique(values.to_numpy())
+    fixed = {v: unescape_formula(v.strip()) for v in distinct if v != v.strip() or v.startswith("'")}
+    return values.map(fixed).fillna(values) if fixed else values
 
 
 def actors_from_ties(ties: pd.DataFrame) -> pd.DataFrame:

@@ -175,7 +175,7 @@ def parse_rows(text: str, file: str, delimiter: str | None = None) -> tuple[list
     start = 1
     try:
         for values in reader:
-            if any(v.strip() for v in values):
+            if values and (len(values) > 1 or values[0].strip()) and "".join(values).strip():
                 if header is None:
                     header = [v.strip() for v in values]
                     check_table(len(header), 0, file)

@@ -180,25 +180,32 @@ def generate_workbook(sheets: Mapping[str, pd.DataFrame], numeric: Callable[[pd.
     """An .xlsx of ``sheets`` (title -> table): text formula-escaped, no formula cells, and numbers as
     numbers in the columns ``numeric(table)`` names, where they read back as written.
 
+    Made with XlsxWriter in memory (openpyxl writes each sheet through a temporary file), every text
+    cell written as a string, so nothing in it is ever a formula.
+
     >>> generate_workbook({"s": pd.DataFrame({"a": ["=1"]})}, lambda t: set())[:2]
     b'PK'
     """
-    import openpyxl
+    import xlsxwriter
 
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, table in sheets.items():
-        sheet = book.create_sheet(title)
-        columns = numeric(table)
-        sheet.append([_sheet_cell(str(c), False) for c in table.columns])
-        for row in table.itertuples(index=False):
-            sheet.append([_sheet_cell(str(v), c in columns) for c, v in zip(table.columns, row, strict=True)])
-        for cells in sheet.iter_rows():
-            for cell in cells:
-                if cell.data_type == "f":  # never let openpyxl store a formula
-                    cell.data_type = "s"
     buffer = io.BytesIO()
-    book.save(buffer)
+    options = {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+               "strings_to_urls": False}  # in memory: no temporary file; every text cell stays text
+    book = xlsxwriter.Workbook(buffer, options)
+    for title, table in sheets.items():
+        sheet = book.add_worksheet(title)
+        columns = numeric(table)
+        for c, name in enumerate(table.columns):
+            sheet.write_string(0, c, _sheet_cell(str(name), False))
+        for r, row in enumerate(table.itertuples(index=False), start=1):
+            for c, (name, value) in enumerate(zip(table.columns, row, strict=True)):
+                cell = _sheet_cell(str(value), name in columns)
+                if isinstance(cell, str):
+                    if cell:
+                        sheet.write_string(r, c, cell)
+                else:
+                    sheet.write_number(r, c, cell)
+    book.close()
     return buffer.getvalue()
 
 

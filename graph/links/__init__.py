@@ -6,13 +6,13 @@ given pairs, and find the sector categories that never meet in a place.
 Methods (:data:`METHODS`): ``cn`` common neighbours, ``jaccard``, ``aa``
 Adamic–Adar, ``ra`` resource allocation, ``pa`` preferential attachment,
 ``lp`` local path (eps = 0.01), ``katz`` (beta = 0.01, truncated series, see
-:mod:`graph.links._core`), and ``default``: the indices stacked by a
-classifier learned on the graph itself (with importance-weighted hard
-negatives, its log-odds blended with log Katz; see :mod:`graph.links._stack`),
-plus, when an actors table is given, themes, places, sectors, a penalty for
-pairs in different countries without a common partner, and the support of a
-source that recommends the tie (or a tie with a group the actor is a member
-of).
+:mod:`graph.links._core`), and ``default``: resource allocation with Katz
+breaking its ties, replaced by another index (or by the indices stacked by a
+classifier) only when the graph's own hidden ties show it clearly better (see
+:mod:`graph.links._default`), plus, when an actors table is given, themes and
+places (weights learned on the graph), sectors, a penalty for pairs in
+different countries without a common partner, and the support of a source
+that recommends the tie (or a tie with a group the actor is a member of).
 
 >>> import pandas as pd
 >>> ties = pd.DataFrame({"source": ["a", "a", "b"], "target": ["b", "c", "c"]})
@@ -41,8 +41,8 @@ from graph.links._core import (
                               score_matrix_pairs,
                               top_pairs,
 )
+from graph.links._default import DefaultModel, fit_default
 from graph.links._nx import nx_score_pairs, nx_suggest
-from graph.links._stack import DefaultModel, fit_default
 from graph.links._text import TEXTS
 
 __all__ = [

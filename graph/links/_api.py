@@ -18,17 +18,16 @@ import scipy.sparse as sp
 from graph.links._core import (
     INDICES,
     _top,
-    _top_entries,
-    _two_walk_product,
     adjacency,
     edge_keys,
     is_edge,
     pair_features,
     score_matrix_pairs,
-    top_pa_pairs,
     top_pairs,
 )
-from graph.links._stack import _STRUCT, MEMBER_WEIGHT, RECOMMENDED_WEIGHT, Attributes, DefaultModel, fit_default
+from graph.links._default import POOL, STRUCT, DefaultModel, fit_default
+from graph.links._select import candidate_pool
+from graph.links._stack import MEMBER_WEIGHT, RECOMMENDED_WEIGHT, Attributes
 from graph.links._text import INDEX_NAMES, join_names, number, text
 
 __all__ = [
@@ -261,7 +260,7 @@ def _scores(p: Prepared, rows: np.ndarray, cols: np.ndarray, method: str,
     if method == "default":
         f, a = model.features(p.A, rows, cols)
         return model.score(p.A, rows, cols, (f, a)), f, a
-    f = pair_features(p.A, rows, cols, _STRUCT)
+    f = pair_features(p.A, rows, cols, STRUCT)
     a = None if p.attributes is None else p.attributes.features(rows, cols, p.A.shape[0])
     return f[method], f, a
 
@@ -297,17 +296,10 @@ def suggest_matrix(A: sp.csr_array, method: str = "default", k: int = 20, *,
         r, c = r[keep], c[keep]
     elif method != "default":
         return top_pairs(A, method, k, keys)
+    elif model.pool is not None and 20 * k <= POOL:
+        r, c = model.pool
     else:
-        deg = np.diff(A.indptr).astype(float)
-        weight = 1 + 1j * np.where(deg > 0, 1 / np.maximum(deg, 1), 0)
-        W = _two_walk_product(A, weight)
-        pool = max(20 * k, 2000)
-        r1, c1, _ = _top_entries(A, W, W.data.real, pool, keys)
-        r2, c2, _ = _top_entries(A, W, W.data.imag, pool, keys)
-        pr, pc = top_pa_pairs(A, pool // 4, keys)
-        r, c = np.r_[r1, r2, pr], np.r_[c1, c2, pc]
-        key = np.unique(r * n + c)
-        r, c = key // n, key % n
+        r, c = candidate_pool(A, max(20 * k, POOL), keys)
     if method == "default":
         s = model.score(A, r, c)
     else:

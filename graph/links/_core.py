@@ -6,10 +6,11 @@ function loops over pairs in Python: pairs are scored by sparse row products,
 candidates come from sparse matrix products over the real pairs at distance 2.
 
 Katz index: ``sum_{l>=1} beta**l (A**l)[u, v]`` with ``beta = 0.01``, *truncated*.
-On graphs of up to :data:`KATZ_FULL_NODES` nodes the series is summed term by
-term until every scored pair's last two terms add less than ``1e-9`` of its
-score (at most :data:`KATZ_MAX_LENGTH` terms), which equals the solved index to
-that precision; above that size it stops at walks of length 3.  When ``beta``
+The series is summed term by term until every scored pair's last two terms
+add less than ``1e-9`` of its score (at most :data:`KATZ_MAX_LENGTH` terms),
+which equals the solved index to that precision, as long as the work fits
+:data:`KATZ_WORK` (see :func:`katz_length`); with more pairs on a bigger
+graph it sums fewer terms, down to walks of length 3.  When ``beta``
 is not below ``1 / lambda_max`` it is lowered to ``0.5 / lambda_max``.
 
 Local path index (Lü, Jin & Zhou 2009): ``(A**2)[u, v] + eps (A**3)[u, v]`` with
@@ -31,7 +32,8 @@ __all__ = [
     "INDICES",
     "KATZ_BETA",
     "LP_EPSILON",
-    "KATZ_FULL_NODES",
+    "KATZ_WORK",
+    "katz_length",
     "KATZ_MAX_LENGTH",
     "adjacency",
     "adjacency_from_columns",
@@ -40,6 +42,8 @@ __all__ = [
     "candidate_pairs",
     "top_pairs",
     "top_candidates",
+    "exact_top",
+    "hubs",
     "edge_keys",
     "is_edge",
 ]
@@ -48,9 +52,11 @@ __all__ = [
 INDICES: tuple[str, ...] = ("cn", "jaccard", "aa", "ra", "pa", "lp", "katz")
 KATZ_BETA = 0.01
 LP_EPSILON = 0.01
-#: Above this many nodes Katz is truncated at walks of length 3.
-KATZ_FULL_NODES = 50_000
-#: Longest walk summed by the full Katz series.
+#: Work (distinct sources x ties x terms) the Katz series may take; beyond, fewer terms.
+KATZ_WORK = 2_000_000_000
+#: Sources a term of the series is counted for (about the pairs of a default's fit).
+KATZ_SOURCES = 8_000
+#: Longest walk summed by the Katz series.
 KATZ_MAX_LENGTH = 64
 #: Most 2-walks a candidate product may create; hubs above are left out of it.
 WALK_BUDGET = 40_000_000
@@ -131,18 +137,39 @@ def _katz_beta(A: sp.csr_array, beta: float) -> float:
     return beta if lam * beta < 1 else 0.5 / lam
 
 
+def _sources(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair oriented (source, other) with the end that occurs most often as source."""
+    count = np.bincount(np.r_[rows, cols], minlength=n)
+    swap = count[cols] > count[rows]
+    return np.where(swap, cols, rows), np.where(swap, rows, cols)
+
+
+def katz_length(A: sp.csr_array) -> int:
+    """Longest walk the Katz series sums on ``A``: as many terms as :data:`KATZ_WORK` allows.
+
+    A term costs (sources) x (ties), the sources of a default's fit being up
+    to :data:`KATZ_SOURCES` nodes; the series runs to :data:`KATZ_MAX_LENGTH`
+    terms (or to convergence) while that fits, fewer as the graph grows, and
+    stops at walks of length 3 (cheap sparse products) when not even four
+    terms fit.  The length depends on the graph alone, so that every pair of
+    it gets the same index; the cost is bounded by the budget at every size.
+
+    >>> katz_length(adjacency(np.array([0, 1]), np.array([1, 2]), 3))
+    64
+    """
+    per_term = min(A.shape[0], KATZ_SOURCES) * max(A.nnz, 1)
+    return int(min(KATZ_MAX_LENGTH, KATZ_WORK // per_term))
+
+
 def _katz_full(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, beta: float,
-               tol: float = 1e-9, block: int = 256) -> np.ndarray:
+               tol: float = 1e-9, block: int = 256, max_length: int = 64) -> np.ndarray:
     """Katz scores of the pairs by block power series, one column per source."""
     n = A.shape[0]
     out = np.zeros(rows.size)
     if rows.size == 0:
         return out
     # use as sources the endpoints that occur most often, fewer columns
-    count = np.bincount(np.r_[rows, cols], minlength=n)
-    swap = count[cols] > count[rows]
-    src = np.where(swap, cols, rows)
-    dst = np.where(swap, rows, cols)
+    src, dst = _sources(rows, cols, n)
     sources, col = np.unique(src, return_inverse=True)
     order = np.argsort(col, kind="stable")
     bounds = np.searchsorted(col[order], np.arange(0, sources.size + block, block))
@@ -160,7 +187,7 @@ def _katz_full(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, beta: float,
         s = np.zeros(p.size)
         last = np.full(p.size, np.inf)
         active = np.ones(p.size, dtype=bool)
-        for _ in range(KATZ_MAX_LENGTH):
+        for _ in range(max_length):
             X = beta * (A @ X)
             term = X[dst[p][active], pos[active]]
             s[active] += term
@@ -181,11 +208,27 @@ def _katz_full(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, beta: float,
     return out
 
 
-def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 20_000_000) -> np.ndarray:
+    """Walks of length 3 between each pair: ``(A**2)[u] . A[v]``, expanding the end with fewer 2-walks.
+
+    Pairs are taken in chunks of at most ``budget`` 2-walks, so a hub costs
+    its own walks and no more memory than the budget.
+    """
     out = np.empty(rows.size)
-    for i in range(0, rows.size, _CHUNK):
-        r, c = rows[i:i + _CHUNK], cols[i:i + _CHUNK]
-        out[i:i + _CHUNK] = np.asarray(((_rows(A, r) @ A) * _rows(A, c)).sum(axis=1)).ravel()
+    if rows.size == 0:
+        return out
+    k = _degrees(A)
+    vol = A @ k  # 2-walks from each node
+    swap = vol[cols] < vol[rows]
+    u, v = np.where(swap, cols, rows), np.where(swap, rows, cols)
+    cost = np.cumsum(vol[u] + k[v] + 1)
+    start = 0
+    while start < rows.size:
+        stop = int(np.searchsorted(cost, (cost[start - 1] if start else 0) + budget, side="right"))
+        stop = min(max(stop, start + 1), start + _CHUNK, rows.size)
+        r, c = u[start:stop], v[start:stop]
+        out[start:stop] = np.asarray(((_rows(A, r) @ A) * _rows(A, c)).sum(axis=1)).ravel()
+        start = stop
     return out
 
 
@@ -231,8 +274,9 @@ def pair_features(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
             out["lp"] = out["cn"] + LP_EPSILON * out["p3"]
     if "katz" in which:
         beta = _katz_beta(A, KATZ_BETA)
-        if A.shape[0] <= KATZ_FULL_NODES:
-            out["katz"] = _katz_full(A, rows, cols, beta)
+        length = katz_length(A)
+        if length > 3:
+            out["katz"] = _katz_full(A, rows, cols, beta, max_length=length)
         else:
             direct = np.asarray(A[rows, cols]).ravel() if rows.size else np.zeros(0)
             cn = out["cn"] if "cn" in out else pair_features(A, rows, cols, ("cn",))["cn"]
@@ -286,18 +330,108 @@ def is_edge(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, keys: np.ndarra
     return keys[np.searchsorted(keys, q).clip(0, keys.size - 1)] == q
 
 
-def _two_walk_product(A: sp.csr_array, weight: np.ndarray) -> sp.csr_array:
-    """``A diag(weight) A`` with the biggest hubs left out to cap the work."""
+def hubs(A: sp.csr_array) -> np.ndarray:
+    """The biggest hubs, whose 2-walks would take the walks through all nodes above :data:`WALK_BUDGET`."""
     k = _degrees(A)
-    w = weight.astype(np.complex128) if np.iscomplexobj(weight) else weight.astype(np.float64)
     order = np.argsort(-k, kind="stable")
     walks = np.cumsum((k[order] ** 2)[::-1])[::-1]  # walks through order[i:] hubs-first removed
     cut = int(np.searchsorted(-walks, -WALK_BUDGET))  # first i with walks[i] <= budget
-    if cut > 0:
+    return np.sort(order[:cut])
+
+
+def _two_walk_product(A: sp.csr_array, weight: np.ndarray) -> sp.csr_array:
+    """``A diag(weight) A`` with the biggest hubs (:func:`hubs`) left out to cap the work."""
+    w = weight.astype(np.complex128) if np.iscomplexobj(weight) else weight.astype(np.float64)
+    cut = hubs(A)
+    if cut.size:
         w = w.copy()
-        w[order[:cut]] = 0
+        w[cut] = 0
     B = sp.csr_array((A.data * w[A.indices], A.indices, A.indptr), shape=A.shape)  # A diag(w), one pass
     return (B @ A).tocsr()
+
+
+def _hub_part(A: sp.csr_array, H: np.ndarray, w: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``sum_h w[h]`` over the hubs ``H`` that are common neighbours of each pair."""
+    B = A[:, H].tocsr()
+    out = np.empty(rows.size)
+    for i in range(0, rows.size, _CHUNK):
+        r, c = rows[i:i + _CHUNK], cols[i:i + _CHUNK]
+        out[i:i + _CHUNK] = np.asarray((B[r] * B[c]) @ w[H]).ravel()
+    return out
+
+
+def exact_top(A: sp.csr_array, weight: np.ndarray, k: int, keys: np.ndarray,
+              jaccard: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The exact ``k`` best non-tied pairs by ``sum_w weight[w]`` over common neighbours (or Jaccard), hubs included.
+
+    The product leaves the hubs out (:func:`hubs`); a hub ``h`` adds at most
+    ``weight[h]`` to a pair, so a pair outside the ``m`` best partial sums
+    (the lowest of them ``P``) can beat the ``k``-th exact score ``T`` only
+    if both its ends reach more than ``T - P`` of hub weight (for Jaccard:
+    ``(k_u + 1) (T / (1 + T) - P / (1 + P))`` common hubs).  Those ends are
+    few; their pairs are scored exactly, and ``m`` grows while they are many.
+
+    >>> A = adjacency(np.array([0, 0, 0, 1]), np.array([1, 2, 3, 4]), 5)
+    >>> r, c, s = exact_top(A, np.ones(5), 2, edge_keys(A))
+    >>> r.tolist(), c.tolist(), s.tolist()
+    ([0, 1], [4, 3], [1.0, 1.0])
+    """
+    n = A.shape[0]
+    deg = _degrees(A)
+    H = hubs(A)
+    weight = np.asarray(weight, dtype=np.float64)
+    W = _two_walk_product(A, weight)
+    if jaccard:
+        rows_w = np.repeat(np.arange(n, dtype=np.int64), np.diff(W.indptr))
+        part = W.data / (deg[rows_w] + deg[W.indices] - W.data)
+        del rows_w
+    else:
+        part = W.data
+    reach = np.asarray(A[:, H] @ weight[H]).ravel() if H.size else np.zeros(n)
+    m = 4 * k + 64
+    while True:
+        r, c, partial = _top_entries(A, W, part, m, keys)
+        s = partial + (_hub_part(A, H, weight, r, c) if H.size else 0.0)
+        if jaccard:
+            s = s / (deg[r] + deg[c] - s)
+            low = partial / (deg[r] + deg[c] - partial)
+        else:
+            low = partial
+        best = _top(s, k)
+        if not H.size:
+            return r[best], c[best], s[best]
+        T = s[best[-1]] if best.size >= k else 0.0
+        P = low.min() if r.size >= m else 0.0
+        if jaccard:
+            U = np.flatnonzero(reach > (deg + 1) * (T / (1 + T) - P / (1 + P)))
+        else:
+            U = np.flatnonzero(reach > T - P)
+        if U.size * U.size <= WALK_BUDGET or r.size < m:
+            break
+        m *= 4
+    ur, uc, us = _pairs_within(A, U, weight, keys, jaccard)
+    r, c, s = np.r_[r, ur], np.r_[c, uc], np.r_[s, us]
+    _, first = np.unique(r * n + c, return_index=True)
+    r, c, s = r[first], c[first], s[first]
+    best = _top(s, k)
+    return r[best], c[best], s[best]
+
+
+def _pairs_within(A, U, weight, keys, jaccard) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every non-tied pair ``u < v`` of nodes in ``U`` with a common neighbour, scored exactly (hubs too)."""
+    if U.size < 2:
+        z = np.zeros(0, dtype=np.int64)
+        return z, z, np.zeros(0)
+    AU = A[U].tocsr()
+    B = sp.csr_array((AU.data * weight[AU.indices], AU.indices, AU.indptr), shape=AU.shape)
+    S = (B @ AU.T).tocoo()
+    r, c, s = U[S.row].astype(np.int64), U[S.col].astype(np.int64), S.data
+    ok = (r < c) & ~is_edge(A, r, c, keys)
+    r, c, s = r[ok], c[ok], s[ok]
+    if jaccard:
+        deg = _degrees(A)
+        s = s / (deg[r] + deg[c] - s)
+    return r, c, s
 
 
 def candidate_pairs(A: sp.csr_array, weight: np.ndarray | None = None,
@@ -430,9 +564,7 @@ def top_pairs(A: sp.csr_array, method: str, k: int, keys: np.ndarray | None = No
         with np.errstate(divide="ignore"):
             w = {"cn": np.ones_like(deg), "jaccard": np.ones_like(deg),
                  "ra": np.where(deg > 0, 1 / deg, 0), "aa": 1 / np.log(np.maximum(deg, 2))}[method]
-        r, c, s = candidate_pairs(A, w, keys)
-        if method == "jaccard":
-            s = s / (deg[r] + deg[c] - s)
+        return exact_top(A, w, k, keys, jaccard=method == "jaccard")
     elif method in ("lp", "katz"):
         r, c, s = candidate_pairs(A, None, keys)
         best = _top(s, pool or max(20 * k, 2000))

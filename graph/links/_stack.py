@@ -25,16 +25,14 @@ are not learned; our own data is far too small to learn them):
   tie with a group the actor is a member of, see :func:`graph.links.prepare`),
   and every other pair ``MEMBER_WEIGHT * p``, below them.
 
-A pair that nothing supports (no walk between the two within the Katz
-series, no shared theme, no shared place, no recommendation) scores 0.
+The default itself (which ranking, shrunk towards a prior) is
+:mod:`graph.links._default`.
 
 >>> import numpy as np
->>> from graph.links._core import adjacency
->>> A = adjacency(np.array([0, 0, 1, 2, 3]), np.array([1, 2, 2, 3, 4]), 6)
->>> model = fit_default(A)
->>> s = model.score(A, np.array([0, 0, 0]), np.array([3, 4, 5]))
->>> bool(s[0] > s[1] > 0), float(s[2])
-(True, 0.0)
+>>> f = {"ku": np.ones(2), "kv": np.ones(2), "cn": np.ones(2), "jaccard": np.ones(2), "aa": np.ones(2),
+...      "ra": np.ones(2), "pa": np.ones(2), "p3": np.ones(2), "katz": np.ones(2)}
+>>> features_matrix(f, None).shape
+(2, 10)
 """
 
 from __future__ import annotations
@@ -45,10 +43,10 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit
 
-from graph.links._core import KATZ_BETA, _degrees, adjacency, edge_keys, is_edge, pair_features
+from graph.links._core import _degrees, edge_keys, is_edge
 
-__all__ = ["Attributes", "DefaultModel", "fit_default", "COMPLEMENTARY_WEIGHT", "COUNTRY_PENALTY",
-           "RECOMMENDED_WEIGHT", "MEMBER_WEIGHT", "SEED"]
+__all__ = ["Attributes", "classifier", "features_matrix", "mixed_negatives", "sample_negatives", "supported", "one_thread",
+           "COMPLEMENTARY_WEIGHT", "COUNTRY_PENALTY", "RECOMMENDED_WEIGHT", "MEMBER_WEIGHT", "SEED", "KATZ_BLEND"]
 
 SEED = 20240601
 COMPLEMENTARY_WEIGHT = 1.25
@@ -66,7 +64,7 @@ HARD_WALKS = 5_000_000
 #: classifier saturates)
 KATZ_BLEND = 0.3
 _STRUCT = ("cn", "jaccard", "aa", "ra", "pa", "lp", "katz")
-# +1: the score may only rise with the feature (see _matrix for the order)
+# +1: the score may only rise with the feature (see features_matrix for the order)
 _MONOTONIC = [1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0]
 
 
@@ -137,7 +135,7 @@ class Attributes:
         return out
 
 
-def _matrix(f: dict[str, np.ndarray], attrs: dict[str, np.ndarray] | None) -> np.ndarray:
+def features_matrix(f: dict[str, np.ndarray], attrs: dict[str, np.ndarray] | None) -> np.ndarray:
     kmin, kmax = np.minimum(f["ku"], f["kv"]), np.maximum(f["ku"], f["kv"])
     katz = f["katz"]
     cols = [np.log1p(f["cn"]), f["jaccard"], f["aa"], f["ra"], np.log1p(f["pa"]),
@@ -148,7 +146,7 @@ def _matrix(f: dict[str, np.ndarray], attrs: dict[str, np.ndarray] | None) -> np
     return np.column_stack(cols)
 
 
-def _supported(f: dict[str, np.ndarray], attrs: dict[str, np.ndarray] | None) -> np.ndarray:
+def supported(f: dict[str, np.ndarray], attrs: dict[str, np.ndarray] | None) -> np.ndarray:
     ok = (f["katz"] > 0) | (f["cn"] > 0)
     if attrs is not None:
         ok |= (attrs["themes"] > 0) | (attrs["municipality"] > 0) | (attrs["region"] > 0)
@@ -156,7 +154,7 @@ def _supported(f: dict[str, np.ndarray], attrs: dict[str, np.ndarray] | None) ->
     return ok
 
 
-def _one_thread():
+def one_thread():
     """Run OpenMP code on one thread: a few thousand samples gain nothing from more, and on a
     shared, busy machine spinning threads cost many times the work itself."""
     from threadpoolctl import threadpool_limits
@@ -164,48 +162,7 @@ def _one_thread():
     return threadpool_limits(limits=1)
 
 
-@dataclass
-class DefaultModel:
-    """A fitted stacking model; :meth:`score` ranks pairs of the graph it was fit on."""
-
-    classifier: object | None
-    attributes: Attributes | None = None
-    n_train: int = 0
-    blend: float = 0.0
-
-    def features(self, A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
-                 hidden: np.ndarray | None = None) -> tuple[dict, dict | None]:
-        """Index and attribute features of the pairs (the raw numbers, for reasons too)."""
-        f = pair_features(A, rows, cols, _STRUCT)
-        a = None if self.attributes is None else self.attributes.features(rows, cols, A.shape[0], hidden)
-        return f, a
-
-    def score(self, A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
-              features: tuple[dict, dict | None] | None = None) -> np.ndarray:
-        """Return scores in 0..1 for the pairs; 0 where nothing supports a tie."""
-        rows = np.asarray(rows, dtype=np.int64)
-        cols = np.asarray(cols, dtype=np.int64)
-        f, a = features if features is not None else self.features(A, rows, cols)
-        if rows.size == 0:
-            return np.zeros(0)
-        if self.classifier is None:  # too few ties to learn from: fall back on RA + Katz
-            p = 1 - 1 / (1 + f["ra"] + f["katz"] + (0 if a is None else 0.1 * a["themes"]))
-        else:
-            with _one_thread():
-                p = self.classifier.predict_proba(_matrix(f, a))[:, 1]
-            if self.blend:
-                logit = np.log(np.maximum(p, 1e-12)) - np.log(np.maximum(1 - p, 1e-12))
-                p = expit(logit + self.blend * np.log(np.maximum(f["katz"], 1e-300) / KATZ_BETA))
-        if a is not None:
-            p = p * (1 + (COMPLEMENTARY_WEIGHT - 1) * a["complementary"]) / COMPLEMENTARY_WEIGHT
-            p = np.where((a["other_country"] > 0) & (f["cn"] == 0), COUNTRY_PENALTY * p, p)
-            # A source's word outranks any guess: recommended pairs score from their support up to 1,
-            # the rest below the lowest support.
-            p = np.where(a["support"] > 0, a["support"] + (1 - a["support"]) * p, MEMBER_WEIGHT * p)
-        return np.where(_supported(f, a), np.maximum(p, 1e-12), 0.0)
-
-
-def _sample_negatives(A: sp.csr_array, keys: np.ndarray, count: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def sample_negatives(A: sp.csr_array, keys: np.ndarray, count: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Uniform random non-tied pairs ``u < v`` (the pairs a ranking must beat)."""
     n = A.shape[0]
     rs, cs, got = [], [], 0
@@ -222,7 +179,7 @@ def _sample_negatives(A: sp.csr_array, keys: np.ndarray, count: int, rng: np.ran
     return np.concatenate(rs)[:count], np.concatenate(cs)[:count]
 
 
-#: columns of :func:`_matrix` the small-data model may use (no degree features:
+#: columns of :func:`features_matrix` the small-data model may use (no degree features:
 #: on a few dozen ties they only learn "the hub again")
 _SMALL_COLUMNS = (0, 1, 3, 7, 8, 9, 10, 11, 12, 13)
 
@@ -230,33 +187,48 @@ _SMALL_COLUMNS = (0, 1, 3, 7, 8, 9, 10, 11, 12, 13)
 class _PositiveLogit:
     """Logistic regression on standardised columns whose weights are all >= 0.
 
-    Columns that get a negative weight are dropped and the model refit, so
-    that more partners, themes or shared places never lower a score.
+    Fitted by L-BFGS-B with the weights bounded below by 0 (an L2 penalty
+    ``1 / (2 C)`` on them, the intercept free), so more partners, themes or
+    shared places never lower a score: a weight ends at 0, never below it.
+    An ``offset`` (a prior's log-odds) can be added to every sample.
     """
 
-    def __init__(self, columns: tuple[int, ...]):
+    def __init__(self, columns: tuple[int, ...], C: float = 0.5):
         self.columns = list(columns)
+        self.C = C
 
-    def fit(self, X: np.ndarray, y: np.ndarray) -> _PositiveLogit:
-        from sklearn.linear_model import LogisticRegression
+    def fit(self, X: np.ndarray, y: np.ndarray, offset: np.ndarray | None = None) -> _PositiveLogit:
+        from scipy.optimize import minimize
 
-        cols = [c for c in self.columns if c < X.shape[1]]
-        while True:
-            Z = X[:, cols]
-            self.mean, self.std = Z.mean(axis=0), np.where(Z.std(axis=0) > 0, Z.std(axis=0), 1.0)
-            self.model = LogisticRegression(C=0.5, max_iter=1000).fit((Z - self.mean) / self.std, y)
-            coef = self.model.coef_.ravel()
-            if (coef >= 0).all() or len(cols) == 1:
-                break
-            cols = [c for c, w in zip(cols, coef) if w >= 0] or cols[:1]
-        self.used = cols
+        self.used = [c for c in self.columns if c < X.shape[1]]
+        Z = X[:, self.used]
+        self.mean, self.std = Z.mean(axis=0), np.where(Z.std(axis=0) > 0, Z.std(axis=0), 1.0)
+        Z = (Z - self.mean) / self.std
+        off = np.zeros(y.size) if offset is None else offset
+        sign = 2 * y - 1
+
+        def loss(theta):
+            z = Z @ theta[1:] + theta[0] + off
+            m = -sign * z
+            value = np.logaddexp(0, m).sum() + 0.5 / self.C * theta[1:] @ theta[1:]
+            g = -sign * expit(m)
+            return value, np.r_[g.sum(), Z.T @ g + theta[1:] / self.C]
+
+        bounds = [(None, None)] + [(0, None)] * Z.shape[1]
+        res = minimize(loss, np.zeros(Z.shape[1] + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+        self.intercept, self.coef = float(res.x[0]), np.maximum(res.x[1:], 0.0)
         return self
 
+    def decision(self, X: np.ndarray) -> np.ndarray:
+        return ((X[:, self.used] - self.mean) / self.std) @ self.coef + self.intercept
+
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        return self.model.predict_proba((X[:, self.used] - self.mean) / self.std)
+        p = expit(self.decision(X))
+        return np.column_stack([1 - p, p])
 
 
-def _classifier(n_samples: int, n_features: int):
+def classifier(n_samples: int, n_features: int):
+    """The stacking classifier: gradient boosting (monotone) from 1,500 samples, else a non-negative logit."""
     if n_samples >= 1500:
         from sklearn.ensemble import HistGradientBoostingClassifier
 
@@ -267,66 +239,7 @@ def _classifier(n_samples: int, n_features: int):
     return _PositiveLogit(_SMALL_COLUMNS)
 
 
-def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: int = SEED) -> DefaultModel:
-    """Learn the default method on the graph ``A`` by hiding shares of its ties.
-
-    Parameters
-    ----------
-    A : scipy.sparse.csr_array
-        Symmetric 0/1 adjacency of the observed ties.
-    attributes : Attributes, optional
-        Actor attributes, for our own data.
-    seed : int
-        Seed of every random draw (the result is deterministic).
-
-    Returns
-    -------
-    DefaultModel
-    """
-    rng = np.random.default_rng(seed)
-    n = A.shape[0]
-    T = sp.triu(A, 1).tocoo()
-    eu, ev = T.row.astype(np.int64), T.col.astype(np.int64)
-    E = eu.size
-    keys = edge_keys(A)
-    per_fold = max(1, min(int(round(HIDE_SHARE * E)), TARGET_POSITIVES))
-    folds = int(min(MAX_FOLDS, max(1, np.ceil(TARGET_POSITIVES / per_fold)), E // per_fold))
-    if E < 10 or folds < 1 or n < 4:
-        return DefaultModel(None, attributes, 0)
-    perm = rng.permutation(E)
-    X, y, w = [], [], []
-    for fold in range(folds):
-        hide = perm[fold * per_fold:(fold + 1) * per_fold]
-        keep = np.ones(E, dtype=bool)
-        keep[hide] = False
-        Ah = adjacency(eu[keep], ev[keep], n)
-        pr, pc = eu[hide], ev[hide]
-        hidden_keys = np.sort(pr * n + pc)
-        if HARD_NEGATIVES and 3 * per_fold * folds >= 1500:
-            nr, nc, nw = _mixed_negatives(A, Ah, keys, hidden_keys, hide.size, rng)
-        else:
-            nr, nc = _sample_negatives(A, keys, 2 * hide.size, rng)
-            nw = np.ones(nr.size)
-        r, c = np.r_[pr, nr], np.r_[pc, nc]
-        model = DefaultModel(None, attributes)
-        f, a = model.features(Ah, r, c, hidden_keys)
-        X.append(_matrix(f, a))
-        y.append(np.r_[np.ones(pr.size), np.zeros(nr.size)])
-        # negatives stand for all the non-tied pairs: their weights sum to twice the positives'
-        w.append(np.r_[np.ones(pr.size), nw * (2 * pr.size / max(nw.sum(), 1e-300))])
-    X, y, w = np.vstack(X), np.concatenate(y), np.concatenate(w)
-    if y.min() == y.max():
-        return DefaultModel(None, attributes, 0)
-    clf = _classifier(y.size, X.shape[1])
-    if isinstance(clf, _PositiveLogit):
-        clf.fit(X, y)
-    else:
-        with _one_thread():
-            clf.fit(X, y, sample_weight=w)
-    return DefaultModel(clf, attributes, int(y.size), 0.0 if isinstance(clf, _PositiveLogit) else KATZ_BLEND)
-
-
-def _mixed_negatives(A: sp.csr_array, Ah: sp.csr_array, keys: np.ndarray, hidden: np.ndarray, count: int,
+def mixed_negatives(A: sp.csr_array, Ah: sp.csr_array, keys: np.ndarray, hidden: np.ndarray, count: int,
                      rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Negatives from three proposals, weighted to stand for uniform non-tied pairs.
 
@@ -343,7 +256,7 @@ def _mixed_negatives(A: sp.csr_array, Ah: sp.csr_array, keys: np.ndarray, hidden
     k = _degrees(Ah)
     two_e = max(k.sum(), 1.0)
     N = max(n * (n - 1) / 2 - A.nnz / 2, 1.0)
-    r1, c1 = _sample_negatives(A, keys, count, rng)
+    r1, c1 = sample_negatives(A, keys, count, rng)
 
     def keep(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         ok = (lo != hi) & ~is_edge(A, lo, hi, keys)

@@ -1,0 +1,319 @@
+"""The default method: a robust prior ranking, replaced on the graph's own evidence.
+
+:func:`fit_default` hides a share of the observed ties at a time (up to
+:data:`MAX_FOLDS` folds of 10%, about :data:`TARGET_POSITIVES` hidden ties in
+all, none of a random spanning forest, so that each reduced graph keeps its
+components) and, on each reduced graph, measures every candidate of
+:mod:`graph.links._select` — each classic index with Katz breaking its ties,
+and the stacked classifier of :mod:`graph.links._stack` (cross-fitted: it is
+judged on folds it did not learn from) — by the hidden ties it ranks in its
+top ``K`` and by AUC.  Adamic–Adar is the prior; it is replaced only
+when another candidate is clearly better (:func:`graph.links._select.choose`).
+On a map of a few dozen ties that never happens by chance, so the default is
+Adamic–Adar with Katz breaking its ties there; on large networks the graph
+decides.
+
+With an actors table, shared themes, municipality and region are added to
+the chosen index's log-odds with non-negative weights learned on the same
+folds (an L2 penalty shrinks them to 0, no effect, when the folds are few);
+the policy weights of :mod:`graph.links._stack` (complementary sectors,
+countries, recommendations) come last.
+
+>>> import numpy as np
+>>> from graph.links._core import adjacency
+>>> A = adjacency(np.array([0, 0, 1, 2, 3]), np.array([1, 2, 2, 3, 4]), 6)
+>>> model = fit_default(A)
+>>> s = model.score(A, np.array([0, 0, 0]), np.array([3, 4, 5]))
+>>> model.choice, bool(s[0] > s[1] > 0), float(s[2])
+('aa', True, 0.0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.special import expit, logit
+
+from graph.links._core import KATZ_BETA, _top, adjacency, edge_keys, is_edge, pair_features
+from graph.links._select import (
+    ALL_PAIRS,
+    CANDIDATES,
+    PRIOR,
+    Evidence,
+    auc,
+    candidate_pool,
+    choose,
+    composite,
+    fold_pool,
+)
+from graph.links._stack import (
+    COMPLEMENTARY_WEIGHT,
+    COUNTRY_PENALTY,
+    KATZ_BLEND,
+    MEMBER_WEIGHT,
+    SEED,
+    Attributes,
+    _PositiveLogit,
+    classifier,
+    features_matrix,
+    mixed_negatives,
+    one_thread,
+    sample_negatives,
+    supported,
+)
+
+__all__ = ["DefaultModel", "fit_default", "STRUCT", "MAX_FOLDS", "TARGET_POSITIVES", "DOMAIN"]
+
+STRUCT = ("cn", "jaccard", "aa", "ra", "pa", "lp", "katz")
+HIDE_SHARE = 0.1
+MAX_FOLDS = 5
+TARGET_POSITIVES = 2000
+#: fewest hidden ties (all folds) for the stacked classifier to be a candidate
+STACK_MIN = 40
+#: the domain signals added to a chosen index's log-odds
+DOMAIN = ("themes", "municipality", "region")
+_TOP = 100
+#: pairs per index in the candidate pool of a big graph (suggestions of up to POOL / 20 reuse it)
+POOL = 2000
+
+
+@dataclass
+class DefaultModel:
+    """A fitted default; :meth:`score` ranks pairs of the graph it was fit on.
+
+    ``choice`` is a candidate of :data:`graph.links._select.CANDIDATES` or
+    ``"stacked"``; ``evidence`` what the folds showed; ``domain`` the weights
+    of the domain signals (see :data:`DOMAIN`) on the log-odds.
+    """
+
+    choice: str = PRIOR
+    classifier: object | None = None
+    attributes: Attributes | None = None
+    n_train: int = 0
+    evidence: Evidence | None = None
+    domain: np.ndarray = field(default_factory=lambda: np.zeros(len(DOMAIN)))
+    use: dict[str, bool] = field(default_factory=dict)
+    pool: tuple[np.ndarray, np.ndarray] | None = None  # candidate pairs (see candidate_pool), big graphs
+
+    def features(self, A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
+                 hidden: np.ndarray | None = None) -> tuple[dict, dict | None]:
+        """Index and attribute features of the pairs (the raw numbers, for reasons too)."""
+        f = pair_features(A, rows, cols, STRUCT)
+        a = None if self.attributes is None else self.attributes.features(rows, cols, A.shape[0], hidden)
+        return f, a
+
+    def structural(self, f: dict, a: dict | None, choice: str | None = None,
+                   clf: object | None = None) -> np.ndarray:
+        """Probability-like scores before the policy weights (by ``choice``, default the fitted one)."""
+        choice = choice or self.choice
+        if choice == "stacked":
+            with one_thread():
+                p = (clf or self.classifier).predict_proba(features_matrix(f, a))[:, 1]
+            lo = logit(np.clip(p, 1e-12, 1 - 1e-12))
+            return expit(lo + KATZ_BLEND * np.log(np.maximum(f["katz"], 1e-300) / KATZ_BETA))
+        p = composite(f, choice)
+        if a is not None and self.domain.any():
+            lo = logit(np.clip(p, 1e-300, 1 - 1e-16)) + _domain_matrix(a) @ self.domain
+            p = expit(lo)
+        return p
+
+    def score(self, A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
+              features: tuple[dict, dict | None] | None = None) -> np.ndarray:
+        """Return scores in 0..1 for the pairs; 0 where nothing supports a tie."""
+        rows = np.asarray(rows, dtype=np.int64)
+        cols = np.asarray(cols, dtype=np.int64)
+        f, a = features if features is not None else self.features(A, rows, cols)
+        if rows.size == 0:
+            return np.zeros(0)
+        return policy(self.structural(f, a), f, a, self.use)
+
+
+def policy(p: np.ndarray, f: dict, a: dict | None, use: dict[str, bool] | None = None) -> np.ndarray:
+    """The policy weights of :mod:`graph.links._stack` on scores ``p``; 0 where nothing supports a tie.
+
+    ``use`` may switch off ``"complementary"``, ``"country"`` or ``"support"``
+    (for the benchmark's leave-one-out table).
+    """
+    use = use or {}
+    if a is not None:
+        if use.get("complementary", True):
+            p = p * (1 + (COMPLEMENTARY_WEIGHT - 1) * a["complementary"]) / COMPLEMENTARY_WEIGHT
+        if use.get("country", True):
+            p = np.where((a["other_country"] > 0) & (f["cn"] == 0), COUNTRY_PENALTY * p, p)
+        if use.get("support", True):
+            # A source's word outranks any guess: recommended pairs score from their support up to 1,
+            # the rest below the lowest support.
+            p = np.where(a["support"] > 0, a["support"] + (1 - a["support"]) * p, MEMBER_WEIGHT * p)
+    return np.where(supported(f, a), np.maximum(p, 1e-300), 0.0)
+
+
+def _domain_matrix(a: dict) -> np.ndarray:
+    return np.column_stack([np.log1p(a["themes"]), a["municipality"], a["region"]])
+
+
+@dataclass
+class _Fold:
+    f: dict
+    a: dict | None
+    y: np.ndarray
+    w: np.ndarray
+    uniform: np.ndarray  # negatives drawn uniformly (for the AUC)
+    pool_f: dict
+    pool_a: dict | None
+    pool_y: np.ndarray
+    top: int
+
+
+def _off_forest(eu: np.ndarray, ev: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+    """Positions of the ties outside a random spanning forest: hiding them keeps every component whole."""
+    from scipy.sparse.csgraph import minimum_spanning_tree
+
+    w = rng.random(eu.size) + 1.0
+    T = minimum_spanning_tree(sp.coo_array((w, (eu, ev)), shape=(n, n)).tocsr()).tocoo()
+    tree = np.minimum(T.row, T.col).astype(np.int64) * n + np.maximum(T.row, T.col)
+    return np.flatnonzero(~np.isin(eu * n + ev, tree))
+
+
+def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Generator,
+           pool: tuple[np.ndarray, np.ndarray] | None) -> list[_Fold]:
+    n = A.shape[0]
+    T = sp.triu(A, 1).tocoo()
+    eu, ev = T.row.astype(np.int64), T.col.astype(np.int64)
+    E = eu.size
+    keys = edge_keys(A)
+    free = _off_forest(eu, ev, n, rng)
+    # at most a quarter of the ties off the forest: a tree-like graph keeps most of its cycles
+    per_fold = max(1, min(int(round(HIDE_SHARE * E)), free.size // 4 or 1, TARGET_POSITIVES))
+    count = int(min(MAX_FOLDS, max(1, np.ceil(TARGET_POSITIVES / per_fold)), free.size // per_fold))
+    if E < 10 or count < 1 or n < 4:
+        return []
+    perm = free[rng.permutation(free.size)]
+    probe = DefaultModel(attributes=attributes)
+    out = []
+    for fold in range(count):
+        hide = perm[fold * per_fold:(fold + 1) * per_fold]
+        keep = np.ones(E, dtype=bool)
+        keep[hide] = False
+        Ah = adjacency(eu[keep], ev[keep], n)
+        pr, pc = eu[hide], ev[hide]
+        hidden = np.sort(pr * n + pc)
+        if 3 * per_fold * count >= 1500:
+            nr, nc, nw = mixed_negatives(A, Ah, keys, hidden, hide.size, rng)
+            uniform = np.arange(nr.size) < hide.size
+        else:
+            nr, nc = sample_negatives(A, keys, 2 * hide.size, rng)
+            nw, uniform = np.ones(nr.size), np.ones(nr.size, dtype=bool)
+        f, a = probe.features(Ah, np.r_[pr, nr], np.r_[pc, nc], hidden)
+        y = np.r_[np.ones(pr.size), np.zeros(nr.size)]
+        # negatives stand for all the non-tied pairs: their weights sum to twice the positives'
+        w = np.r_[np.ones(pr.size), nw * (2 * pr.size / max(nw.sum(), 1e-300))]
+        top = int(min(_TOP, hide.size))
+        qr, qc = fold_pool(Ah, hidden, pool)
+        pool_f, pool_a = probe.features(Ah, qr, qc, hidden)
+        pool_y = is_edge(A, qr, qc, keys)
+        out.append(_Fold(f, a, y, w, np.r_[np.zeros(pr.size, bool), uniform], pool_f, pool_a, pool_y, top))
+    return out
+
+
+def _fit_classifier(folds: list[_Fold]):
+    X = np.vstack([features_matrix(x.f, x.a) for x in folds])
+    y = np.concatenate([x.y for x in folds])
+    w = np.concatenate([x.w for x in folds])
+    if y.min() == y.max():
+        return None
+    clf = classifier(y.size, X.shape[1])
+    if isinstance(clf, _PositiveLogit):
+        clf.fit(X, y)
+    else:
+        with one_thread():
+            clf.fit(X, y, sample_weight=w)
+    return clf
+
+
+def _judge(model: DefaultModel, folds: list[_Fold], stacked: list | None) -> Evidence:
+    ev = Evidence({}, {}, sum(x.top for x in folds), int(sum(x.y.sum() for x in folds)))
+    names = list(CANDIDATES) + (["stacked"] if stacked else [])
+    for i, x in enumerate(folds):
+        pos, neg = x.y > 0, x.uniform
+        for name in names:
+            clf = stacked[i] if name == "stacked" else None
+            s = policy(model.structural(x.f, x.a, name, clf), x.f, x.a, model.use)
+            ps = policy(model.structural(x.pool_f, x.pool_a, name, clf), x.pool_f, x.pool_a, model.use)
+            best = _top(ps, x.top)
+            ev.add(name, {(i, int(j)) for j in best[x.pool_y[best]]}, auc(s[pos], s[neg]))
+    return ev
+
+
+class _Mean:
+    """The mean probability of fitted classifiers."""
+
+    def __init__(self, models: list):
+        self.models = models
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        return np.mean([m.predict_proba(X) for m in self.models], axis=0)
+
+
+def _cross_fit(folds: list[_Fold]) -> list | None:
+    """For each fold, a classifier learned on the other half of the folds (or None)."""
+    if len(folds) < 2 or sum(x.y.sum() for x in folds) < STACK_MIN:
+        return None
+    halves = [[x for j, x in enumerate(folds) if j % 2 == h] for h in (0, 1)]
+    fitted = [_fit_classifier(halves[1]), _fit_classifier(halves[0])]
+    if any(c is None for c in fitted):
+        return None
+    return [fitted[i % 2] for i in range(len(folds))]
+
+
+def _fit_domain(model: DefaultModel, folds: list[_Fold]) -> np.ndarray:
+    """Non-negative weights of the domain signals on the chosen index's log-odds."""
+    if not folds or folds[0].a is None:
+        return np.zeros(len(DOMAIN))
+    X = np.vstack([_domain_matrix(x.a) for x in folds])
+    y = np.concatenate([x.y for x in folds])
+    off = np.concatenate([logit(np.clip(composite(x.f, model.choice), 1e-300, 1 - 1e-16)) for x in folds])
+    if y.min() == y.max() or not X.std(axis=0).any():
+        return np.zeros(len(DOMAIN))
+    clf = _PositiveLogit(tuple(range(len(DOMAIN)))).fit(X, y, offset=off)
+    return clf.coef / clf.std  # on the raw columns (the mean only moves the intercept)
+
+
+def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: int = SEED,
+                use: dict[str, bool] | None = None) -> DefaultModel:
+    """Learn the default method on the graph ``A`` by hiding shares of its ties.
+
+    Parameters
+    ----------
+    A : scipy.sparse.csr_array
+        Symmetric 0/1 adjacency of the observed ties.
+    attributes : Attributes, optional
+        Actor attributes, for our own data.
+    seed : int
+        Seed of every random draw (the result is deterministic).
+    use : dict, optional
+        Switch signals off by name (``"stacked"``, ``"domain"``, or a policy
+        weight of :func:`policy`): for the benchmark's leave-one-out table.
+
+    Returns
+    -------
+    DefaultModel
+    """
+    use = dict(use or {})
+    model = DefaultModel(attributes=attributes, use=use)
+    n = A.shape[0]
+    if n * (n - 1) // 2 > ALL_PAIRS:
+        model.pool = candidate_pool(A, POOL)
+    folds = _folds(A, attributes, np.random.default_rng(seed), model.pool)
+    if not folds:
+        return model
+    stacked = _cross_fit(folds) if use.get("stacked", True) else None
+    model.evidence = _judge(model, folds, stacked)
+    model.n_train = int(sum(x.y.size for x in folds))
+    model.choice = choose(model.evidence, len(folds))
+    if model.choice == "stacked":  # the two cross-fitted halves, averaged
+        model.classifier = _Mean(stacked[:2])
+    elif use.get("domain", True):
+        model.domain = _fit_domain(model, folds)
+    return model
