@@ -103,6 +103,19 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_user(args: argparse.Namespace) -> int:
+    from graph.users import add_user
+
+    password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else __import__("getpass").getpass()
+    try:
+        add_user(args.file, args.name, args.role, password)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{args.file}: {args.name} ({args.role})")
+    return EXIT_OK
+
+
 def add_store_commands(sub: argparse._SubParsersAction, data_help: str) -> None:
     """Add import, get, apply, history and undo to the parser of ``python -m graph``."""
     url_help = "the map's database: sqlite:///FILE or postgresql+psycopg://USER@HOST/NAME"
@@ -138,6 +151,12 @@ def add_store_commands(sub: argparse._SubParsersAction, data_help: str) -> None:
     p.add_argument("revision", type=int)
     p.add_argument("--author", help="who undoes (default: the login name)")
     p.set_defaults(run=cmd_undo)
+
+    p = sub.add_parser("user", help="add a user to a users file (the password read from stdin, stored as a hash)")
+    p.add_argument("file", help="the users file (JSON) given to the app with --users")
+    p.add_argument("name")
+    p.add_argument("--role", choices=("viewer", "editor", "admin"), default="editor")
+    p.set_defaults(run=cmd_user)
 
 
 def handle(exc: Exception) -> int | None:

@@ -123,6 +123,7 @@ def concurrent_writer(url: str, worker: int, count: int, hot: list[str], out: st
     from graph import store
 
     engine = store.connect(url)
+    store.get_row(engine, "actors", hot[0])  # warm up (imports, first connection) before the clock starts
     rng = random.Random(worker)
     outcomes = []
     for i in range(count):
@@ -137,8 +138,8 @@ def concurrent_writer(url: str, worker: int, count: int, hot: list[str], out: st
                         "set": {"description": tag}}]
         try:
             outcomes.append({"tag": tag, "revision": store.apply_changes(engine, changes, author=f"w{worker}",
-                                                                         message=tag)})
+                                                                         message=tag), "at": time.time()})
         except store.Conflict as exc:
-            outcomes.append({"tag": tag, "refused": exc.text("en")})
+            outcomes.append({"tag": tag, "refused": exc.text("en"), "at": time.time()})
     engine.dispose()
     Path(out).write_text(json.dumps(outcomes))

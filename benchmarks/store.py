@@ -1,0 +1,124 @@
+"""The map's database against reading the same data from CSV: import, open and edit; concurrent writers.
+
+For each size (ours, 5,000/20,000, 50,000/200,000 actors/ties) and backend (an
+SQLite file; a throwaway PostgreSQL cluster like the tests') it times, in one run:
+``csv read`` (``read_dataset`` of the CSV folder: the baseline), ``import``
+(validate + one revision), ``open`` (connect + ``load_dataset``), ``edit``
+(one ``apply_changes`` update, median of 20) and ``edit+open`` (the edit and
+reading the whole map back, which is what the app does before it redraws).
+Then 8 processes × 50 changes (a tenth of them to four shared rows) give
+accepted changes per second.
+
+Goals (issue 9): open ≤ 1.5 × csv read; an edit (click to redrawn view) under
+200 ms at 5,000/20,000; concurrent writers above 100 changes/s on SQLite.
+
+    .venv/bin/python benchmarks/store.py [--quick] [--pg-max 50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from synthetic import synthetic_dataset  # noqa: E402
+
+from graph import store  # noqa: E402
+from graph.io import read_dataset, write_tables  # noqa: E402
+from tests.store_support import concurrent_writer, postgres_cluster  # noqa: E402
+
+
+def _timed(work) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = work()
+    return time.perf_counter() - start, result
+
+
+def _edits(engine, ids: list[str], n: int = 20) -> tuple[float, float]:
+    edit, edit_open = [], []
+    for i in range(n):
+        row = store.get_row(engine, "actors", ids[i % len(ids)])
+        change = [{"op": "update", "table": "actors", "id": row["id"], "version": row["version"],
+                   "set": {"description": f"edit {i}"}}]
+        t, _ = _timed(lambda c=change: store.apply_changes(engine, c, author="bench", message="edit"))
+        edit.append(t)
+        if i < 5:
+            t2, _ = _timed(lambda: store.load_dataset(engine))
+            edit_open.append(t + t2)
+    return statistics.median(edit), statistics.median(edit_open)
+
+
+def measure(name: str, url: str, ds, folder: Path) -> dict:
+    csv, _ = _timed(lambda: read_dataset(folder))
+    engine = store.create(url)
+    imported, _ = _timed(lambda: store.import_dataset(engine, ds, author="bench"))
+    engine.dispose()
+    opened, back = _timed(lambda: store.load_dataset(store.open_store(url)))
+    assert len(back.actors) == len(ds.actors) and len(back.collaborations) == len(ds.collaborations)
+    engine = store.open_store(url)
+    edit, edit_open = _edits(engine, list(ds.actors["id"][:50]))
+    engine.dispose()
+    return {"backend": name, "csv": csv, "import": imported, "open": opened, "edit": edit, "edit_open": edit_open}
+
+
+def concurrent(url: str, workers: int = 8, count: int = 50) -> tuple[float, int, int]:
+    engine = store.create(url)
+    hot = [f"hot-{i}" for i in range(4)]
+    store.apply_changes(engine, [{"op": "add", "table": "actors", "row": {"id": r, "name": r}}
+                                 for r in hot + [f"own-{w}" for w in range(workers)]], author="b", message="")
+    engine.dispose()
+    ctx = multiprocessing.get_context("spawn")
+    with tempfile.TemporaryDirectory() as tmp:
+        outs = [str(Path(tmp) / f"{w}.json") for w in range(workers)]
+        procs = [ctx.Process(target=concurrent_writer, args=(url, w, count, hot, outs[w])) for w in range(workers)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join()
+        outcomes = [o for out in outs for o in json.loads(Path(out).read_text())]
+    accepted = sum("revision" in o for o in outcomes)
+    first = min(o["at"] for o in outcomes)  # from the first change answered to the last (process start-up left out)
+    wall = max(o["at"] for o in outcomes) - first
+    return (accepted - 1) / wall, accepted, len(outcomes) - accepted
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="only ours and 5,000/20,000")
+    parser.add_argument("--pg-max", type=int, default=50_000, help="largest actor count tried on PostgreSQL")
+    args = parser.parse_args()
+    sizes = [("ours", None), ("5k/20k", (5_000, 20_000))] + ([] if args.quick else [("50k/200k", (50_000, 200_000))])
+    rows = []
+    with postgres_cluster() as pg, tempfile.TemporaryDirectory() as tmp:
+        for label, size in sizes:
+            ds = read_dataset(ROOT / "data") if size is None else synthetic_dataset(*size, seed=1)
+            folder = Path(tmp) / label.replace("/", "-")
+            write_tables(ds, folder)
+            ds = read_dataset(folder)
+            rows.append((label, len(ds.actors), len(ds.collaborations),
+                         measure("sqlite", f"sqlite:///{folder}.db", ds, folder)))
+            if size is None or size[0] <= args.pg_max:
+                rows.append((label, len(ds.actors), len(ds.collaborations), measure("postgresql", pg.new_url(), ds,
+                                                                                      folder)))
+        print(f"{'size':<9} {'actors':>7} {'ties':>7} {'backend':<11} {'csv read':>9} {'import':>8} {'open':>8} "
+              f"{'open/csv':>8} {'edit':>8} {'edit+open':>10}")
+        for label, n_actors, n_ties, r in rows:
+            print(f"{label:<9} {n_actors:>7} {n_ties:>7} {r['backend']:<11} {r['csv']:>8.3f}s {r['import']:>7.2f}s "
+                  f"{r['open']:>7.3f}s {r['open'] / r['csv']:>7.2f}x {r['edit'] * 1000:>6.1f}ms "
+                  f"{r['edit_open'] * 1000:>8.0f}ms")
+        print("\nconcurrent writers: 8 processes x 50 changes (every other one to four shared rows)")
+        for name, url in (("sqlite", f"sqlite:///{tmp}/concurrent.db"), ("postgresql", pg.new_url())):
+            rate, accepted, refused = concurrent(url)
+            print(f"  {name:<11} {rate:>6.1f} accepted changes/s  ({accepted} accepted, {refused} refused as conflicts)")
+
+
+if __name__ == "__main__":
+    main()
