@@ -306,3 +306,46 @@ def test_cli_refuses_to_write_over_inputs(tmp_path, capsys):
     assert main(["extract", str(doc), "-o", str(doc)]) == 1
     assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.txt"]
     assert "input" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- reports the rules were not written on
+
+UNSEEN = ROOT / "tests" / "documents"
+
+
+@pytest.mark.parametrize("name, lang, expected", [
+    ("sv_report.txt", "sv", {("valkommen-hit", "studieforbundet-vuxenskolan", "partnership", "existing"),
+                             ("valkommen-hit", "roda-korset", "partnership", "existing"),
+                             ("lansstyrelsen-gavleborg", "valkommen-hit", "funding", "existing"),
+                             ("leader-halsingebygden", "valkommen-hit", "funding", "existing"),
+                             ("ljusdals-kommun", "lrf-gavleborg", "dialogue", "existing"),
+                             ("region-gavleborg", "civilsamhallet", "partnership", "recommended")}),
+    ("nb_report.txt", "nb", {("ny-i-valdres", "nav-valdres", "partnership", "existing"),
+                             ("imdi", "ny-i-valdres", "funding", "existing"),
+                             ("innlandet-fylkeskommune", "ny-i-valdres", "funding", "existing"),
+                             ("nord-aurdal-kommune", "valdres-folkehogskule", "partnership", "recommended")}),
+    ("en_report.txt", "en", {("rural-welcome-network", "swedish-red-cross", "partnership", "existing"),
+                             ("european-social-fund", "rural-welcome-network", "funding", "existing"),
+                             ("county-administrative-board-of-vastmanland", "rural-welcome-network",
+                              "commissioning", "existing")}),
+])
+def test_reports_in_three_languages(name, lang, expected):
+    doc = read_document(UNSEEN / name)
+    assert doc.language == lang
+    ds = extract_documents([doc]).dataset
+    got = {tuple(r) for r in ds.collaborations[["source", "target", "kind", "status"]].to_numpy()}
+    assert expected <= got, sorted(got)
+    assert not any("Maria" in n or "Andersson" in n for n in ds.actors["name"])
+    assert "@" not in doc.text
+
+
+def test_per_place_groups_in_a_swedish_report():
+    text = ("Ljusdal, Bollnäs och Ovanåker var pilotkommuner. I de tre kommunerna hölls lokala verkstäder "
+            "där föreningslivet, näringslivet och kommunen träffades för dialog.")
+    ds = extract_documents([document_from_text(text, "a.txt")]).dataset
+    names = set(ds.actors["name"])
+    assert {"föreningslivet (Ljusdal)", "näringslivet (Bollnäs)"} <= names
+    place = dict(zip(ds.actors["id"], ds.actors["municipality"].where(ds.actors["municipality"] != "",
+                                                                       ds.actors["name"])))
+    assert all(place[s] == place[t] for s, t in zip(ds.collaborations["source"], ds.collaborations["target"]))
+    assert len(ds.collaborations) == 9

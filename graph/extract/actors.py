@@ -155,7 +155,7 @@ def _known_mentions(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Ment
     while i < len(tokens):
         hit = gaz.match(tokens, i)
         if hit and hit[0] == 1 and is_generic(tokens[i].text) and _cap(tokens[i]) and i + 1 < len(tokens) \
-                and _space(text, tokens[i], tokens[i + 1]) and _name_run(tokens, i + 1, text, 3):
+                and _space(text, tokens[i], tokens[i + 1]) and _run(tokens, i + 1, text, 3, heads=True):
             hit = None                  # "Länsstyrelsen Skåne" is a name of its own, not "länsstyrelserna"
         if hit:
             n, actor, _ = hit
@@ -198,62 +198,127 @@ def _space(text: str, a: Token, b: Token) -> bool:
     return text[a.end:b.start] == " "
 
 
-def _name_run(tokens: list[Token], j: int, text: str, limit: int = 4) -> int:
-    """How many capitalised words (joined by spaces only) start at token ``j``."""
+_LEADING = frozenset({"The", "A", "An", "Den", "Det", "De", "En", "Ett", "Ein", "Eit", "Dei", "Under", "I", "In",
+                      "På", "Med", "Och", "Og", "And", "Även", "Också", "Også", "Also", "Both", "Både"})
+_JOINERS = frozenset({"i", "på", "för", "for", "of", "in", "och", "og", "and", "til", "till", "to"})
+Found = tuple[int, int, str, bool]
+
+
+def _run(tokens: list[Token], j: int, text: str, limit: int = 4, heads: bool = False, joiners: bool = False) -> int:
+    """How many words of a name start at token ``j``: capitalised, one space apart; named heads with ``heads``
+    ("Studieförbundet Vuxenskolan"), a lower-case joiner before a capital with ``joiners`` ("Ny i Valdres")."""
     n = 0
-    while j + n < len(tokens) and n < limit and _cap(tokens[j + n]) and head_type(tokens[j + n].text) is None \
-            and tokens[j + n].text not in _COMPANY:
-        if n and not _space(text, tokens[j + n - 1], tokens[j + n]):
+    while j + n < len(tokens) and n < limit:
+        t = tokens[j + n]
+        if n and not _space(text, tokens[j + n - 1], t):
+            break
+        if joiners and n and t.text in _JOINERS and j + n + 1 < len(tokens) and _cap(tokens[j + n + 1]) \
+                and _space(text, t, tokens[j + n + 1]):
+            n += 1
+            continue
+        named_head = heads and head_type(t.text) is not None and not is_generic(t.text)
+        if not _cap(t) or t.text in _COMPANY or (head_type(t.text) is not None and not named_head):
             break
         n += 1
+    while n and tokens[j + n - 1].text in _JOINERS:
+        n -= 1
     return n
 
 
-def _new_at(text: str, tokens: list[Token], i: int) -> tuple[int, int, str, bool] | None:
-    """A new actor starting at token ``i``: (first token, tokens used, type, collective)."""
+def _descriptor_name(text: str, tokens: list[Token], i: int) -> Found | None:
+    """"projektet Mångfaldsmat Orust", "konsulentselskapet Agenda Kaupang AS", "Prosjektet Ny i Valdres"."""
+    low = tokens[i].text.lower()
+    if low not in DESCRIPTORS or i + 1 >= len(tokens) or not _space(text, tokens[i], tokens[i + 1]):
+        return None
+    n = _run(tokens, i + 1, text, joiners=True)
+    if n and i + 1 + n < len(tokens) and tokens[i + 1 + n].text in _COMPANY \
+            and _space(text, tokens[i + n], tokens[i + 1 + n]):
+        n += 1
+    return (i + 1, n, DESCRIPTORS[low], False) if n else None
+
+
+def _in_place(text: str, tokens: list[Token], i: int, n: int) -> int:
+    """Words of " i Värmland", " i Innlandet" after a named organisation."""
+    place = re.match(r" i [A-ZÅÄÖØÆ][\w-]+(?: (?:län|fylke))?(?=\W|$)", text[tokens[i + n - 1].end:])
+    return min(len(place.group().split()) - 0, len(tokens) - i - n) if place else 0
+
+
+def _head_name(text: str, tokens: list[Token], i: int) -> Found | None:
+    """A word built on a head: "Migrationsverket", "Region Halland", "Länsstyrelsen i Värmland", "kommunerna"."""
     tok = tokens[i]
-    low = tok.text.lower()
-    if low in DESCRIPTORS and i + 1 < len(tokens) and _cap(tokens[i + 1]) and _space(text, tok, tokens[i + 1]):
-        n = _name_run(tokens, i + 1, text)
-        if n and i + 1 + n < len(tokens) and tokens[i + 1 + n].text in _COMPANY \
-                and _space(text, tokens[i + n], tokens[i + 1 + n]):
-            n += 1                                              # konsulentselskapet Kaupang AS
-        if n:
-            return i + 1, n, DESCRIPTORS[low], False
     kind = head_type(tok.text)
-    if kind:
-        run = _name_run(tokens, i + 1, text, 3) if i + 1 < len(tokens) and _space(text, tok, tokens[i + 1]) else 0
-        if _cap(tok) and is_generic(tok.text) and run and not _acronym(tokens[i + 1].text):
-            return i, 1 + run, kind, False                      # Region Halland, Nav Oppland, Leader Sjuhärad
-        place = re.match(r" i [A-ZÅÄÖØÆ][\w-]+(?: (?:län|fylke))?", text[tok.end:tok.end + 40])
-        if _cap(tok) and kind in ("county_board", "region") and place:
-            return i, min(1 + len(place.group().split()), len(tokens) - i), kind, False   # Länsstyrelsen i Värmland
-        if not _cap(tok) or is_generic(tok.text):
-            return i, 1, kind, True
-        genitive = tok.text.endswith("s") and head_type(tok.text) != head_type(tok.text[:-1] + "x")
-        nxt = not genitive and i + 1 < len(tokens) and _space(text, tok, tokens[i + 1]) and _cap(tokens[i + 1]) \
-            and head_type(tokens[i + 1].text) is None and not _acronym(tokens[i + 1].text)
-        return i, 2 if nxt else 1, kind, False
+    if not kind:
+        return None
+    spaced = i + 1 < len(tokens) and _space(text, tok, tokens[i + 1])
+    if _cap(tok) and is_generic(tok.text):
+        run = _run(tokens, i + 1, text, 3, heads=True) if spaced and not _acronym(tokens[i + 1].text) else 0
+        if run:
+            return i, 1 + run, kind, False                  # Region Halland, Studieförbundet Vuxenskolan
+        place = _in_place(text, tokens, i, 1) if kind in ("county_board", "region") else 0
+        return (i, 1 + place, kind, False) if place else (i, 1, kind, True)
+    if not _cap(tok):
+        return i, 1, kind, True
+    genitive = tok.text.endswith("s") and head_type(tok.text) != head_type(tok.text[:-1] + "x")
+    nxt = not genitive and spaced and _cap(tokens[i + 1]) and head_type(tokens[i + 1].text) is None \
+        and not _acronym(tokens[i + 1].text)
+    n = 2 if nxt else 1
+    return i, n + (0 if genitive else _in_place(text, tokens, i, n)), kind, False
+
+
+def _acronym_name(text: str, tokens: list[Token], i: int) -> Found | None:
+    """"LRF", "IMDi", "LRF Gävleborg"; "Belgisk TV" (a nationality adjective before an abbreviation)."""
+    tok = tokens[i]
     if _acronym(tok.text) and not text[tok.end:tok.end + 3].startswith((" –", " -")):
-        return i, 1, "other", False
+        run = _run(tokens, i + 1, text, 2) if i + 1 < len(tokens) and _space(text, tok, tokens[i + 1]) else 0
+        return i, 1 + run, "other", False
     if _cap(tok) and re.search(r"(isk|sk|ska|iska|ske)$", tok.text) and i + 1 < len(tokens) \
             and _space(text, tok, tokens[i + 1]) and re.fullmatch(r"[A-ZÅÄÖØÆ]{2,5}", tokens[i + 1].text):
-        return i, 2, "other", False                             # Belgisk TV, Svensk Handel's SH
-    if _cap(tok) and not _sentence_initial(text, tok):
-        n = _name_run(tokens, i, text, 3)
-        after = tokens[i + n] if i + n < len(tokens) else None
-        if n >= 2 and after is not None and text[tokens[i + n - 1].end:after.start] == "/" and head_type(after.text):
-            return i, n, head_type(after.text), False           # "Folkets Park/bygdegårdar"
-    if _cap(tok) and not _sentence_initial(text, tok) and i + 1 < len(tokens):
-        n = _name_run(tokens, i, text, 3)
-        after = tokens[i + n] if i + n < len(tokens) else None
-        if n and after is not None and _space(text, tokens[i + n - 1], after):
-            kind = head_type(after.text)
-            if kind in {"municipality", "association", "business", "other", "faith_community"}:
-                return i, n + 1, kind, False                       # Tønsberg kommune, Dalslands folkhögskola
-            if after.text in _COMPANY:
-                return i, n + 1, "business", False
+        return i, 2, "other", False
     return None
+
+
+def _run_with_head(text: str, tokens: list[Token], i: int, lang: str) -> Found | None:
+    """Capitalised words closed by a head: "Tønsberg kommune", "Röda Korset", "Rural Welcome Network",
+    "County Administrative Board of Västmanland", "Grannar AB", "Folkets Park/bygdegårdar"."""
+    tok = tokens[i]
+    if not _cap(tok) or tok.text in _LEADING:
+        return None
+    initial = _sentence_initial(text, tok)
+    n = _run(tokens, i, text, 4)
+    after = tokens[i + n] if n and i + n < len(tokens) else None
+    if after is None:
+        return None
+    if text[tokens[i + n - 1].end:after.start] == "/" and head_type(after.text) and n >= 2 and not initial:
+        return i, n, head_type(after.text), False
+    if not _space(text, tokens[i + n - 1], after):
+        return None
+    if after.text in _COMPANY and not initial:
+        return i, n + 1, "business", False
+    kind = head_type(after.text)
+    if kind and _cap(after) and (is_generic(after.text) or not initial):
+        of = re.match(r" of (the )?[A-ZÅÄÖØÆ][\w-]+", text[after.end:])
+        words = n + 1 + (len(of.group().split()) - (1 if of and of.group(1) else 0) if of else 0)
+        phrase = " ".join(t.text.lower() for t in tokens[i:i + n + 1])
+        return i, words, "county_board" if phrase.endswith("county administrative board") else kind, False
+    lower_heads = {"municipality", "association", "business", "other", "faith_community"}
+    if kind in lower_heads and not _cap(after) and (not initial or _unknown_word(tok.text, lang)):
+        return i, n + 1, kind, False
+    return None
+
+
+def _unknown_word(word: str, lang: str) -> bool:
+    """Not a word of the language's lemma tables: likely a place name ("Ljusdals kommun" at a sentence start)."""
+    from simplemma import is_known
+
+    base = re.sub(r"s$", "", word.lower())
+    return not is_known(word.lower(), lang={"nn": "nn", "nb": "nb"}.get(lang, lang)) \
+        and not is_known(base, lang={"nn": "nn", "nb": "nb"}.get(lang, lang))
+
+
+def _new_at(text: str, tokens: list[Token], i: int, lang: str = "sv") -> Found | None:
+    """A new actor starting at token ``i``: (first token, tokens used, type, collective)."""
+    return (_descriptor_name(text, tokens, i) or _run_with_head(text, tokens, i, lang)
+            or _head_name(text, tokens, i) or _acronym_name(text, tokens, i))
 
 
 def _collective_name(text: str, tokens: list[Token], i: int) -> int:
@@ -269,7 +334,7 @@ def _collective_name(text: str, tokens: list[Token], i: int) -> int:
 def _new_mentions(text: str, tokens: list[Token], lang: str, taken: set[int]) -> list[Mention]:
     out, i = [], 0
     while i < len(tokens):
-        found = None if i in taken else _new_at(text, tokens, i)
+        found = None if i in taken else _new_at(text, tokens, i, lang)
         if not found:
             i += 1
             continue
