@@ -64,6 +64,16 @@ def test_docx_reader():
     assert ("grannar", "region-halland") in set(zip(ds.collaborations["source"], ds.collaborations["target"]))
 
 
+def test_pdf_text_layer_is_read():
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.multi_cell(0, 8, "Projektet Grannar drivs i samarbete med Region Halland.")
+    ds = extract_documents([document_from_bytes(bytes(pdf.output()), "report.pdf")]).dataset
+    assert ("grannar", "region-halland") in set(zip(ds.collaborations["source"], ds.collaborations["target"]))
+
+
 def test_pdf_without_text_layer_is_one_sentence():
     pypdf = pytest.importorskip("pypdf")
     writer = pypdf.PdfWriter()
@@ -292,6 +302,17 @@ def test_cli_unreadable_document_is_one_sentence_and_nothing_written(tmp_path, c
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and name in err
     assert not (tmp_path / "out").exists()
+
+
+def test_cli_reads_known_actors_from_a_database(tmp_path):
+    from graph import store
+
+    url = f"sqlite:///{tmp_path / 'map.db'}"
+    store.import_dataset(store.create(store.connect(url)), KNOWN, author="test")
+    doc = write(tmp_path / "a.txt", "Projektet Grannar drivs i samarbete med Arbetsförmedlingens kontor.")
+    assert main(["extract", str(doc), "--data", url, "-o", str(tmp_path / "out")]) == 0
+    assert "arbetsformedlingen" in set(read_dataset(tmp_path / "out").actors["id"])
+    assert main(["extract", str(doc), "--data", url, "-o", str(tmp_path / "map.db")]) == 1
 
 
 def test_cli_missing_document(tmp_path, capsys):
