@@ -193,7 +193,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from graph.io import write_tables
 
     out = Path(args.output).resolve()
-    inputs = [Path(d).resolve() for d in args.documents] + ([Path(args.data).resolve()] if args.data else [])
+    from graph.sources import is_url
+
+    data = [] if not args.data else [Path(args.data.split(":///", 1)[-1]).resolve()] if is_url(args.data) \
+        else [Path(args.data).resolve()]
+    inputs = [Path(d).resolve() for d in args.documents] + data
     if any(out == p or out in p.parents for p in inputs):
         raise CommandError(f"{args.output} is (or holds) an input: choose another output folder")
     if out.is_file() or (out.is_dir() and any(out.iterdir())):

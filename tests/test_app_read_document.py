@@ -73,7 +73,7 @@ def test_binary_paste_gets_one_sentence(page):
 
 def test_new_actor_can_be_mapped_onto_an_existing_one(page):
     _read(page, "Projektet Grannar i Ljusdal drivs i samarbete med Migrationsverket.")
-    box = page.selectbox(key="rd_map_grannar")
+    box = page.selectbox(key="rd_map_grannar-i-ljusdal")
     box.select("leader").run()
     assert not page.exception
 
@@ -107,8 +107,8 @@ def test_on_a_store_the_accepted_ties_become_one_revision_with_the_document(tmp_
     last = store.history(engine, limit=1)[0]
     assert last["changes"] == 3 and last["number"] == 2      # document, new actor, tie: one revision
     rows = store.load_dataset(engine)
-    tie = rows.collaborations[rows.collaborations["source"].isin(["grannar"])
-                              | rows.collaborations["target"].isin(["grannar"])]
+    tie = rows.collaborations[rows.collaborations["source"].isin(["grannar-i-ljusdal"])
+                              | rows.collaborations["target"].isin(["grannar-i-ljusdal"])]
     assert len(tie) == 1 and tie.iloc[0]["evidence"] == text
     doc = store.get_row(engine, "documents", tie.iloc[0]["document"])
     assert doc is not None and doc["text"] == text

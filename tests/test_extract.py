@@ -64,6 +64,16 @@ def test_docx_reader():
     assert ("grannar", "region-halland") in set(zip(ds.collaborations["source"], ds.collaborations["target"]))
 
 
+def test_pdf_text_layer_is_read():
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.multi_cell(0, 8, "Projektet Grannar drivs i samarbete med Region Halland.")
+    ds = extract_documents([document_from_bytes(bytes(pdf.output()), "report.pdf")]).dataset
+    assert ("grannar", "region-halland") in set(zip(ds.collaborations["source"], ds.collaborations["target"]))
+
+
 def test_pdf_without_text_layer_is_one_sentence():
     pypdf = pytest.importorskip("pypdf")
     writer = pypdf.PdfWriter()
@@ -294,6 +304,17 @@ def test_cli_unreadable_document_is_one_sentence_and_nothing_written(tmp_path, c
     assert not (tmp_path / "out").exists()
 
 
+def test_cli_reads_known_actors_from_a_database(tmp_path):
+    from graph import store
+
+    url = f"sqlite:///{tmp_path / 'map.db'}"
+    store.import_dataset(store.create(store.connect(url)), KNOWN, author="test")
+    doc = write(tmp_path / "a.txt", "Projektet Grannar drivs i samarbete med Arbetsförmedlingens kontor.")
+    assert main(["extract", str(doc), "--data", url, "-o", str(tmp_path / "out")]) == 0
+    assert "arbetsformedlingen" in set(read_dataset(tmp_path / "out").actors["id"])
+    assert main(["extract", str(doc), "--data", url, "-o", str(tmp_path / "map.db")]) == 1
+
+
 def test_cli_missing_document(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "out")]) == 1
     assert "no such file" in capsys.readouterr().err
@@ -306,3 +327,46 @@ def test_cli_refuses_to_write_over_inputs(tmp_path, capsys):
     assert main(["extract", str(doc), "-o", str(doc)]) == 1
     assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.txt"]
     assert "input" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- reports the rules were not written on
+
+UNSEEN = ROOT / "tests" / "documents"
+
+
+@pytest.mark.parametrize("name, lang, expected", [
+    ("sv_report.txt", "sv", {("valkommen-hit", "studieforbundet-vuxenskolan", "partnership", "existing"),
+                             ("valkommen-hit", "roda-korset", "partnership", "existing"),
+                             ("lansstyrelsen-gavleborg", "valkommen-hit", "funding", "existing"),
+                             ("leader-halsingebygden", "valkommen-hit", "funding", "existing"),
+                             ("ljusdals-kommun", "lrf-gavleborg", "dialogue", "existing"),
+                             ("region-gavleborg", "civilsamhallet", "partnership", "recommended")}),
+    ("nb_report.txt", "nb", {("ny-i-valdres", "nav-valdres", "partnership", "existing"),
+                             ("imdi", "ny-i-valdres", "funding", "existing"),
+                             ("innlandet-fylkeskommune", "ny-i-valdres", "funding", "existing"),
+                             ("nord-aurdal-kommune", "valdres-folkehogskule", "partnership", "recommended")}),
+    ("en_report.txt", "en", {("rural-welcome-network", "swedish-red-cross", "partnership", "existing"),
+                             ("european-social-fund", "rural-welcome-network", "funding", "existing"),
+                             ("county-administrative-board-of-vastmanland", "rural-welcome-network",
+                              "commissioning", "existing")}),
+])
+def test_reports_in_three_languages(name, lang, expected):
+    doc = read_document(UNSEEN / name)
+    assert doc.language == lang
+    ds = extract_documents([doc]).dataset
+    got = {tuple(r) for r in ds.collaborations[["source", "target", "kind", "status"]].to_numpy()}
+    assert expected <= got, sorted(got)
+    assert not any("Maria" in n or "Andersson" in n for n in ds.actors["name"])
+    assert "@" not in doc.text
+
+
+def test_per_place_groups_in_a_swedish_report():
+    text = ("Ljusdal, Bollnäs och Ovanåker var pilotkommuner. I de tre kommunerna hölls lokala verkstäder "
+            "där föreningslivet, näringslivet och kommunen träffades för dialog.")
+    ds = extract_documents([document_from_text(text, "a.txt")]).dataset
+    names = set(ds.actors["name"])
+    assert {"föreningslivet (Ljusdal)", "näringslivet (Bollnäs)"} <= names
+    place = dict(zip(ds.actors["id"], ds.actors["municipality"].where(ds.actors["municipality"] != "",
+                                                                       ds.actors["name"])))
+    assert all(place[s] == place[t] for s, t in zip(ds.collaborations["source"], ds.collaborations["target"]))
+    assert len(ds.collaborations) == 9

@@ -12,294 +12,18 @@ spelling variants (*Framtidabygder*) and municipalities with or without
 [('af', 'Arbetsförmedlingens'), ('af', 'AF')]
 """
 
+
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
-from graph.extract.lexicon import ACRONYM_STOP, DESCRIPTORS, UNITS, head_type, is_generic
-from graph.model import Dataset, split_multi
+from graph.extract.gazetteer import Gazetteer, known_mentions
+from graph.extract.lexicon import UNITS, head_type
+from graph.extract.names import is_person, new_mentions
+from graph.extract.words import Mention, Token, cap, key_of, slugify, stemmer, tokenize
+from graph.model import Dataset
 
 __all__ = ["Mention", "Token", "tokenize", "find_mentions", "form_label", "slugify", "stemmer", "key_of"]
-
-_WORD = re.compile(r"[^\W_][\w\-:’']*[^\W_]|[^\W_]", re.U)
-_STEMMERS = {"sv": "swedish", "nb": "norwegian", "nn": "norwegian", "en": "english"}
-
-
-@dataclass(frozen=True)
-class Token:
-    """A word of the text: its span and surface."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
-class Mention:
-    """A span of the text that names an actor (``actor`` is an id of ``known``, or the new actor's key)."""
-
-    start: int
-    end: int
-    surface: str
-    actor: str
-    name: str
-    type: str = "other"
-    known: bool = False
-    collective: bool = False
-    extra: dict = field(default_factory=dict)
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words with their spans (hyphens and ``:s`` stay inside a word).
-
-    >>> [t.text for t in tokenize("ESF-rådet och NGO:s, m.fl.")]
-    ['ESF-rådet', 'och', 'NGO:s', 'm', 'fl']
-    """
-    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-
-
-@lru_cache(maxsize=4)
-def stemmer(lang: str):
-    """The Snowball stemmer of a language (Swedish for unknown ones)."""
-    import snowballstemmer
-
-    return snowballstemmer.stemmer(_STEMMERS.get(lang, "swedish"))
-
-
-def key_of(word: str, lang: str) -> str:
-    """The matching key of a word: its lower-cased stem, genitive ``s`` and ``:s`` dropped.
-
-    >>> key_of("Arbetsförmedlingens", "sv") == key_of("arbetsförmedlingen", "sv")
-    True
-    """
-    low = word.lower().replace("’", "'")
-    low = re.sub(r"(:s|'s)$", "", low)
-    return stemmer(lang).stemWord(low)
-
-
-def slugify(text: str) -> str:
-    """A lowercase ASCII slug.
-
-    >>> slugify("Tønsberg kommune (Å)")
-    'tonsberg-kommune-a'
-    """
-    text = text.lower().translate(str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l"}))
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "actor"
-
-
-def _forms(row: dict) -> list[str]:
-    name = re.sub(r"\s*\([^)]*\)\s*$", "", str(row.get("name") or "")).strip()
-    forms = [name] + split_multi(str(row.get("aliases") or ""))
-    if row.get("type") == "municipality":
-        for f in list(forms):
-            bare = re.sub(r"\s+kommune?$", "", f)
-            forms += [bare] if bare != f else [f"{f} kommun", f"{f} kommune"]
-    return [f for f in dict.fromkeys(forms) if f]
-
-
-class Gazetteer:
-    """The names and aliases of known actors, keyed by the stem of their first word."""
-
-    def __init__(self, known: Dataset, lang: str):
-        self.lang = lang
-        self.index: dict[str, list[tuple[list[str], str, str, bool]]] = {}
-        self.rows = {str(r["id"]): r for r in known.actors.to_dict("records")}
-        for actor, row in self.rows.items():
-            for form in _forms(row):
-                words = [t.text for t in tokenize(form)]
-                if not words:
-                    continue
-                exact = len(form) <= 4 and not form.islower()  # AF, LRF, IMDi: as written
-                generic = len(words) == 1 and is_generic(form)  # "kommuner" is not "kommunerna"
-                keys = [w if exact else w.lower() if generic else key_of(w, lang) for w in words]
-                self.index.setdefault(keys[0], []).append((keys, actor, form, form[0].isupper()))
-        self.long_keys = [k for k in self.index if len(k) >= 6]
-
-    def _candidates(self, token: Token) -> list[tuple[list[str], str, str, bool]]:
-        key = key_of(token.text, self.lang)
-        found = self.index.get(token.text.rstrip("."), []) + self.index.get(re.sub(r"(:s|s)$", "", token.text), [])
-        found += self.index.get(token.text.lower(), []) if token.text.lower() != key else []
-        found += self.index.get(key, [])
-        if not found and len(key) >= 6:
-            hit = process.extractOne(key, self.long_keys, scorer=fuzz.ratio, score_cutoff=88)
-            found = self.index[hit[0]] if hit else []
-        return found
-
-    def match(self, tokens: list[Token], i: int) -> tuple[int, str, str] | None:
-        """The longest known form starting at token ``i``: (tokens used, actor id, form)."""
-        best = None
-        for keys, actor, form, capital in self._candidates(tokens[i]):
-            n = len(keys)
-            if i + n > len(tokens) or (capital and not tokens[i].text[0].isupper()):
-                continue
-            if n == 1 and is_generic(form) and tokens[i].text.lower() != form.lower():
-                continue
-            words = tokens[i:i + n]
-            if n > 1 and any(b.start - a.end > 2 for a, b in zip(words, words[1:])):
-                continue
-            got = [key_of(w.text, self.lang) for w in words[1:]]
-            if all(g == k or (len(k) >= 6 and fuzz.ratio(g, k) >= 88) for g, k in zip(got, keys[1:])):
-                if best is None or n > best[0]:
-                    best = (n, actor, form)
-        return best
-
-
-def _known_mentions(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
-    out, i = [], 0
-    while i < len(tokens):
-        hit = gaz.match(tokens, i)
-        if hit and hit[0] == 1 and is_generic(tokens[i].text) and _cap(tokens[i]) and i + 1 < len(tokens) \
-                and _space(text, tokens[i], tokens[i + 1]) and _name_run(tokens, i + 1, text, 3):
-            hit = None                  # "Länsstyrelsen Skåne" is a name of its own, not "länsstyrelserna"
-        if hit:
-            n, actor, _ = hit
-            row = gaz.rows[actor]
-            s, e = tokens[i].start, tokens[i + n - 1].end
-            generic = n == 1 and is_generic(tokens[i].text) and is_generic(str(row.get("name") or "x").split()[0])
-            out.append(Mention(s, e, text[s:e], actor, str(row.get("name") or actor), str(row.get("type") or "other"),
-                               known=True, collective=generic))
-            i += n
-        else:
-            i += 1
-    return out
-
-
-def _cap(token: Token) -> bool:
-    return token.text[0].isupper()
-
-
-def _acronym(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-ZÅÄÖØÆ][A-ZÅÄÖØÆ0-9]{1,5}[a-z]?", word)) and word not in ACRONYM_STOP and word not in _COMPANY \
-        and sum(c.isupper() for c in word) >= 2
-
-
-_ABBREVIATION = re.compile(r"\b(t\.\s?ex|bl\.\s?a|m\.\s?fl|d\.\s?v\.\s?s|dvs|ca|t\.\s?o\.\s?m|fr\.\s?o\.\s?m|e\.g|i\.e|"
-                           r"f\.\s?eks|bl\.\s?a|jf|nr|s)\.\s*$", re.I)
-
-
-def _sentence_initial(text: str, token: Token) -> bool:
-    if _ABBREVIATION.search(text[max(0, token.start - 12):token.start]):
-        return False
-    before = text[max(0, token.start - 3):token.start].strip()
-    return token.start == 0 or before == "" or before[-1:] in ".!?:-–•*\n" or text[token.start - 1] == "\n"
-
-
-_COMPANY = frozenset({"AB", "AS", "ASA", "HB", "KB", "Ltd", "Inc", "SA", "DA", "ANS", "Oy", "ApS", "A/S"})
-
-
-def _space(text: str, a: Token, b: Token) -> bool:
-    """Are two words separated by one space only?"""
-    return text[a.end:b.start] == " "
-
-
-def _name_run(tokens: list[Token], j: int, text: str, limit: int = 4) -> int:
-    """How many capitalised words (joined by spaces only) start at token ``j``."""
-    n = 0
-    while j + n < len(tokens) and n < limit and _cap(tokens[j + n]) and head_type(tokens[j + n].text) is None \
-            and tokens[j + n].text not in _COMPANY:
-        if n and not _space(text, tokens[j + n - 1], tokens[j + n]):
-            break
-        n += 1
-    return n
-
-
-def _new_at(text: str, tokens: list[Token], i: int) -> tuple[int, int, str, bool] | None:
-    """A new actor starting at token ``i``: (first token, tokens used, type, collective)."""
-    tok = tokens[i]
-    low = tok.text.lower()
-    if low in DESCRIPTORS and i + 1 < len(tokens) and _cap(tokens[i + 1]) and _space(text, tok, tokens[i + 1]):
-        n = _name_run(tokens, i + 1, text)
-        if n and i + 1 + n < len(tokens) and tokens[i + 1 + n].text in _COMPANY \
-                and _space(text, tokens[i + n], tokens[i + 1 + n]):
-            n += 1                                              # konsulentselskapet Kaupang AS
-        if n:
-            return i + 1, n, DESCRIPTORS[low], False
-    kind = head_type(tok.text)
-    if kind:
-        run = _name_run(tokens, i + 1, text, 3) if i + 1 < len(tokens) and _space(text, tok, tokens[i + 1]) else 0
-        if _cap(tok) and is_generic(tok.text) and run and not _acronym(tokens[i + 1].text):
-            return i, 1 + run, kind, False                      # Region Halland, Nav Oppland, Leader Sjuhärad
-        place = re.match(r" i [A-ZÅÄÖØÆ][\w-]+(?: (?:län|fylke))?", text[tok.end:tok.end + 40])
-        if _cap(tok) and kind in ("county_board", "region") and place:
-            return i, min(1 + len(place.group().split()), len(tokens) - i), kind, False   # Länsstyrelsen i Värmland
-        if not _cap(tok) or is_generic(tok.text):
-            return i, 1, kind, True
-        genitive = tok.text.endswith("s") and head_type(tok.text) != head_type(tok.text[:-1] + "x")
-        nxt = not genitive and i + 1 < len(tokens) and _space(text, tok, tokens[i + 1]) and _cap(tokens[i + 1]) \
-            and head_type(tokens[i + 1].text) is None and not _acronym(tokens[i + 1].text)
-        return i, 2 if nxt else 1, kind, False
-    if _acronym(tok.text) and not text[tok.end:tok.end + 3].startswith((" –", " -")):
-        return i, 1, "other", False
-    if _cap(tok) and re.search(r"(isk|sk|ska|iska|ske)$", tok.text) and i + 1 < len(tokens) \
-            and _space(text, tok, tokens[i + 1]) and re.fullmatch(r"[A-ZÅÄÖØÆ]{2,5}", tokens[i + 1].text):
-        return i, 2, "other", False                             # Belgisk TV, Svensk Handel's SH
-    if _cap(tok) and not _sentence_initial(text, tok):
-        n = _name_run(tokens, i, text, 3)
-        after = tokens[i + n] if i + n < len(tokens) else None
-        if n >= 2 and after is not None and text[tokens[i + n - 1].end:after.start] == "/" and head_type(after.text):
-            return i, n, head_type(after.text), False           # "Folkets Park/bygdegårdar"
-    if _cap(tok) and not _sentence_initial(text, tok) and i + 1 < len(tokens):
-        n = _name_run(tokens, i, text, 3)
-        after = tokens[i + n] if i + n < len(tokens) else None
-        if n and after is not None and _space(text, tokens[i + n - 1], after):
-            kind = head_type(after.text)
-            if kind in {"municipality", "association", "business", "other", "faith_community"}:
-                return i, n + 1, kind, False                       # Tønsberg kommune, Dalslands folkhögskola
-            if after.text in _COMPANY:
-                return i, n + 1, "business", False
-    return None
-
-
-def _collective_name(text: str, tokens: list[Token], i: int) -> int:
-    """Start token of a collective's name with its adjectives: "lokala livsmedelsproducenter"."""
-    j = i
-    while j > 0 and re.fullmatch(r"[a-zåäöæø]+(a|e|iga|ige)", tokens[j - 1].text) and \
-            tokens[j - 1].text in {"lokala", "regionala", "lokale", "regionale", "ideella", "ideelle", "friviljuge",
-                                   "frivillige", "frivilliga", "europeiska", "nationella", "statliga", "kommunala"}:
-        j -= 1
-    return j
-
-
-def _new_mentions(text: str, tokens: list[Token], lang: str, taken: set[int]) -> list[Mention]:
-    out, i = [], 0
-    while i < len(tokens):
-        found = None if i in taken else _new_at(text, tokens, i)
-        if not found:
-            i += 1
-            continue
-        first, n, kind, collective = found
-        if any(k in taken for k in range(first, first + n)):
-            i += 1
-            continue
-        if collective and first == i and i and (i - 1) not in taken and _cap(tokens[i - 1]) \
-                and _space(text, tokens[i - 1], tokens[i]) and not _sentence_initial(text, tokens[i - 1]) \
-                and head_type(tokens[i - 1].text) is None and not _acronym(tokens[i - 1].text):
-            first, n, collective = i - 1, 2, False          # Allmänna arvsfonden, Europeiska socialfonden
-        elif collective:
-            first = _collective_name(text, tokens, first) if first == i else first
-            n = i + 1 - first
-
-        s, e = tokens[first].start, tokens[first + n - 1].end
-        surface = text[s:e]
-        name = re.sub(r"(?<=[a-zåäöæø])s$", "", surface) if head_type(surface.split()[-1][:-1] or "x") else surface
-        key = " ".join(key_of(w, lang) for w in name.split())
-        out.append(Mention(s, e, surface, key, name, kind, collective=collective))
-        i = first + n
-    return out
-
-
-def _is_person(text: str, m: Mention) -> bool:
-    """A name followed by ", role" ("Kerstin Carlsson, projektledare") is a person, never an actor."""
-    words = m.surface.split()
-    role = re.match(r",\s*[a-zåäöæø]+(are|ande|ledare|leder|sjef|chef|strateg|rådgivar\w*|rådgiver|koordinator)\b",
-                    text[m.end:m.end + 40])
-    return len(words) in (2, 3) and all(w[0].isupper() for w in words) and bool(role)
 
 
 _CAPWORD = r"[A-ZÅÄÖØÆ][\w-]+"
@@ -394,7 +118,7 @@ def _units(text: str, tokens: list[Token], mentions: list[Mention], lang: str) -
             continue
         s, e = m.start, unit[-1].end
         kind = "fund" if re.search(r"program(met)?$", unit[-1].text.lower()) else "network"
-        name = text[unit[0].start:e] if _cap(unit[0]) else text[s:e]
+        name = text[unit[0].start:e] if cap(unit[0]) else text[s:e]
         parent = Mention(m.start, m.end, m.surface, m.actor, m.name, m.type, m.known, m.collective)
         out.append(Mention(s, e, text[s:e], " ".join(key_of(t.text, lang) for t in unit), name, kind,
                            collective=not m.surface[0].isupper(), extra={"parent": parent}))
@@ -409,7 +133,7 @@ def _again(text: str, tokens: list[Token], lang: str, new: list[Mention], covere
     gaz = Gazetteer(Dataset.from_records(actors=[{"id": k, "name": m.name} for k, m in named.items()]), lang)
     free = [t for i, t in enumerate(tokens) if i not in covered]
     out = []
-    for m in _known_mentions(text, free, gaz):
+    for m in known_mentions(text, free, gaz):
         first = named[m.actor]
         out.append(Mention(m.start, m.end, m.surface, m.actor, first.name, first.type))
     return out
@@ -418,11 +142,11 @@ def _again(text: str, tokens: list[Token], lang: str, new: list[Mention], covere
 def find_mentions(text: str, lang: str, known: Dataset | None = None) -> list[Mention]:
     """Every actor mention of ``text``, in order: known actors first, new ones in the gaps."""
     tokens = tokenize(text)
-    mentions = _known_mentions(text, tokens, Gazetteer(known, lang)) if known is not None and len(known.actors) else []
+    mentions = known_mentions(text, tokens, Gazetteer(known, lang)) if known is not None and len(known.actors) else []
     for extra in (_form_values(text, lang), _place_lists(text, lang)):
         mentions += [x for x in extra if not any(x.start < m.end and m.start < x.end for m in mentions)]
     covered = {i for i, t in enumerate(tokens) for m in mentions if m.start <= t.start < m.end}
-    new = [m for m in _new_mentions(text, tokens, lang, covered) if not _is_person(text, m)]
+    new = [m for m in new_mentions(text, tokens, lang, covered) if not is_person(text, m)]
     new += _again(text, tokens, lang, [m for m in mentions if not m.known] + new, covered | {i for i, t in enumerate(tokens)
                                                       for m in new if m.start <= t.start < m.end})
     return _units(text, tokens, sorted(mentions + new, key=lambda m: m.start), lang)

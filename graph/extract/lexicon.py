@@ -26,10 +26,10 @@ UNITS = re.compile(r"^[\w-]*(grupp(en)?|gruppe(a|n)?|styrelse(n)?|nämnd(en)?|se
 
 #: (type, regular expression on the lower-cased word) — first match wins, so specific heads come first.
 HEADS: list[tuple[str, re.Pattern]] = [(t, re.compile(p)) for t, p in [
-    ("county_board", r"(länsstyrelse(n|rna|r)?|statsforvalter(en)?|fylkesmann(en)?)$"),
+    ("county_board", r"(länsstyrelse(n|rna|r)?|statsforvalter(en)?|fylkesmann(en)?|^county administrative board)$"),
     ("region", r"^(region(en|erna|ane|ene)?|region\w*förbund(et)?|regionstyrelse(n)?|fylkeskommun(e|en|ane|ene)?"
                r"|landsting(et)?|regionråd(et)?)$"),
-    ("municipality", r"^(\w*kommun(en|erna|er|e|ene|ane|ar)?)$"),
+    ("municipality", r"^(\w*kommun(en|erna|er|e|ene|ane|ar)?|municipality|municipalities|council)$"),
     ("leader_group", r"^(leader|leadergrupp(en|er|erna)?|leaderområde(t|n)?|lag-grupp\w*)$"),
     ("study_association", r"(studieförbund(et|en)?|bildningsförbund(et|en)?|studieforbund(et|ene)?)$"),
     ("business_association", r"(företagarförening(ar|en|arna)?|näringslivsförening(ar|en|arna)?|företagarna"
@@ -38,17 +38,21 @@ HEADS: list[tuple[str, re.Pattern]] = [(t, re.compile(p)) for t, p in [
                         r"|trossamfund(et)?|trossamfunn(et)?|moské(n|er)?)$"),
     ("association", r"(förening(en|ar|arna)?|föreningsliv(et)?|forening(a|en|ar|er)?|foreningsliv(et)?"
                     r"|organisation(er|erna)|organisasjon(ar|er|ane|ene)|civilsamhälle(t)?|sivilsamfunn(et)?"
-                    r"|frivillig(heten|het)|friviljug(heita|heit)|ngo(:s)?|bygdegård(ar|arna|en)?|idrottsklubb\w*)$"),
-    ("network", r"(nätverk(et)?|nettverk(et)?|integrationsgrupp(en)?|arbetsgrupp(en)?)$"),
+                    r"|frivillig(heten|het)|friviljug(heita|heit)|ngo(:s)?|bygdegård(ar|arna|en)?|idrottsklubb\w*"
+                    r"|kors(et)?|\w*sentral(en)?|stiftelse(n)?|^association|^foundation|^federation|^union|^cross"
+                    r"|^society|^club)$"),
+    ("network", r"(nätverk(et)?|nettverk(et)?|integrationsgrupp(en)?|arbetsgrupp(en)?|^network)$"),
     ("state_agency", r"(verket|myndighet(en)?|förmedling(en)?|kassan|direktorat(et)?|etat(en)?|tilsyn(et)?"
-                     r"|inspektion(en)?|ombudsmann(en)?|-rådet|banken|nav)$"),
-    ("fund", r"(fond(en|et)?|fondens)$"),
+                     r"|inspektion(en)?|ombudsmann(en)?|-rådet|banken|nav|^agency|^service|^board|^directorate"
+                     r"|^ministry|^authority)$"),
+    ("fund", r"(fond(en|et)?|fondens|^fund|^programme)$"),
     ("consultancy", r"(konsult(er|erna|företag(et)?)?|konsulentselskap(et)?|consulting)$"),
     ("business", r"^(näringsliv(et)?|næringsliv(et)?|företag(en)?|företagare(n|na)?|bedrift(er|ene)?"
                  r"|arbetsgivare(n|na)?|arbeidsgjevar(ar|ane)|arbeidsgiver(e|ne)|\w*producent(er|erna)"
                  r"|\w*produsent(ar|er|ane|ene)|verksemd(er|ene|ane)?)$"),
-    ("initiative", r"(modell(en)?|projekt(et)?|prosjekt(et)?|satsning(en)?|initiativ(et)?)$"),
+    ("initiative", r"(modell(en)?|projekt(et)?|prosjekt(et)?|satsning(en)?|initiativ(et)?|^project|^initiative)$"),
     ("other", r"(\w*mottak(et|a|ene)?|\w*skol(or|orna|an|e|en|ane)|högskola(n)?|universitet(et)?|\w*folkhögskola(n)?"
+              r"|\w*høgskule(n)?|\w*høgskole(n)?|^school|^college|^university|^centre|^center"
               r"|turismorganisation(er|erna)?|podd(en)?)$"),
 ]]
 
@@ -137,19 +141,26 @@ def head_type(word: str) -> str | None:
     return head_type_plain(low)
 
 
+_BARE = re.compile(r"^(kommun|region|länsstyrelse|statsforvalter|fylkesmann|fylkeskommun|landsting|regionförbund|"
+                   r"regionstyrelse|regionråd|leader|leadergrupp|leaderområde|studieförbund|studieforbund|"
+                   r"bildningsförbund|förening|forening|föreningsliv|foreningsliv|organisation|organisasjon|"
+                   r"civilsamhälle|sivilsamfunn|frivillig|friviljug|församling|kyrk|kirke|menighet|nätverk|nettverk|"
+                   r"myndighet|direktorat|etat|fond|program|projekt|prosjekt|modell|satsning|initiativ|näringsliv|"
+                   r"næringsliv|företag|företagar|bedrift|arbetsgivar|arbeidsgjevar|arbeidsgiver|verksemd|skol|skule|"
+                   r"mottak|asylmottak|konsult|sentral|kors|stiftelse|ngo|integrationsgrupp|arbetsgrupp|pilotkommun|"
+                   r"bygdegård|producent|produsent|podd|trossamfun|moské|tilsyn|inspektion|ombudsmann|bank)"
+                   r"(\w{0,6}|:s)$|^(municipality|municipalities|council|network|fund|programme|project|initiative|"
+                   r"association|foundation|federation|union|cross|society|club|agency|service|board|directorate|"
+                   r"ministry|authority|school|college|university|centre|center|county administrative board)$")
+
+
 def is_generic(word: str) -> bool:
     """Is the word a bare head ("Projektet", "kommunen", "Regionen") rather than a name built on one?
 
-    >>> is_generic("Kommunerna"), is_generic("Migrationsverket")
-    (True, False)
+    >>> is_generic("Kommunerna"), is_generic("Migrationsverket"), is_generic("Vuxenskolan")
+    (True, False, False)
     """
-    low = word.lower().rstrip(".")
-    for _, pattern in HEADS:
-        m = pattern.search(low)
-        if m:
-            prefix = low[:m.start()] + (m.group(0)[:m.start(1) - m.start()] if m.lastindex else "")
-            return prefix in {"", "^"} or len(prefix) <= 2
-    return False
+    return bool(_BARE.match(word.lower().rstrip(".")))
 
 
 def head_type_plain(low: str) -> str | None:

@@ -6,7 +6,7 @@ Nothing is written anywhere: the result is data for a person to review.
 >>> doc = document_from_text("Projektet Grannar i Ljusdal drivs i samarbete med Ljusdals kommun.", "a.txt")
 >>> result = extract_documents([doc])
 >>> result.dataset.collaborations[["source", "target", "kind", "status"]].values.tolist()
-[['grannar', 'ljusdals-kommun', 'partnership', 'existing']]
+[['grannar-i-ljusdal', 'ljusdals-kommun', 'partnership', 'existing']]
 """
 
 from __future__ import annotations
@@ -45,8 +45,10 @@ def _focal(mentions: list[Mention]) -> Mention | None:
     named = [m for m in mentions if m.type == "initiative" and not m.collective]
     if not named:
         return None
-    top, count = Counter(m.actor for m in named).most_common(1)[0]
-    return next(m for m in named if m.actor == top) if count >= 2 else None
+    counts = Counter(m.actor for m in named)
+    top, count = counts.most_common(1)[0]
+    anaphora = any(m.collective and m.type == "initiative" and m.surface.lower() in ANAPHORA for m in mentions)
+    return next(m for m in named if m.actor == top) if count >= 2 or (len(counts) == 1 and anaphora) else None
 
 
 def _host(text: str, sentences, mentions: list[Mention]):
@@ -64,11 +66,28 @@ def _host(text: str, sentences, mentions: list[Mention]):
     return None, None
 
 
+def _definite(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Nätverket", "the network", "Nettverket" stand for the one named network of the document (not projects:
+    those are the document's own project, see :func:`_focal`)."""
+    out = []
+    for kind in ("network", "fund", "consultancy"):
+        named = {m.actor: m for m in mentions if m.type == kind and not m.collective}
+        if len(named) != 1:
+            continue
+        only = next(iter(named.values()))
+        for m in mentions:
+            definite = re.search(r"(et|en|a)$", m.surface.lower()) or re.search(r"\bthe\s+$", text[:m.start][-5:], re.I)
+            if m.collective and m.type == kind and definite:
+                out.append(Mention(m.start, m.end, m.surface, only.actor, only.name, only.type))
+    return out
+
+
 def _resolve(text: str, mentions: list[Mention], focal: Mention | None) -> list[Mention]:
     """Bare "projektet", "man", "vi" stand for the document's own project; "myndighet" alone is no party."""
     out = [m for m in mentions if not m.collective or m.type in COLLECTIVE_TYPES]
+    out += _definite(text, mentions)
     if focal is None:
-        return out
+        return sorted(out, key=lambda m: m.start)
     for m in mentions:
         if m.collective and m.type == "initiative" and m.surface.lower() in ANAPHORA:
             out.append(Mention(m.start, m.end, m.surface, focal.actor, focal.name, focal.type))
@@ -95,16 +114,19 @@ def _unit_ties(doc: Document, sentences, mentions: list[Mention]) -> list[tuple[
 
 
 _DEFINITE_PLURAL = re.compile(r"kommun(erna|ane|ene)$|^the municipalities$", re.I)
+_DEFINITE_SINGULAR = re.compile(r"^kommun(en|a)$|^the municipality$", re.I)
 
 
 def _the_municipalities(mentions: list[Mention]) -> list[Mention]:
-    """"kommunerna", "kommunane" (definite plural) are the municipalities the document names, when it names some."""
+    """"kommunerna", "kommunane" are the municipalities the document names; "kommunen" is the one it names."""
     named = {m.actor: m for m in mentions if m.type == "municipality" and not m.collective}
-    if len(named) < 2:
+    if not named:
         return mentions
     out = []
     for m in mentions:
-        if m.collective and m.type == "municipality" and _DEFINITE_PLURAL.search(m.surface):
+        plural = len(named) >= 2 and _DEFINITE_PLURAL.search(m.surface)
+        single = len(named) == 1 and _DEFINITE_SINGULAR.search(m.surface)
+        if m.collective and m.type == "municipality" and (plural or single):
             out += [Mention(m.start, m.end, m.surface, n.actor, n.name, n.type) for n in named.values()]
         else:
             out.append(m)

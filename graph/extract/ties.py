@@ -25,7 +25,7 @@ __all__ = ["Context", "Tie", "sentence_ties", "status_of", "themes_of", "HOST_VE
 
 _CUES = [(kind, re.compile(rf"\b{p}", re.I)) for kind, ps in TIE_CUES.items() for p in ps]
 _PASSIVE = re.compile(r"(av|från|fra|frå|by|from)\s*$", re.I)
-_LIST_GLUE = re.compile(r"^\s*(,|/|&|;)?\s*((och|og|samt|and|eller|or|som|as well as)\s+)?"
+_LIST_GLUE = re.compile(r"^\s*(,|/|&|;)?\s*((och|og|samt|and|eller|or|som|as well as)\s+)?((the|a|an)\s+)?"
                         r"((med|with|även|också|også|till|til|to)\s+)?"
                         r"((t\.\s?ex\.|bl\.\s?a\.|bland annat|till exempel|blant annet|til dømes|e\.g\.|for example)\s*)?"
                         r"((representant\w*|företrädare|ombud|representatives?) (från|för|fra|frå|for|of)\s*)?$", re.I)
