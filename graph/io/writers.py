@@ -132,6 +132,7 @@ def generate_workbook(sheets: Mapping[str, pd.DataFrame], numeric: Callable[[pd.
         sheet = book.create_sheet(title)
         columns = numeric(table)
         sheet.append([_sheet_cell(str(c), False) for c in table.columns])
+        sheet.freeze_panes = "A2"  # the header row stays in view
         for row in table.itertuples(index=False):
             sheet.append([_sheet_cell(str(v), c in columns) for c, v in zip(table.columns, row, strict=True)])
         for cells in sheet.iter_rows():
