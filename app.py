@@ -93,10 +93,21 @@ def run() -> None:
     for view in pages:
         menu.page_link(view, label=view.title)
     address.write_link(page.url_path if page is not home else "explore")
+    _uploader_words(lang)
     st.title(t("app_title", lang))
     st.caption(t("app_intro", lang))
     revision_banner(lang)
     page.run()
 
+
+def _uploader_words(lang: str) -> None:
+    """Streamlit writes the file uploader's button and size note in English only: say them in ``lang``."""
+    word = t("upload_button", lang).replace('"', "")
+    st.html(f"""<style>
+[data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzone"] button * {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzone"] button::after {{ content: "{word}"; font-size: 0.875rem; }}
+</style>""")
 
 run()

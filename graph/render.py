@@ -158,7 +158,8 @@ def _grouped_isolates(G: nx.Graph, positions: Mapping[Hashable, tuple[float, flo
     left = min(where[v][0] for v in tied)
     top = max(where[v][1] for v in tied) + 90.0
     columns = min(3, len(alone))
-    step_x = max(220.0, (max(where[v][0] for v in tied) - left) / columns)
+    longest = max(len(str(G.nodes[v].get("name") or v)) for v in alone)
+    step_x = max(220.0, 12.0 * longest + 30.0, (max(where[v][0] for v in tied) - left) / columns)
     for i, v in enumerate(alone):
         where[v] = (left + (i % columns) * step_x, top + 40.0 + 34.0 * (i // columns))
     text = said["isolates_one"] if len(alone) == 1 else said["isolates"].format(n=len(alone))

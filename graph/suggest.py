@@ -200,17 +200,20 @@ def diversify(table: pd.DataFrame, ds: Dataset, *, actor: str | None = None, rep
 
     Rows of equal score (to 6 significant digits) take turns by the type of
     the other actor (with ``actor``) or the pair of types; past ``repeat``
-    rows of one type in a block, the rest wait behind the next score.
+    rows with one reason (or, without reasons, one type) in a block, the rest
+    wait behind the next score, so a list is not five copies of one reason.
 
     >>> ds = Dataset.from_records(actors=[{"id": "o", "type": "initiative"},
     ...     *({"id": x, "type": "state_agency"} for x in "abc"), {"id": "k", "type": "county_board"}])
-    >>> table = pd.DataFrame({"source": ["o"] * 4, "target": ["a", "b", "c", "k"], "score": [1, 1, 1, 1]})
+    >>> table = pd.DataFrame({"source": ["o"] * 5, "target": ["a", "b", "c", "k", "a"], "score": [1, 1, 1, 1, .5],
+    ...                       "reason": ["same"] * 4 + ["other"]})
     >>> diversify(table, ds, actor="o")["target"].tolist()
-    ['a', 'k', 'b', 'c']
+    ['a', 'k', 'a', 'b', 'c']
     """
     if table.empty:
         return table
-    keys = _keys(table, ds, actor)
+    kinds = _keys(table, ds, actor)
+    caps = [split_reason(r)[0] for r in table["reason"]] if "reason" in table.columns else kinds
     scores = [float(f"{s:.6g}") for s in table["score"]]
     blocks: list[list[int]] = []
     for i, s in enumerate(scores):
@@ -221,11 +224,13 @@ def diversify(table: pd.DataFrame, ds: Dataset, *, actor: str | None = None, rep
     order: list[int] = []
     carry: list[int] = []
     for block in blocks:
+        pool = carry + block
         seen: dict = {}
         taken, waiting = [], []
-        for i in sorted(carry + block, key=lambda i: (_rank(keys, carry + block, i), i)):
-            seen[keys[i]] = seen.get(keys[i], 0) + 1
-            (taken if seen[keys[i]] <= repeat else waiting).append(i)
+        shown = [kinds[j] for j in order]
+        for i in sorted(pool, key=lambda i: (shown.count(kinds[i]) + _rank(kinds, pool, i), i)):
+            seen[caps[i]] = seen.get(caps[i], 0) + 1
+            (taken if seen[caps[i]] <= repeat else waiting).append(i)
         order += taken
         carry = waiting
     return table.iloc[order + carry]

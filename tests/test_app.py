@@ -328,3 +328,39 @@ def test_export_bytes_follow_title_and_paper():
     page = PdfReader(io.BytesIO(data)).pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)
     assert "Dalsland 2026" in page.extract_text()
+
+
+PAGE_FILES = ("explore", "paths", "brokers", "communities", "themes", "suggestions", "export", "data")
+
+
+def shown_codes(at: AppTest) -> set[str]:
+    """Vocabulary codes with an underscore, theme ids and source file names in any text or table cell."""
+    from graph import read_dataset
+    from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES
+
+    ds = read_dataset(ROOT / "data")
+    codes = {c for table in (ACTOR_TYPES, SECTORS, LEVELS, KINDS, STATUSES) for c in table if "_" in c}
+    codes |= {t for t in ds.themes["id"] if "_" in t} | set(ds.documents["id"]) | {"category_a", "category_b"}
+    cells = [texts(at)]
+    for frame in at.dataframe:
+        value = frame.value
+        cells += [str(c) for c in value.columns] + [str(value.index.name)] + [str(v) for v in value.to_numpy().ravel()]
+    words = set(re.findall(r"[\w.]+", "\n".join(cells).replace("\\", "")))
+    return words & codes
+
+
+@pytest.mark.parametrize("lang", ["sv", "en", "nb"])
+def test_every_page_by_link_shows_words_not_codes_in_text_and_tables(lang):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update({"lang": lang, "actor": "steget-fore", "depth": "1", "sector": "public,civil_society",
+                            "theme": "work_internship_matching", "place": "Västra Götalands län", "across": "1",
+                            "from": "leader-framtidsbygder", "to": "migrationsverket"})
+    at.run()
+    found = {}
+    for name in PAGE_FILES:
+        at.switch_page(f"views/{name}.py").run()
+        assert not at.exception, name
+        codes = shown_codes(at)
+        if codes:
+            found[name] = sorted(codes)
+    assert found == {}

@@ -387,3 +387,10 @@ def test_pdf_on_paper_is_that_size(tmp_path, paper, size):
     pdf = render_image(G, compute_layout(G), "pdf", paper=paper)
     box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
     assert (round(float(box.group(1))), round(float(box.group(2)))) == size
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "kumu"])
+def test_workbook_header_rows_are_frozen(tmp_path, fmt):
+    [path] = export_dataset(sample(), tmp_path / f"{fmt}.xlsx", fmt)
+    book = openpyxl.load_workbook(path)
+    assert all(sheet.freeze_panes == "A2" for sheet in book.worksheets)

@@ -112,7 +112,8 @@ def render_data(ctx: dict) -> None:
         st.success(t("validation_clean", lang))
     if len(ds.documents):
         st.markdown(f"#### {t('sources', lang)}")
-        st.dataframe(ds.documents, hide_index=True, width="stretch")
+        shown = {c: t(f"doc_{c}", lang) for c in ("title", "publisher", "date", "language") if c in ds.documents}
+        st.dataframe(ds.documents[list(shown)].rename(columns=shown), hide_index=True, width="stretch")
     render_import(ds, lang)
     st.markdown("---")
     _upload(lang)

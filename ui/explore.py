@@ -49,8 +49,6 @@ def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str 
     graph_view(data, key="graph", height=620, selected=selected if selected in shown else None, on_select=_on_click,
                snapshot_label=t("snapshot", lang))
 
-    st.caption(t("legend_ties", lang))
-
 
 def tie_rows(ds: Dataset, actor: str, lang: str) -> list[dict]:
     """The actor's ties in the view, in words: partner (arrow for direction), kind, status, themes,

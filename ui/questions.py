@@ -8,6 +8,7 @@ import streamlit as st
 from graph import analysis
 from graph.questions import community_summaries, themes_by_place
 from ui import state
+from ui.graph_view import graph_view
 from ui.i18n import md_text, t, theme_labels, tn, vocab_label
 from ui.widgets import actor_picker, quote_block
 
@@ -41,6 +42,9 @@ def render_paths(ctx: dict) -> None:
         st.warning(t("no_path", lang, a=md_text(names[source]), b=md_text(names[target])))
         return
     st.success(tn("paths_found", len(paths), lang, n=len(paths), steps=len(paths[0])))
+    hops = tuple(sorted({tuple(sorted((h["from"], h["to"]))) for path in paths for h in path}))
+    graph_view(state.path_drawing_of(ctx["key"], filters, hops, lang, ctx["ds"]), key="path_map", height=360,
+               snapshot_label=t("snapshot", lang))
     titles = dict(zip(ctx["ds"].documents["id"], ctx["ds"].documents["title"], strict=True))
     for number, hops in enumerate(paths, start=1):
         chain = " → ".join(md_text(names[n]) for n in [hops[0]["from"]] + [h["to"] for h in hops])

@@ -109,11 +109,20 @@
       var spots = [[d2.x + gap, d2.y - th / 2, "left"], [d2.x - gap - tw, d2.y - th / 2, "right"],
                    [d2.x - tw / 2, d2.y + gap, "center"], [d2.x - tw / 2, d2.y - gap - th, "center"]];
       var mine = k < 1500 ? k : -1;
-      for (var j = 0; j < spots.length; j++) {
-        var box = [spots[j][0], spots[j][1], spots[j][0] + tw, spots[j][1] + th];
-        if (box[0] < 0 || box[2] > w || box[1] < 0 || box[3] > h) continue;
-        var others = mine >= 0 ? discs.slice(0, mine).concat(discs.slice(mine + 1)) : discs;
-        if (overlaps(box, placed) || overlaps(box, others)) continue;
+      // the selected actor and the three that matter most are named even among crowded nodes
+      var must = id === s.focused || (s.rank[id] !== undefined && s.rank[id] < 3);
+      var others = mine >= 0 ? discs.slice(0, mine).concat(discs.slice(mine + 1)) : discs;
+      for (var j = 0; j < spots.length + (id === s.focused ? 1 : 0); j++) {
+        var spot = spots[Math.min(j, spots.length - 1)];
+        var last = j === spots.length;  // the selected actor's name goes right of it whatever it covers
+        var box = [spot[0], spot[1], spot[0] + tw, spot[1] + th];
+        if (!last && (box[0] < 0 || box[2] > w || box[1] < 0 || box[3] > h)) continue;
+        if (!last && (overlaps(box, placed) || (!must && overlaps(box, others)))) continue;
+        if (id === s.focused) {
+          ctx.fillStyle = "rgba(255,255,255,0.9)";
+          ctx.fillRect(view.x + (box[0] - 3 - w / 2) / scale, view.y + (box[1] - h / 2) / scale,
+                       (tw + 6) / scale, th / scale);
+        }
         placed.push(box);
         var x = view.x + (box[0] - w / 2) / scale, y = view.y + (box[1] + th / 2 - h / 2) / scale;
         ctx.font = (id === s.focused ? "bold " : "") + (FONT / scale) + "px sans-serif";
@@ -143,10 +152,10 @@
     var nodes = new vis.DataSet(prepare(data.nodes, own));
     var edges = new vis.DataSet(prepare(data.edges, false));
     var network = new vis.Network(host, {nodes: nodes, edges: edges}, data.options);
-    var labels = {}, ranked = data.nodes.slice();
-    data.nodes.forEach(function (n) { labels[n.id] = n.label || ""; });
+    var labels = {}, rank = {}, ranked = data.nodes.slice();
+    data.nodes.forEach(function (n) { labels[n.id] = n.label || ""; rank[n.id] = n.rank; });
     ranked.sort(function (a, b) { return (a.rank || 0) - (b.rank || 0); });
-    network.snx = {nodes: nodes, edges: edges, host: host, drawn: 0, labels: labels, showLabels: own,
+    network.snx = {nodes: nodes, edges: edges, host: host, drawn: 0, labels: labels, rank: rank, showLabels: own,
                    order: ranked.map(function (n) { return n.id; }), captions: data.captions || [],
                    focused: null, clicked: null};
     network.on("afterDrawing", function (ctx) {

@@ -194,6 +194,7 @@ def generate_workbook(sheets: Mapping[str, pd.DataFrame], numeric: Callable[[pd.
     book = xlsxwriter.Workbook(buffer, options)
     for title, table in sheets.items():
         sheet = book.add_worksheet(title)
+        sheet.freeze_panes(1, 0)  # the header row stays in view
         columns = numeric(table)
         for c, name in enumerate(table.columns):
             sheet.write_string(0, c, _sheet_cell(str(name), False))
