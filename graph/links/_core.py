@@ -209,25 +209,37 @@ def _katz_full(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, beta: float,
 
 
 def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 20_000_000) -> np.ndarray:
-    """Walks of length 3 between each pair: ``(A**2)[u] . A[v]``, expanding the end with fewer 2-walks.
+    """Walks of length 3 between each pair: ``(A**2)[u] . A[v]``.
 
-    Pairs are taken in chunks of at most ``budget`` 2-walks, so a hub costs
-    its own walks and no more memory than the budget.
+    An end shared by many pairs (a hub in a pool of hub pairs) has its row of
+    ``A**2`` built once for all of them; other pairs expand the end with
+    fewer 2-walks, in chunks of at most ``budget`` 2-walks, so that a hub
+    costs its own walks and no more memory than the budget.
     """
     out = np.empty(rows.size)
     if rows.size == 0:
         return out
     k = _degrees(A)
     vol = A @ k  # 2-walks from each node
-    swap = vol[cols] < vol[rows]
-    u, v = np.where(swap, cols, rows), np.where(swap, rows, cols)
+    src, dst = _sources(rows, cols, A.shape[0])
+    count = np.bincount(src, minlength=A.shape[0])
+    shared = count[src] * np.minimum(vol[src], vol[dst]) > 4 * (vol[src] + k[src])  # building it once pays
+    idx = np.flatnonzero(shared)
+    idx = idx[np.argsort(src[idx], kind="stable")]
+    for at in np.split(idx, np.flatnonzero(np.diff(src[idx])) + 1) if idx.size else ():
+        q = (_rows(A, src[at[:1]]) @ A).tocsr()
+        out[at] = np.asarray(_rows(A, dst[at]) @ q.T.toarray()).ravel()
+    rest = np.flatnonzero(~shared)
+    swap = vol[dst[rest]] < vol[src[rest]]
+    u = np.where(swap, dst[rest], src[rest])
+    v = np.where(swap, src[rest], dst[rest])
     cost = np.cumsum(vol[u] + k[v] + 1)
     start = 0
-    while start < rows.size:
+    while start < rest.size:
         stop = int(np.searchsorted(cost, (cost[start - 1] if start else 0) + budget, side="right"))
-        stop = min(max(stop, start + 1), start + _CHUNK, rows.size)
+        stop = min(max(stop, start + 1), start + _CHUNK, rest.size)
         r, c = u[start:stop], v[start:stop]
-        out[start:stop] = np.asarray(((_rows(A, r) @ A) * _rows(A, c)).sum(axis=1)).ravel()
+        out[rest[start:stop]] = np.asarray(((_rows(A, r) @ A) * _rows(A, c)).sum(axis=1)).ravel()
         start = stop
     return out
 
@@ -347,6 +359,9 @@ def _two_walk_product(A: sp.csr_array, weight: np.ndarray) -> sp.csr_array:
         w = w.copy()
         w[cut] = 0
     B = sp.csr_array((A.data * w[A.indices], A.indices, A.indptr), shape=A.shape)  # A diag(w), one pass
+    if cut.size:  # the hubs' entries out of the structure too, or the product still walks through them
+        B = sp.csr_array((B.data, B.indices.copy(), B.indptr.copy()), shape=A.shape)  # A's arrays untouched
+        B.eliminate_zeros()
     return (B @ A).tocsr()
 
 
