@@ -55,17 +55,16 @@ def classics() -> dict[str, tuple]:
 
 
 def randoms() -> dict[str, tuple]:
-    sizes = [400, 400, 400, 400, 400]
     return {
         "powerlaw-cluster 2k": _edges(nx.powerlaw_cluster_graph(2000, 3, 0.3, seed=1)),
-        "block model 3k": _edges(nx.stochastic_block_model(sizes * 6 + [600], _sbm(31), seed=1)),
+        "block model 3k": _edges(nx.stochastic_block_model([300] * 10, _sbm(10), seed=1)),
         "lattice-like 5k": _edges(nx.connected_watts_strogatz_graph(5000, 4, 0.05, seed=1)),
         "gnp 1k": _edges(nx.gnp_random_graph(1000, 0.008, seed=1)),
     }
 
 
 def _sbm(blocks: int) -> list[list[float]]:
-    return [[0.02 if i == j else 0.0005 for j in range(blocks)] for i in range(blocks)]
+    return [[0.03 if i == j else 0.001 for j in range(blocks)] for i in range(blocks)]
 
 
 def load(name: str) -> tuple[np.ndarray, np.ndarray, int]:

@@ -210,25 +210,37 @@ def _katz_full(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, beta: float,
 
 
 def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 20_000_000) -> np.ndarray:
-    """Walks of length 3 between each pair: ``(A**2)[u] . A[v]``, expanding the end with fewer 2-walks.
+    """Walks of length 3 between each pair: ``(A**2)[u] . A[v]``.
 
-    Pairs are taken in chunks of at most ``budget`` 2-walks, so a hub costs
-    its own walks and no more memory than the budget.
+    An end shared by many pairs (a hub in a pool of hub pairs) has its row of
+    ``A**2`` built once for all of them; other pairs expand the end with
+    fewer 2-walks, in chunks of at most ``budget`` 2-walks, so that a hub
+    costs its own walks and no more memory than the budget.
     """
     out = np.empty(rows.size)
     if rows.size == 0:
         return out
     k = degrees(A)
     vol = A @ k  # 2-walks from each node
-    swap = vol[cols] < vol[rows]
-    u, v = np.where(swap, cols, rows), np.where(swap, rows, cols)
+    src, dst = _sources(rows, cols, A.shape[0])
+    count = np.bincount(src, minlength=A.shape[0])
+    shared = count[src] * np.minimum(vol[src], vol[dst]) > 4 * (vol[src] + k[src])  # building it once pays
+    idx = np.flatnonzero(shared)
+    idx = idx[np.argsort(src[idx], kind="stable")]
+    for at in np.split(idx, np.flatnonzero(np.diff(src[idx])) + 1) if idx.size else ():
+        q = (row_block(A, src[at[:1]]) @ A).tocsr()
+        out[at] = np.asarray(row_block(A, dst[at]) @ q.T.toarray()).ravel()
+    rest = np.flatnonzero(~shared)
+    swap = vol[dst[rest]] < vol[src[rest]]
+    u = np.where(swap, dst[rest], src[rest])
+    v = np.where(swap, src[rest], dst[rest])
     cost = np.cumsum(vol[u] + k[v] + 1)
     start = 0
-    while start < rows.size:
+    while start < rest.size:
         stop = int(np.searchsorted(cost, (cost[start - 1] if start else 0) + budget, side="right"))
-        stop = min(max(stop, start + 1), start + CHUNK, rows.size)
+        stop = min(max(stop, start + 1), start + CHUNK, rest.size)
         r, c = u[start:stop], v[start:stop]
-        out[start:stop] = np.asarray(((row_block(A, r) @ A) * row_block(A, c)).sum(axis=1)).ravel()
+        out[rest[start:stop]] = np.asarray(((row_block(A, r) @ A) * row_block(A, c)).sum(axis=1)).ravel()
         start = stop
     return out
 

@@ -13,7 +13,7 @@ reduced graph and we count the hidden ties in its top ``K`` (``K`` = the
 fold's hidden ties, at most 100: precision at the top, what a coordinator
 reads) and its AUC against uniform non-ties.  A candidate replaces the prior
 only when its AUC is within :data:`AUC_SLACK` of the best candidate's and it
-found clearly more hidden ties: ``hits - prior_hits > Z * sqrt(d)``, ``d``
+found clearly more hidden ties (of those that do, the one that found most): ``hits - prior_hits > Z * sqrt(d)``, ``d``
 the hidden ties that exactly one of the two found (McNemar's paired test).  On a small map the counts are tiny, nothing
 passes the test and the prior stays; as the map grows the counts grow and
 the evidence decides: the choice shrinks towards the prior exactly as much
@@ -42,6 +42,8 @@ __all__ = ["CANDIDATES", "PRIOR", "AUC_SLACK", "Z", "composite", "candidate_pool
 CANDIDATES: tuple[str, ...] = ("ra", "aa", "cn", "jaccard", "pa", "lp", "katz")
 #: The ranking used until a graph's own ties show a better one.
 PRIOR = "aa"
+#: Equal hits and AUC: the finer ranking first (walks of every length, then short walks, ...).
+PREFERENCE: tuple[str, ...] = ("katz", "lp", "stacked", "aa", "ra", "cn", "jaccard", "pa")
 #: A candidate must come this close to the best validated AUC.
 AUC_SLACK = 0.01
 #: How many Poisson standard deviations more hidden ties a candidate must find than the prior.
@@ -167,7 +169,8 @@ def choose(evidence: Evidence, folds: int) -> str:
     best_auc = max(aucs.values())
     noise = max(AUC_SLACK, Z * 0.5 / np.sqrt(max(evidence.positives, 1)))
     base = PRIOR if aucs.get(PRIOR, 0.0) >= best_auc - noise else max(aucs, key=lambda m: (aucs[m], hits[m]))
-    fair = [m for m in aucs if aucs[m] >= best_auc - AUC_SLACK or m == base]
-    best = max(fair, key=lambda m: (hits[m], aucs[m], m == base))
-    gain = hits[best] - hits[base]
-    return best if gain > Z * np.sqrt(evidence.discordant(best, base)) else base
+    fair = [m for m in aucs if aucs[m] >= best_auc - AUC_SLACK]
+    clear = [m for m in fair if m != base and
+             hits[m] - hits[base] > Z * np.sqrt(evidence.discordant(m, base))]
+    order = {m: i for i, m in enumerate(PREFERENCE)}
+    return max(clear, key=lambda m: (hits[m], aucs[m], -order.get(m, len(order)))) if clear else base

@@ -49,6 +49,9 @@ def two_walk_product(A: sp.csr_array, weight: np.ndarray) -> sp.csr_array:
         w = w.copy()
         w[cut] = 0
     B = sp.csr_array((A.data * w[A.indices], A.indices, A.indptr), shape=A.shape)  # A diag(w), one pass
+    if cut.size:  # the hubs' entries out of the structure too, or the product still walks through them
+        B = sp.csr_array((B.data, B.indices.copy(), B.indptr.copy()), shape=A.shape)  # A's arrays untouched
+        B.eliminate_zeros()
     return (B @ A).tocsr()
 
 
