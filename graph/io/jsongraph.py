@@ -92,16 +92,18 @@ def parse_json(data: bytes, file: str) -> Dataset:
     nodes = [_flat(n, "id") for n in raw_nodes]
     edges = [_flat(e, "id") for e in raw_edges]
     ids = [n.get("id") for n in nodes]
+    known = {i for i in ids if isinstance(i, (int, float))}  # an int end is a position unless it is an id
+    some_undirected = any("undirected" in e for e in raw_edges)
     for edge in edges:  # d3 points at nodes by position
         for end in ("source", "target"):
             if isinstance(edge.get(end), int) and not isinstance(edge.get(end), bool) and \
-                    edge[end] not in ids and 0 <= edge[end] < len(ids):
+                    edge[end] not in known and 0 <= edge[end] < len(ids):
                 edge[end] = ids[edge[end]]
             elif isinstance(edge.get(end), dict):
                 edge[end] = edge[end].get("id")
         if "undirected" in edge:
             edge["direction"] = "undirected" if edge.pop("undirected") else "directed"
-        elif any("undirected" in e for e in raw_edges):
+        elif some_undirected:
             edge["direction"] = default
     ds = dataset_from_records(nodes, edges, file, "json")
     graph = doc.get("graph") if isinstance(doc, dict) and isinstance(doc.get("graph"), dict) else {}
