@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from graph import analysis, links
+from graph import analysis, links, questions
 from graph.brief.words import say
-from graph.build import as_of, filter_dataset, resolve_actor, to_multigraph
+from graph.build import as_of, resolve_actor
 from graph.model import Dataset, split_multi
 from graph.style import country_label
 from graph.suggest import organise
@@ -125,20 +125,22 @@ def _ties(ds: Dataset, focus: list[str], lang: str) -> list[dict]:
 
 
 def _ranks(ds: Dataset) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    G = to_multigraph(filter_dataset(ds, statuses=["existing"]))
-    table = analysis.brokers(G) if len(G) <= 1500 else analysis.ranking(G, k=64).assign(cut_off=0)
-    table["rank"] = range(1, len(table) + 1)
-    return table.set_index("id"), analysis.bridges(G) if len(G) <= 1500 else []
+    """The brokers as the Brokers page and ``stats`` rank them (:func:`graph.questions.brokers`), and the bridges."""
+    found = questions.brokers(ds)
+    table = found.table if "cut_off" in found.table else found.table.assign(cut_off=0)
+    table = table.assign(rank=range(1, len(table) + 1))
+    return table.set_index("id"), analysis.bridges(found.graph) if found.sampled_from is None else []
 
 
-def _weak(ds: Dataset, scope: Dataset, focus: list[str], lang: str) -> tuple[list[str], list[str]]:
-    ranks, bridges = _ranks(ds)
+def _weak(ds: Dataset, scope: Dataset, focus: list[str], ranks: pd.DataFrame, bridges: list[tuple[str, str]],
+          lang: str) -> tuple[list[str], list[str]]:
     names = dict(zip(ds.actors["id"], ds.actors["name"]))
-    here = [a for a in ranks.index if a in set(scope.actors["id"]) and ranks.at[a, "betweenness"] > 0][:6]
+    inside = set(scope.actors["id"])
+    here = [a for a in ranks.index if a in inside and ranks.at[a, "betweenness"] > 0][:6]
     brokers = [say("broker_line", lang, name=names[a], value=f"{ranks.at[a, 'betweenness']:.3f}",
                    rank=int(ranks.at[a, "rank"])) for a in here]
     weak = [say("cut", lang, name=names[a], n=int(ranks.at[a, "cut_off"])) for a in ranks.index
-            if a in set(scope.actors["id"]) and int(ranks.at[a, "cut_off"]) > 0]
+            if a in inside and int(ranks.at[a, "cut_off"]) > 0]
     weak += [say("bridge", lang, a=names[a], b=names[b]) for a, b in bridges if a in focus or b in focus]
     return brokers, weak or [say("no_weak", lang)]
 
@@ -151,8 +153,10 @@ def _gaps(ds: Dataset, scope: Dataset, focus: list[str], place: tuple[str, str] 
     else:
         places = [place]
     out = []
+    by_column = {column: links.sector_gaps(ds.collaborations, ds.actors, place=column, lang=lang)
+                 for column in {column for column, _ in places[:3]}}
     for column, name in places[:3]:
-        gaps = links.sector_gaps(ds.collaborations, ds.actors, place=column, lang=lang)
+        gaps = by_column[column]
         for row in gaps[(gaps["place"] == name) & (gaps["note"] != "")].itertuples(index=False):
             out.append(say("gap_line", lang, place=name, a=say(row.category_a, lang), b=say(row.category_b, lang),
                            note=row.note))
@@ -203,12 +207,12 @@ def briefing(ds: Dataset, *, actor: str | None = None, municipality: str | None 
     data = as_of(ds, year) if year not in (None, "") else ds
     scope, focus, name = scope_of(data, actor=actor, municipality=municipality, region=region)
     place = None if actor else (("municipality", name) if municipality else ("region", name))
-    ranks, _ = _ranks(data)
+    ranks, bridges = _ranks(data)
     lines = [say("made", lang, date=today or dt.date.today().isoformat(), actors=len(scope.actors),
                  ties=len(scope.collaborations))]
     if year not in (None, ""):
         lines.append(say("as_of", lang, year=year))
-    brokers, weak = _weak(data, scope, focus, lang)
+    brokers, weak = _weak(data, scope, focus, ranks, bridges, lang)
     recommended, new = _suggestions(data, focus, place, lang, top)
     return Briefing(
         lang=lang, title=say("title_actor" if actor else "title_place", lang, name=name), lines=lines, scope=scope,
