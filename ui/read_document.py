@@ -9,7 +9,6 @@ The document's text is shown as text only: every character is escaped.
 from __future__ import annotations
 
 import hashlib
-import importlib
 
 import pandas as pd
 import streamlit as st
@@ -25,6 +24,7 @@ from graph.extract import (
     tables_zip,
 )
 from graph.text import say
+from ui import access, state
 from ui.i18n import md_text, vocab_label
 
 __all__ = ["render_read_document", "WORDS", "highlighted"]
@@ -77,8 +77,6 @@ WORDS: dict[str, dict[str, str]] = {
     "no_store": {"sv": "Appen körs på filer, inte på en databas: ladda ner tabellerna och importera dem.",
                  "en": "The app runs on files, not on a database: download the tables and import them.",
                  "nb": "Appen kjører på filer, ikke på en database: last ned tabellene og importer dem."},
-    "your_name": {"sv": "Ditt namn (sparas med ändringen)", "en": "Your name (kept with the change)",
-                  "nb": "Ditt navn (lagres med endringen)"},
     "author": {"sv": "Läst från dokument", "en": "Read from a document", "nb": "Lest fra dokument"},
 }
 LANGUAGE_NAMES = {"sv": {"sv": "Svenska", "nb": "Norska (bokmål)", "nn": "Norska (nynorska)", "en": "Engelska"},
@@ -118,23 +116,10 @@ def _read(upload, pasted: str):
     return document_from_text(pasted, f"pasted-{digest}.txt")
 
 
-def _store_engine():
-    """The map's database engine when the app runs on one (``ui.state.store_engine``), else None."""
-    from ui import state
-
-    get = getattr(state, "store_engine", None)
-    return get() if callable(get) else None
-
-
-def _author(lang: str) -> tuple[str, str | None]:
-    """Who saves (the app's login or session name when it has one, else asked here) and their role."""
-    try:
-        access = importlib.import_module("ui.access")
-    except ImportError:
-        access = None
-    if access is not None and hasattr(access, "author_name"):
-        return access.author_name() or w("author", lang), access.role()
-    return st.text_input(w("your_name", lang), key="rd_author").strip() or w("author", lang), None
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _extracted(key: str, doc_id: str, digest: str, _doc, _ds):
+    """The candidates of one document against the map ``key``: read once, not on every click of the review."""
+    return extract_documents([_doc], _ds)
 
 
 def _input(lang: str) -> None:
@@ -199,7 +184,7 @@ def _map_new(result, ds, accepted: pd.DataFrame, lang: str) -> dict[str, str]:
     mapping = {}
     for row in new.to_dict("records"):
         default = options.index(row["match"]) if row.get("match") in known else 0
-        choice = st.selectbox(w("map_to", lang, name=row["name"], type=vocab_label("type", row["type"], lang)),
+        choice = st.selectbox(w("map_to", lang, name=md_text(row["name"]), type=vocab_label("type", row["type"], lang)),
                               options, index=default, key=f"rd_map_{row['id']}",
                               format_func=lambda k: w("create", lang) if k == _NEW else str(known[k]))
         if choice != _NEW:
@@ -208,7 +193,7 @@ def _map_new(result, ds, accepted: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def _save(changes: list[dict], lang: str) -> None:
-    engine = _store_engine()
+    engine = state.store_engine()
     ties = sum(c["table"] == "collaborations" for c in changes)
     if engine is None:
         st.caption(w("no_store", lang))
@@ -217,7 +202,7 @@ def _save(changes: list[dict], lang: str) -> None:
         return
     from graph import store
 
-    author, role = _author(lang)
+    author, role = access.author_name() or w("author", lang), access.role()
     if st.button(w("save", lang), key="rd_save", type="primary"):
         document = next((c["row"]["id"] for c in changes if c["table"] == "documents"), "")
         try:
@@ -227,7 +212,7 @@ def _save(changes: list[dict], lang: str) -> None:
             st.error(md_text(w("refused", lang, reason="; ".join(p.text(lang) for p in exc.problems))))
             return
         except store.StoreError as exc:          # a conflict, a viewer's role, the database itself
-            st.error(md_text(w("refused", lang, reason=exc)))
+            st.error(md_text(w("refused", lang, reason=exc.text(lang))))
             return
         st.session_state.pop("rd_doc", None)
         st.success(md_text(w("saved", lang, revision=revision, ties=ties)))
@@ -242,7 +227,7 @@ def render_read_document(ctx: dict) -> None:
     doc = st.session_state.get("rd_doc")
     if doc is None:
         return
-    result = extract_documents([doc], ds)
+    result = _extracted(ctx["key"], doc.id, hashlib.sha1(doc.text.encode("utf-8")).hexdigest(), doc, ds)
     st.success(md_text(w("found", lang, lang_name=LANGUAGE_NAMES[lang].get(doc.language, doc.language),
                          actors=len(result.dataset.actors), ties=len(result.dataset.collaborations), doc=doc.id)))
     with st.expander(w("text", lang), expanded=False):
