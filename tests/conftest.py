@@ -53,35 +53,15 @@ def _shipped_map(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _own_map(_shipped_map, tmp_path, monkeypatch):
-    """Every test gets its own copy of the map (GRAPH_DB), so the app never touches the repository's map.db."""
+def _own_map(_shipped_map, tmp_path_factory, monkeypatch):
+    """Every test gets its own copy of the map (GRAPH_DB), so the app never touches the repository's map.db.
+
+    The copy lives in a folder of its own, never in the test's ``tmp_path``, which tests expect to hold only
+    what they write there.
+    """
     import shutil
 
-    path = tmp_path / "own-map.db"
+    path = tmp_path_factory.mktemp("map") / "own-map.db"
     shutil.copyfile(_shipped_map, path)
     monkeypatch.setenv("GRAPH_DB", f"sqlite:///{path}")
     return f"sqlite:///{path}"
-
-
-#: Tests that broke where two branches met in the last merge of this session (see the issues' closing notes);
-#: each is a real interaction to fix next session, not a flaky test.
-KNOWN_BROKEN_BY_MERGE = {
-    "tests/test_app_read_document.py::test_pasted_report_gives_ties_with_quotes_and_known_actors":
-        "page titles after the hidden-navigation change",
-    "tests/test_export.py::test_unknown_format_is_a_clear_error": "the app's default database appears in cwd",
-    "tests/test_export.py::test_missing_positions_write_nothing": "the app's default database appears in cwd",
-    "tests/test_export.py::test_a_failed_export_leaves_the_old_file": "the app's default database appears in cwd",
-    "tests/test_import.py::test_any_spelling_encoding_delimiter_and_header_reads_back_the_same":
-        "vocabulary normalisation meets minted tie ids",
-    "tests/test_safety.py::test_xml_entity_attacks_in_a_workbook_are_refused": "workbooks now written by XlsxWriter",
-    "tests/test_store_reliability.py::test_eight_processes_writing_at_once_lose_nothing":
-        "under test after the merge of the store's last changes",
-}
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        base = item.nodeid.split("[", 1)[0]
-        if base in KNOWN_BROKEN_BY_MERGE:
-            item.add_marker(pytest.mark.skip(reason="broken by the session's last merge: "
-                                             + KNOWN_BROKEN_BY_MERGE[base]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 
 import pytest
@@ -23,6 +24,17 @@ def page() -> AppTest:
     return at
 
 
+@pytest.fixture
+def page_on_files(monkeypatch) -> AppTest:
+    """The page with the app showing files (``--data``, read-only): no map database to save into."""
+    monkeypatch.setattr(sys, "argv", ["app.py", "--data", str(ROOT / "data")])
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("views/read_document.py").run()
+    assert not at.exception
+    return at
+
+
 def _read(at: AppTest, text: str) -> AppTest:
     at.text_area(key="rd_paste").input(text)
     at.button(key="rd_read").click().run()
@@ -36,8 +48,8 @@ def test_page_opens_in_swedish_and_asks_for_a_document(page):
     assert "Ladda upp ett dokument eller klistra in text först." in [w.value for w in page.warning]
 
 
-def test_pasted_report_gives_ties_with_quotes_and_known_actors(page):
-    _read(page, SEED_000)
+def test_pasted_report_gives_ties_with_quotes_and_known_actors(page_on_files):
+    page = _read(page_on_files, SEED_000)
     assert "Svenska" in page.success[0].value
     ties = page.dataframe[0].value
     assert len(ties) >= 5 and ties["accept"].all()

@@ -48,7 +48,14 @@ def _wide_encoding(sample: bytes) -> str | None:
         guess = "utf_16_be"
     else:
         return None
-    best = from_bytes(sample[: len(sample) - len(sample) % 4], cp_isolation=[guess]).best()
+    whole = sample[: len(sample) - len(sample) % 4]
+    try:  # the zero bytes said which; text that decodes cleanly in it is that
+        text = whole.decode(guess)
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and not any(ord(c) < 32 and c not in "\t\n\r\f" for c in text):
+        return guess
+    best = from_bytes(whole, cp_isolation=[guess]).best()
     return best.encoding if best is not None and best.encoding in _WIDE else None
 
 
