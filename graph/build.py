@@ -26,7 +26,7 @@ from graph.model import COLUMNS, Dataset, split_multi
 from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES, implied, implied_column
 
 __all__ = ["to_multigraph", "drawable_ties", "tie_status", "to_simple", "filter_dataset", "filter_options", "neighbourhood", "actor_themes", "resolve_actor",
-           "as_of", "years_of"]
+           "as_of", "years_of", "timeline_years"]
 
 
 def _number(value: str, default: float | None = 1.0) -> float | None:
@@ -245,6 +245,15 @@ def _year(series: pd.Series) -> pd.Series:
     """The year of each date cell (YYYY, YYYY-MM or YYYY-MM-DD), -1 where there is none."""
     text = series.astype(str).str[:4]
     return pd.to_numeric(text.where(text.str.fullmatch(r"\d{4}"), None), errors="coerce").fillna(-1).astype(int)
+
+
+def timeline_years(years: list[str]) -> list[str]:
+    """The years the timeline steps through: from the first year a tie starts or ends to one after the last.
+
+    >>> timeline_years(["2017", "2019"])
+    ['2017', '2018', '2019', '2020']
+    """
+    return [str(y) for y in range(int(years[0]), int(years[-1]) + 2)] if years else []
 
 
 def years_of(ds: Dataset) -> list[int]:

@@ -364,3 +364,11 @@ def test_every_page_by_link_shows_words_not_codes_in_text_and_tables(lang):
         if codes:
             found[name] = sorted(codes)
     assert found == {}
+
+
+def test_a_link_to_a_year_between_the_data_years_is_kept():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update({"year": "2018"})  # no tie starts or ends in 2018, but the timeline steps through it
+    at.run()
+    assert not at.exception and not at.warning
+    assert at.sidebar.select_slider(key="year").value == "2018"

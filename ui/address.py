@@ -14,6 +14,8 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from graph.build import timeline_years
+
 __all__ = ["FILTER_PARAMS", "parse_link", "link_of", "apply_link", "write_link", "COLOR_CHOICES", "SIZE_CHOICES"]
 
 #: Query parameter -> keyword of ``filter_dataset`` (and widget ``filter_<keyword>``).
@@ -55,7 +57,7 @@ def parse_link(params: Mapping[str, str], options: Mapping[str, list], actors: s
             if chosen:
                 state[f"filter_{keyword}"] = chosen
     single = {"lang": ("lang", LANGS), "color": ("color_by", COLOR_CHOICES), "size": ("size_by", SIZE_CHOICES),
-              "depth": ("focus_depth", ("0", "1", "2", "3")), "year": ("year", options.get("years", [])),
+              "depth": ("focus_depth", ("0", "1", "2", "3")), "year": ("year", timeline_years(options.get("years", []))),
               "place": ("links_place", options.get("regions", []) + options.get("municipalities", [])),
               "across": ("links_across", ("0", "1"))}
     for name, (key, allowed) in single.items():

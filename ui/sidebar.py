@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from graph.build import timeline_years
 from graph.model import Dataset
 from graph.style import country_label
 from ui.i18n import LANG_NAMES, t, theme_labels, vocab_label
@@ -64,7 +65,7 @@ def year_choice(years: list[str], lang: str) -> str | None:
     """The timeline: the map as of one year (``None``: every tie whatever its dates), with steps back and forth."""
     if not years:
         return None
-    options = ["", *[str(y) for y in range(int(years[0]), int(years[-1]) + 2)]]
+    options = ["", *timeline_years(years)]
     if st.session_state.get("year") not in options:
         st.session_state["year"] = ""
     col = st.sidebar.columns([1, 4, 1], vertical_alignment="bottom")
