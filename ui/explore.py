@@ -13,7 +13,7 @@ from ui.i18n import md_text, t, theme_labels, vocab_label
 from ui.state import year_of
 from ui.widgets import brief_button, quote_block
 
-__all__ = ["render_explore", "select", "tie_rows", "tie_table"]
+__all__ = ["render_explore", "select", "tie_rows"]
 
 
 def select(actor: str | None) -> None:
@@ -71,14 +71,6 @@ def tie_rows(ds: Dataset, actor: str, lang: str) -> list[dict]:
             "document": titles.get(tie.document) or tie.document,
         })
     return rows
-
-
-def tie_table(ds: Dataset, actor: str, lang: str) -> pd.DataFrame:
-    """The actor's ties as a table with the app's column names (for the export of a view)."""
-    keys = ("partner", "kind", "status", "themes", "evidence", "document")
-    words = {"partner": "partner", "kind": "kind", "status": "status", "themes": "theme", "evidence": "evidence",
-             "document": "document"}
-    return pd.DataFrame([{t(words[k], lang): row[k] for k in keys} for row in tie_rows(ds, actor, lang)])
 
 
 def _show_ties(rows: list[dict], lang: str) -> None:

@@ -196,7 +196,7 @@ def draw_network(
         x0, x1, y0, y1, axes_h = -1.0, 1.0, -1.0, 1.0, axes_w * 0.6
     if sheet:
         fig, ax, axes_w = _sheet_axes(sheet, axes_w, axes_h, dpi)
-        x0, x1, y0, y1 = _widen(x0, x1, y0, y1, axes_w / axes_h if axes_h else 1.0, ax, fig)
+        x0, x1, y0, y1 = _widen(x0, x1, y0, y1, axes_w / axes_h if axes_h else 1.0)
     else:
         fig = Figure(figsize=(width_in, axes_h / 0.86), dpi=dpi)
         ax = fig.add_axes((0.01, 0.06, 0.78, 0.86))
@@ -243,7 +243,7 @@ def _sheet_axes(sheet: tuple[float, float], axes_w: float, axes_h: float, dpi: f
     return fig, fig.add_axes((left, bottom, axes_w / paper_w, axes_h / paper_h)), axes_w
 
 
-def _widen(x0: float, x1: float, y0: float, y1: float, aspect: float, ax, fig) -> tuple[float, ...]:
+def _widen(x0: float, x1: float, y0: float, y1: float, aspect: float) -> tuple[float, ...]:
     """Limits of equal scale on both axes for an axes of width/height ``aspect``, centred on the drawing."""
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     w, h = x1 - x0, y1 - y0
