@@ -59,6 +59,19 @@ def test_edit_an_actor_in_a_form_with_labels_in_the_users_language(engine):
     assert store.history(engine)[0]["author"] == "Anna"
 
 
+def test_a_save_after_a_conflict_never_overwrites_the_colleagues_change(engine):
+    at = start("edit")
+    at.selectbox(key="edit_actor_pick").select("migrationsverket").run()  # Anna opens the form at version 1
+    store.apply_changes(engine, [{"op": "update", "table": "actors", "id": "migrationsverket", "version": 1,
+                                  "set": {"description": "Bo's words"}}], author="Bo", message="")
+    at.text_input(key="actor_name_migrationsverket").input("MV")
+    save(at, "actor_form")
+    assert "Bo" in texts(at) and "MV" in texts(at)  # the conflict names Bo; Anna's value is still shown
+    save(at, "actor_form")  # the form now holds the stored version: saving it changes nothing
+    row = store.get_row(engine, "actors", "migrationsverket")
+    assert row["description"] == "Bo's words"
+
+
 def test_a_new_tie_asks_for_document_and_evidence(engine):
     at = start("edit")
     at.selectbox(key="tie_source_\x00new").select("migrationsverket")

@@ -24,8 +24,12 @@ def show_flash() -> None:
         st.success(message)
 
 
-def attempt(write: Callable[[str, str | None], int], lang: str, done: str = "saved") -> int | None:
-    """Run ``write(author, role)``; on success flash ``done`` and rerun, else show why nothing was written."""
+def attempt(write: Callable[[str, str | None], int], lang: str, done: str = "saved",
+            on_conflict: Callable[[], None] | None = None) -> int | None:
+    """Run ``write(author, role)``; on success flash ``done`` and rerun, else show why nothing was written.
+
+    ``on_conflict`` runs when a colleague changed the rows meanwhile (e.g. to reload a form from them).
+    """
     who = access.author_name()
     if not who:
         st.error(t("need_name", lang))
@@ -34,6 +38,8 @@ def attempt(write: Callable[[str, str | None], int], lang: str, done: str = "sav
         number = write(who, access.role())
     except store.Conflict as exc:
         st.error(md_text(exc.text(lang)))
+        if on_conflict is not None:
+            on_conflict()
         return None
     except store.ChangeRejected as exc:
         st.error(md_text("\n".join(p.text(lang) for p in exc.problems[:50])))

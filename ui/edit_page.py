@@ -52,12 +52,32 @@ def _changes(table: str, row: dict | None, values: dict) -> list[dict]:
     return [{"op": "update", "table": table, "id": row["id"], "version": row["version"], "set": diff}] if diff else []
 
 
-def _save(engine, table: str, row: dict | None, values: dict, lang: str) -> None:
+def _forget_typed() -> None:
+    """Drop the typed values of a form whose save met a conflict, before its widgets are drawn again."""
+    prefix = st.session_state.pop("edit_forget", None)
+    if prefix:
+        for key in [k for k in st.session_state if str(k).startswith(prefix)]:
+            del st.session_state[key]
+
+
+def _save(engine, table: str, row: dict | None, values: dict, lang: str, widgets: str) -> None:
+    """Save the form's ``values``; on a conflict the form is read again from the stored row.
+
+    Widgets keep what was typed across reruns, so on a conflict their keys (``widgets`` + column) are
+    dropped before the next run draws them (:func:`_forget_typed`): it shows the colleague's version, and
+    the values this person tried are shown below the message, so neither side's edit is lost.
+    """
     changes = _changes(table, row, values)
-    if changes:
-        st.session_state.pop(f"edit_loaded_{table}", None)
-        attempt(lambda who, role: store.apply_changes(engine, changes, author=who, message=f"edit {table}",
-                                                      role=role), lang)
+    if not changes:
+        return
+
+    def reload() -> None:
+        st.session_state["edit_forget"] = widgets
+        st.caption(md_text(t("your_values", lang, values="; ".join(f"{k}: {v}" for k, v in values.items()))))
+
+    st.session_state.pop(f"edit_loaded_{table}", None)
+    attempt(lambda who, role: store.apply_changes(engine, changes, author=who, message=f"edit {table}",
+                                                  role=role), lang, on_conflict=reload)
 
 
 def _actor_form(engine, ds, lang: str) -> None:
@@ -79,7 +99,7 @@ def _actor_form(engine, ds, lang: str) -> None:
     if saved:
         if row is None:
             values["id"] = values["id"].strip()
-        _save(engine, "actors", row, values, lang)
+        _save(engine, "actors", row, values, lang, widgets="actor_")
     if row is not None:
         _delete_actor(engine, row, lang)
 
@@ -138,7 +158,7 @@ def _tie_form(engine, ds, lang: str) -> None:
         if row is None and (not values["evidence"] or (documents and not values["document"])):
             st.error(t("need_evidence", lang))
             return
-        _save(engine, "collaborations", row, values, lang)
+        _save(engine, "collaborations", row, values, lang, widgets="tie_")
     if row is not None and st.button(t("delete", lang), key="edit_tie_delete"):
         st.session_state.pop("edit_loaded_collaborations", None)
         st.session_state.pop("edit_tie_pick", None)
@@ -175,6 +195,7 @@ def _merge(engine, ds, key: str, lang: str) -> None:
 def render_edit(ctx: dict) -> None:
     lang, ds = ctx["lang"], ctx["ds"]
     show_flash()
+    _forget_typed()
     engine = state.store_engine()
     if engine is None:
         st.info(t("read_only_files", lang))
