@@ -7,6 +7,7 @@ import pytest
 from graph import store
 from graph.model import COLUMNS, Dataset, validate
 from graph.sources import open_dataset
+from graph.store.edits import merge_actors
 from tests.support import ROOT
 
 
@@ -235,3 +236,29 @@ def test_a_failing_import_on_postgresql_leaves_everything_as_it_was(pg_cluster):
     with pytest.raises(store.ChangeRejected):
         store.import_dataset(engine, big(2000, 6000, bad_row=4321), author="Ann")
     assert len(store.load_dataset(engine).actors) == 50 and len(store.history(engine)) == 1
+
+
+def test_an_undo_that_would_leave_a_tie_to_a_removed_theme_is_refused(mem):
+    two_actors(mem)
+    added = store.apply_changes(mem, [add("themes", id="housing", label_en="Housing")], author="Ann", message="")
+    store.apply_changes(mem, [{"op": "update", "table": "collaborations", "id": "t", "version": 1,
+                               "set": {"themes": "housing"}}], author="Bo", message="")
+    with pytest.raises(store.ChangeRejected):
+        store.undo(mem, added, author="Ann")
+    assert validate(store.load_dataset(mem)) == []
+
+
+def test_undo_of_an_update_that_set_a_column_beyond_the_model(mem):
+    two_actors(mem)
+    number = store.apply_changes(mem, [{"op": "update", "table": "actors", "id": "a", "version": 1,
+                                        "set": {"color": "#ff0000"}}], author="Ann", message="")
+    store.undo(mem, number, author="Bo")
+    assert store.get_row(mem, "actors", "a").get("color", "") == ""
+
+
+def test_merging_an_actor_a_colleague_deleted_is_one_sentence(mem):
+    two_actors(mem)
+    store.apply_changes(mem, [add("actors", id="c", name="C")], author="Ann", message="")
+    store.apply_changes(mem, [{"op": "delete", "table": "actors", "id": "c", "version": 1}], author="Bo", message="")
+    with pytest.raises(store.ChangeRejected, match="'c' does not exist"):
+        merge_actors(mem, "a", "c", author="Ann")

@@ -205,7 +205,7 @@ def prepare(conn: Connection, changes: list[Change]) -> Plan:
     return Plan(changes, stored, final, context, problems + content_problems(changes, stored, final, context))
 
 
-def commit(conn: Connection, plan: Plan, *, author: str, message: str) -> int:
+def commit(conn: Connection, plan: Plan, *, author: str, message: str, undoes: int | None = None) -> int:
     """Record a prepared batch inside the write lock: when anything it read has changed since, work it out again.
 
     This keeps the checks outside the lock, so that writers wait for each other only
@@ -217,7 +217,7 @@ def commit(conn: Connection, plan: Plan, *, author: str, message: str) -> int:
     problems = plan.problems + dangling(conn, plan.changes, plan.stored, plan.final)
     if problems:
         raise ChangeRejected(problems)
-    return _record(conn, plan.stored, plan.final, author=author, message=message, undoes=None)
+    return _record(conn, plan.stored, plan.final, author=author, message=message, undoes=undoes)
 
 
 def _record(conn: Connection, stored: dict, final: dict, *, author: str, message: str, undoes: int | None) -> int:

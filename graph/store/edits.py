@@ -25,10 +25,11 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy.engine import Engine
 
-from graph.model import MULTI_VALUE_SEP, split_multi
+from graph.model import MULTI_VALUE_SEP, Problem, split_multi
 from graph.store import queries
 from graph.store.api import apply_changes
 from graph.store.engine import reading
+from graph.store.errors import ChangeRejected
 
 __all__ = ["ties_of_actor", "delete_actor", "merge_actors", "likely_duplicates"]
 
@@ -55,6 +56,9 @@ def merge_actors(engine: Engine, keep: str, remove: str, *, author: str, role: s
     with reading(engine) as conn:
         rows = queries.rows_by_id(conn, "actors", [keep, remove])
         ties = queries.ties_touching(conn, [remove])
+    missing = [a for a in (keep, remove) if a not in rows]  # a colleague deleted it meanwhile
+    if missing:
+        raise ChangeRejected(Problem.of("actors", None, "id", "no_such_row", table="actors", id=missing[0]))
     kept, gone = rows[keep], rows[remove]
     changes = []
     for tie in ties:

@@ -21,11 +21,11 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy.engine import Engine
 
-from graph.model import COLUMNS, TABLES, Dataset
+from graph.model import COLUMNS, TABLES, Dataset, Problem
 from graph.store import queries
-from graph.store.changes import Change, check_role, write
+from graph.store.changes import Change, check_role, commit, prepare
 from graph.store.engine import StoreError, describe, reading, writing
-from graph.store.errors import Conflict
+from graph.store.errors import ChangeRejected, Conflict
 
 __all__ = ["history", "revision", "undo", "load_dataset", "tables_at"]
 
@@ -52,7 +52,7 @@ def _inverse(change: dict, n: int) -> Change:
     if change["op"] == "delete":
         values = {k: v for k, v in before.items() if k != "version"}
         return Change(n, "add", change["table"], change["id"], values, version=before["version"])
-    values = {k: before[k] for k in after if k != "version" and before.get(k) != after[k]}
+    values = {k: before.get(k, "") for k in after if k != "version" and before.get(k, "") != after[k]}
     return Change(n, "update", change["table"], change["id"], values, version=after["version"])
 
 
@@ -65,6 +65,8 @@ def undo(engine: Engine, number: int, *, author: str, role: str | None = None) -
         When a later revision changed one of the same rows (naming who, when and what).
     """
     check_role(role)
+    if not str(author or "").strip():
+        raise ChangeRejected(Problem.of("author", None, None, "no_author"))
     with writing(engine) as conn:
         info = queries.revision_info(conn, number)
         if info is None:
@@ -81,7 +83,8 @@ def undo(engine: Engine, number: int, *, author: str, role: str | None = None) -
             raise Conflict(conflicts, undoing=number)
         inverse = [_inverse(c, n) for n, c in enumerate(done, start=1)]
         message = f"undo revision {number}" + (f": {info['message']}" if info["message"] else "")
-        return write(conn, inverse, author=author, message=message, undoes=number, checked=True)
+        # the one write path's checks: an undo must not leave a tie to a removed actor, theme or document
+        return commit(conn, prepare(conn, inverse), author=author, message=message, undoes=number)
 
 
 def tables_at(conn, number: int | None = None) -> dict[str, list[dict]]:
