@@ -16,6 +16,8 @@ True
 from __future__ import annotations
 
 import json
+import os
+from functools import cache
 from pathlib import Path
 
 from graph.model import DataError, Problem
@@ -58,13 +60,21 @@ def login(users: dict[str, dict], name: str, password: str) -> str | None:
     user = users.get(name)
     hasher = PasswordHasher()
     try:
-        if user is None:
-            hasher.verify(hasher.hash("not a user"), password + "\0")  # as slow as a real check
+        if user is None:  # one verify, as for a real user: the time does not tell which names exist
+            hasher.verify(_dummy_hash(), password + "\0")
             return None
         hasher.verify(user["hash"], password)
     except (VerificationError, InvalidHashError):
         return None
     return user["role"]
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash no password matches, made once, to verify against for names that are not users."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher().hash(os.urandom(16).hex())
 
 
 def add_user(path: str | Path, name: str, role: str, password: str) -> None:
@@ -81,6 +91,7 @@ def add_user(path: str | Path, name: str, role: str, password: str) -> None:
     rows = [{"name": n, **u} for n, u in sorted(users.items())]
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps({"users": rows}, indent=1), "utf-8")
+    os.chmod(tmp, 0o600)  # password hashes: readable by their owner only
     tmp.replace(path)
 
 

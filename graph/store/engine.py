@@ -60,7 +60,7 @@ def describe(url: str | sa.URL) -> str:
     """
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # e.g. a port that is not a number
         return str(url).split("@")[-1]
 
 
