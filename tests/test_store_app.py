@@ -202,6 +202,23 @@ def test_files_are_read_only_with_an_import_into_the_map(tmp_path, monkeypatch, 
     assert store.get_row(engine, "actors", "new-one")["name"] == "New One"
 
 
+def test_importing_files_into_a_new_map_brings_only_those_files(tmp_path, monkeypatch):
+    folder = tmp_path / "other"
+    folder.mkdir()
+    (folder / "actors.csv").write_text("id,name\nnew-one,New One\n", "utf-8")
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"  # no map yet
+    monkeypatch.setenv("GRAPH_DB", url)
+    monkeypatch.setattr("sys.argv", ["app.py", "--data", str(folder)])
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.sidebar.text_input(key="author").input("Anna").run()
+    at.switch_page("views/data.py").run()
+    at.button(key="import_into_map").click().run()
+    assert not at.exception
+    engine = store.open_store(url)
+    assert store.load_dataset(engine).actors["id"].tolist() == ["new-one"]  # the shipped data is not mixed in
+    engine.dispose()
+
+
 def test_a_corrupt_database_is_one_sentence(tmp_path, monkeypatch):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not a database at all" * 100)

@@ -101,17 +101,19 @@ def map_url() -> str | None:
 
 
 @st.cache_resource(max_entries=4, show_spinner="…")
-def _engine(url: str):
+def _engine(url: str, seed: bool = True):
+    """The engine on ``url``. The default map (no ``--db``) is made on first start: from ``data/`` when
+    ``seed``, else empty (an import of the user's own files must not mix the shipped data in)."""
     from graph import store
 
-    if url == (os.environ.get("GRAPH_DB") or f"sqlite:///{DEFAULT_DB}") and not app_arguments()["db"]:
-        return store.first_start(url, DEFAULT_DATA)
+    if not app_arguments()["db"]:
+        return store.first_start(url, DEFAULT_DATA) if seed else store.create(url)
     return store.open_store(url)
 
 
 def map_engine():
     """The map's engine even when the app shows files (where "import into the map" writes)."""
-    return _engine(import_url())
+    return _engine(import_url(), seed=not app_arguments()["data"])
 
 
 def store_engine():
