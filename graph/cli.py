@@ -193,7 +193,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from graph.io import write_tables
 
     out = Path(args.output).resolve()
-    from graph.sources import is_url
+    from graph.store.engine import is_url
 
     data = [] if not args.data else [Path(args.data.split(":///", 1)[-1]).resolve()] if is_url(args.data) \
         else [Path(args.data).resolve()]
