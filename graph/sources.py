@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.io import read_dataset
-from graph.model import DataError, Dataset, Problem
+from graph.model import Dataset
 
 __all__ = ["open_dataset"]
 
@@ -26,7 +26,7 @@ def _from_url(url: str, revision: int | None) -> Dataset:
     try:
         return store.load_dataset(store.open_store(url), revision=revision)
     except store.StoreError as exc:
-        raise DataError(Problem.of(exc.where or store.describe(url), None, None, exc.code, **exc.params)) from None
+        raise exc.as_data_error(store.describe(url)) from None
 
 
 def open_dataset(source, *, revision: int | None = None) -> Dataset:

@@ -147,7 +147,7 @@ def _store_source(url: str) -> Source:
         engine = _engine(url)
         latest = store.history(engine, limit=1)
     except store.StoreError as exc:
-        raise DataError(Problem.of(exc.where or store.describe(url), None, None, exc.code, **exc.params)) from None
+        raise exc.as_data_error(store.describe(url)) from None
     now = latest[0]["number"] if latest else 0
     at = st.session_state.get("at_revision")
     label = Path(url.split("///", 1)[-1]).name if url.startswith("sqlite") else store.describe(url)
@@ -173,7 +173,7 @@ def _read(source: Source, columns: tuple[tuple[str, str], ...] = ()) -> Dataset:
         try:
             return store.load_dataset(_engine(source.url), revision=source.revision)
         except store.StoreError as exc:
-            raise DataError(Problem.of(exc.where or source.label, None, None, exc.code, **exc.params)) from None
+            raise exc.as_data_error(source.label) from None
     if source.path:
         return read_dataset(source.path)
     files = [(Path(name).name, data) for name, data in source.files]

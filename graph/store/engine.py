@@ -22,6 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
+from graph.model import DataError, Problem
 from graph.store.words import say
 
 __all__ = ["StoreError", "connect", "writing", "reading", "is_url", "describe", "friendly"]
@@ -41,6 +42,10 @@ class StoreError(Exception):
     def text(self, lang: str = "en") -> str:
         """The sentence in ``lang``, after the database it is about."""
         return (f"{self.where}: " if self.where else "") + say(self.code, lang, **self.params)
+
+    def as_data_error(self, where: str) -> DataError:
+        """The same sentence as a reader's :class:`~graph.model.DataError`, about ``where`` unless it names its own."""
+        return DataError(Problem.of(self.where or where, None, None, self.code, **self.params))
 
 
 def is_url(text: object) -> bool:
