@@ -16,8 +16,9 @@ import sys
 from pathlib import Path
 
 from graph import store
-from graph.model import DataError, Problem
+from graph.model import TABLES, DataError, Problem
 from graph.sources import open_dataset
+from graph.users import ROLES
 
 __all__ = ["add_store_commands", "EXIT_CONFLICT"]
 
@@ -33,7 +34,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     engine = store.create(args.db)
     author = args.author or _user()
     summary = store.import_dataset(engine, ds, mode=args.mode, author=author, message=args.message or "")
-    for table in ("actors", "collaborations", "themes", "documents"):
+    for table in TABLES:
         c = summary[table]
         print(f"{table:<15} {c['added']} added, {c['changed']} changed, {c['unchanged']} left alone"
               + (f", {c['deleted']} deleted" if args.mode == "replace" else ""))
@@ -155,7 +156,7 @@ def add_store_commands(sub: argparse._SubParsersAction, data_help: str) -> None:
     p = sub.add_parser("user", help="add a user to a users file (the password read from stdin, stored as a hash)")
     p.add_argument("file", help="the users file (JSON) given to the app with --users")
     p.add_argument("name")
-    p.add_argument("--role", choices=("viewer", "editor", "admin"), default="editor")
+    p.add_argument("--role", choices=ROLES, default="editor")
     p.set_defaults(run=cmd_user)
 
 

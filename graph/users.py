@@ -25,6 +25,8 @@ from graph.model import DataError, Problem
 __all__ = ["ROLES", "load_users", "login", "add_user", "may_write"]
 
 ROLES = ("viewer", "editor", "admin")
+#: Who may change the map (None: local use without a users file).
+WRITERS = (None, "editor", "admin")
 
 
 def _bad(path: Path, reason: str) -> DataError:
@@ -97,4 +99,4 @@ def add_user(path: str | Path, name: str, role: str, password: str) -> None:
 
 def may_write(role: str | None) -> bool:
     """Whether ``role`` may change the map (None: local use without a users file)."""
-    return role in (None, "editor", "admin")
+    return role in WRITERS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph import store
-from graph.model import Dataset
+from graph.model import TABLES, Dataset
 from graph.users import may_write
 from ui import access, state
 from ui.edit_common import flash, show_flash
@@ -38,7 +38,7 @@ def render_import(ds: Dataset, lang: str) -> None:
     if summary["revision"] is None:
         st.info(t("nothing_new", lang))
         return
-    count = lambda what: sum(summary[table][what] for table in ("actors", "collaborations", "themes", "documents"))  # noqa: E731
+    count = lambda what: sum(summary[table][what] for table in TABLES)  # noqa: E731
     flash(t("imported", lang, rev=summary["revision"], added=count("added"), changed=count("changed"),
             same=count("unchanged")))
     st.rerun()

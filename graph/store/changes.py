@@ -38,10 +38,10 @@ from graph.store import queries
 from graph.store.errors import ChangeRejected, Conflict, Forbidden
 from graph.store.rules import check_rules, content_problems, context_of, dangling
 from graph.store.schema import FIELDS
+from graph.users import WRITERS
 
 __all__ = ["Change", "Plan", "parse_changes", "prepare", "commit", "write", "check_role", "WRITERS"]
 
-WRITERS = (None, "editor", "admin")
 _COLUMN = re.compile(r"^[A-Za-z_][\w -]{0,62}$")
 _RESERVED = {"version", "extra"}
 _OPS = ("add", "update", "delete")
