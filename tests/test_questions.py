@@ -78,3 +78,14 @@ def test_the_brokers_page_and_stats_name_the_same_brokers_in_the_same_order():
     names = dict(zip(read_dataset(DATA).actors["id"], read_dataset(DATA).actors["name"], strict=True))
     assert page[:8] == [names[i] for i in _stats_brokers()]
     assert any("räknas inte" in c.value for c in at.caption)
+
+
+def test_the_details_panel_shows_the_brokers_pages_betweenness():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.sidebar.selectbox(key="search").select("steget-fore").run()
+    shown = next(m.value for m in at.metric if m.label == "Betweenness")
+    expected = brokers(read_dataset(DATA)).table.set_index("id").loc["steget-fore", "betweenness"]
+    assert shown == f"{expected:.3f}"

@@ -298,14 +298,18 @@ def _positions(key: str, _ds: Dataset) -> dict:
 LARGE = 1500
 
 
+def _metrics(found: questions.Brokers) -> pd.DataFrame:
+    """A brokers answer as the details panel and node sizes read it (constraint blank when not computed)."""
+    table = found.table.set_index("id")
+    if "constraint" not in table:
+        table = table.assign(constraint=float("nan"), articulation_point=False)
+    return table
+
+
 @st.cache_resource(max_entries=4, show_spinner="…")
 def _dataset_metrics(key: str, _ds: Dataset) -> pd.DataFrame:
-    G = graph_of(key, (), None, _ds)
-    if G.number_of_nodes() <= LARGE:
-        return analysis.brokers(G).set_index("id")
-    table = analysis.ranking(G, k=min(64, G.number_of_nodes()))  # sampled betweenness: an estimate
-    table["constraint"], table["articulation_point"] = float("nan"), False
-    return table.set_index("id")
+    """The whole dataset's brokers, by the rule of the Brokers page and ``stats``."""
+    return _metrics(questions.brokers(_ds))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -318,8 +322,8 @@ def brokers_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dat
 def metrics_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dataset) -> pd.DataFrame:
     """Partners, betweenness, constraint and cut points, indexed by actor id.
 
-    Computed on the view for networks of up to :data:`LARGE` actors; for
-    larger ones the whole dataset's (sampled) values are shown, computed once.
+    The Brokers page's numbers (existing ties, one sampling rule). Computed on the view for networks of
+    up to :data:`LARGE` actors; for larger ones the whole dataset's values are shown, computed once.
     """
     if (not filters and not focus) or len(_ds.actors) > LARGE:
         table = _dataset_metrics(key, _ds)
@@ -327,7 +331,7 @@ def metrics_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dat
             ids = view(key, filters, focus, _ds).actors["id"]
             table = table[table.index.isin(ids)]
         return table
-    return analysis.brokers(graph_of(key, filters, focus, _ds)).set_index("id")
+    return _metrics(brokers_of(key, filters, focus, _ds))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
