@@ -6,15 +6,13 @@ the later change named, when a later revision changed the same rows.
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import streamlit as st
 
 from graph import store
 from ui import access, state
 from ui.edit_common import attempt, show_flash
-from ui.i18n import md_text, t
+from ui.i18n import WORDS, md_text, t
 
 __all__ = ["render_history", "revision_banner"]
 
@@ -23,10 +21,15 @@ _OPS = {"add": {"sv": "tillagd", "en": "added", "nb": "lagt til"},
         "delete": {"sv": "borttagen", "en": "deleted", "nb": "slettet"}}
 
 
-def _compact(row: dict | None, keys: list[str]) -> str:
+#: The tables as a person names them.
+_TABLES = {"actors": "actors_tab", "collaborations": "ties_tab", "themes": "table_themes", "documents": "sources"}
+
+
+def _compact(row: dict | None, keys: list[str], lang: str) -> str:
+    """The changed fields of a row as words: ``Name: X · Kind: Funding`` (column names in ``lang``)."""
     if row is None:
         return ""
-    return json.dumps({k: row.get(k, "") for k in keys}, ensure_ascii=False)
+    return " · ".join(f"{t(k, lang) if k in WORDS else k}: {row.get(k, '')}" for k in keys if row.get(k, "") != "")
 
 
 def _changes_table(changes: list[dict], lang: str) -> pd.DataFrame:
@@ -36,9 +39,9 @@ def _changes_table(changes: list[dict], lang: str) -> pd.DataFrame:
         keys = [k for k in (after or before) if k != "version" and before.get(k) != after.get(k)]
         if c["op"] != "update":
             keys = [k for k in ("name", "source", "target", "kind", "status", "title") if k in (after or before)]
-        rows.append({t("operation", lang): _OPS[c["op"]][lang], t("table", lang): c["table"], "id": c["id"],
-                     t("what", lang): store.describe_change(c, lang), t("before", lang): _compact(c["before"], keys),
-                     t("after", lang): _compact(c["after"], keys)})
+        rows.append({t("operation", lang): _OPS[c["op"]][lang], t("table", lang): t(_TABLES[c["table"]], lang),
+                     "id": c["id"], t("what", lang): store.describe_change(c, lang),
+                     t("before", lang): _compact(c["before"], keys, lang), t("after", lang): _compact(c["after"], keys, lang)})
     return pd.DataFrame(rows)
 
 

@@ -31,6 +31,7 @@ STORE_WORDS: dict[str, dict[str, str]] = {
                     "nb": "Du kan se på kartet, men ikke endre det."},
     "actors_tab": {"sv": "Aktörer", "en": "Actors", "nb": "Aktører"},
     "ties_tab": {"sv": "Samarbeten", "en": "Ties", "nb": "Samarbeid"},
+    "table_themes": {"sv": "Teman", "en": "Themes", "nb": "Tema"},
     "merge_tab": {"sv": "Slå ihop", "en": "Merge", "nb": "Slå sammen"},
     "new_actor": {"sv": "+ Ny aktör", "en": "+ New actor", "nb": "+ Ny aktør"},
     "new_tie": {"sv": "+ Nytt samarbete", "en": "+ New tie", "nb": "+ Nytt samarbeid"},
