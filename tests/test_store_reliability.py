@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import subprocess
@@ -16,7 +15,6 @@ from graph import store
 from graph.model import TABLES
 from graph.store import queries
 from graph.store.history import tables_at
-from tests.store_support import concurrent_writer
 from tests.support import ROOT
 
 WORKERS, CHANGES = 8, 100
@@ -46,15 +44,13 @@ def _replayed(engine) -> dict:
 
 def test_eight_processes_writing_at_once_lose_nothing(store_url, tmp_path):
     engine = _seed(store_url)
-    context = multiprocessing.get_context("spawn")
     outs = [tmp_path / f"w{w}.json" for w in range(WORKERS)]
-    procs = [context.Process(target=concurrent_writer, args=(store_url, w, CHANGES, HOT, str(outs[w])))
-             for w in range(WORKERS)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(timeout=600)
-    assert [p.exitcode for p in procs] == [0] * WORKERS
+    # whole new interpreters (not multiprocessing's spawn, which re-runs whatever __main__ is: after an
+    # AppTest in the same session that is app.py)
+    code = "import sys; from tests.store_support import concurrent_writer; concurrent_writer({!r}, {}, {}, {!r}, {!r})"
+    procs = [subprocess.Popen([sys.executable, "-c", code.format(store_url, w, CHANGES, HOT, str(outs[w]))],
+                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}) for w in range(WORKERS)]
+    assert [p.wait(timeout=600) for p in procs] == [0] * WORKERS
     outcomes = [o for out in outs for o in json.loads(out.read_text())]
     assert len(outcomes) == WORKERS * CHANGES  # every change was either accepted or told why not
     accepted = {o["revision"]: o["tag"] for o in outcomes if "revision" in o}
