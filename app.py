@@ -1,6 +1,6 @@
 """The stakeholder network explorer: ``streamlit run app.py -- [--db URL | --data DATA] [--users FILE]``.
 
-Wires language, data source, filters and navigation; each view lives in ``ui/``.
+Wires language, data source, filters and navigation; each page lives in ``views/``, what pages share in ``ui/``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from ui import (
     store_words,  # noqa: F401  (the editing pages' words)
 )
 from ui import context as page_context
-from ui.explore import select
-from ui.history_page import revision_banner
 from ui.i18n import md_text, t, tn
 from ui.sidebar import filters, filters_key, language, search, year_choice
+from views.explore import select
+from views.history import revision_banner
 
 #: (title key, page file in views/)
 VIEWS = [

@@ -215,7 +215,7 @@ def test_export_bytes_are_the_format_asked_for(fmt, magic):
     from graph import read_dataset
     from graph.build import filter_dataset, to_multigraph
     from graph.layout import compute_layout
-    from ui.export_page import export_bytes
+    from views.export import export_bytes
 
     ds = read_dataset(ROOT / "data")
     view = filter_dataset(ds, types=["municipality", "initiative"])
@@ -318,7 +318,7 @@ def test_export_bytes_follow_title_and_paper():
     from graph import read_dataset
     from graph.build import to_multigraph
     from graph.layout import compute_layout
-    from ui.export_page import export_bytes
+    from views.export import export_bytes
 
     ds = read_dataset(ROOT / "data")
     data = export_bytes(ds, "pdf", positions=compute_layout(to_multigraph(ds)), color_by="sector", lang="en",

@@ -54,7 +54,7 @@ def test_export_never_writes_a_temporary_file(fmt, no_temporary_files):
     from graph import read_dataset
     from graph.build import to_multigraph
     from graph.layout import compute_layout
-    from ui.export_page import export_bytes
+    from views.export import export_bytes
 
     ds = read_dataset(ROOT / "data")
     data = export_bytes(ds, fmt, positions=compute_layout(to_multigraph(ds), seed=1), color_by="sector", lang="en",

@@ -1,6 +1,152 @@
-"""Page: see :func:`ui.explore.render_explore`."""
+"""The Explore view: the map, the legend, and the selected actor's details with the evidence of its ties."""
 
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from graph.model import Dataset, split_multi
+from graph.style import country_label
+from ui import state
 from ui.context import current
-from ui.explore import render_explore
+from ui.graph_view import graph_view
+from ui.i18n import md_text, t, theme_labels, vocab_label
+from ui.state import year_of
+from ui.widgets import brief_button, quote_block
 
-render_explore(current())
+__all__ = ["render_explore", "select", "tie_rows"]
+
+
+def select(actor: str | None) -> None:
+    """Make ``actor`` the selected actor (from a click, a search or a link)."""
+    st.session_state["selected"] = actor
+
+
+def _on_click() -> None:
+    value = getattr(st.session_state.get("graph"), "selected", None)
+    if value:
+        select(str(value))
+
+
+def drawing_options(lang: str, has_colours: bool) -> tuple[str, str]:
+    colour_choices = ["sector", "type", "community"] + (["color"] if has_colours else [])
+    colour_names = {
+        "sector": t("sector", lang),
+        "type": t("type", lang),
+        "community": t("community", lang),
+        "color": t("file_colour", lang),
+    }
+    size_names = {"degree": t("degree", lang), "betweenness": t("betweenness", lang), "none": t("none", lang)}
+    left, right = st.columns(2)
+    color_by = left.selectbox(t("color_by", lang), colour_choices, format_func=colour_names.get, key="color_by")
+    size_by = right.selectbox(t("size_by", lang), list(size_names), format_func=size_names.get, key="size_by")
+    return color_by, size_by
+
+
+def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str | None) -> None:
+    filters, focus = view_key
+    color_by, size_by = drawing_options(lang, "color" in ds.actors.columns)
+    data, shown = state.drawing_of(key, filters, focus, color_by, size_by, lang, ds)
+    graph_view(data, key="graph", height=620, selected=selected if selected in shown else None, on_select=_on_click,
+               snapshot_label=t("snapshot", lang))
+
+
+def tie_rows(ds: Dataset, actor: str, lang: str) -> list[dict]:
+    """The actor's ties in the view, in words: partner (arrow for direction), kind, status, themes,
+    period, the quote and the title of its document."""
+    ties = ds.collaborations
+    mine = ties[(ties["source"] == actor) | (ties["target"] == actor)]
+    names = dict(zip(ds.actors["id"], ds.actors["name"], strict=False))
+    titles = dict(zip(ds.documents["id"], ds.documents["title"], strict=False))
+    themes = theme_labels(ds.themes, lang)
+    rows = []
+    for tie in mine.itertuples(index=False):
+        partner = tie.target if tie.source == actor else tie.source
+        rows.append({
+            "partner": ("→ " if tie.source == actor else "← ") + str(names.get(partner, partner)),
+            "kind": vocab_label("kind", tie.kind, lang),
+            "status": vocab_label("status", tie.status or "existing", lang),
+            "themes": ", ".join(themes.get(x, x) for x in split_multi(tie.themes)),
+            "period": "–".join(x for x in (tie.start, tie.end) if x),
+            "evidence": tie.evidence,
+            "document": titles.get(tie.document) or tie.document,
+        })
+    return rows
+
+
+def _show_ties(rows: list[dict], lang: str) -> None:
+    for row in rows:
+        facts = " · ".join(md_text(x) for x in (row["kind"], row["status"], row["themes"], row["period"]) if x)
+        st.markdown(f"**{md_text(row['partner'])}** · {facts}")
+        if row["evidence"]:
+            quote_block(row["evidence"], row["document"])
+        elif row["document"]:
+            st.caption(f"{t('document', lang)}: {md_text(row['document'])}")
+
+
+def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str | None) -> None:
+    G = state.graph_of(key, (), None, ds)
+    if not actor or actor not in G:
+        st.info(t("click_hint", lang))
+        return
+    row = G.nodes[actor]  # the actor's columns, sector and level defaulted
+    st.subheader(md_text(row["name"] or actor))
+    facts = {
+        t("type", lang): vocab_label("type", row["type"], lang),
+        t("sector", lang): vocab_label("sector", row["sector"], lang),
+        t("level", lang): vocab_label("level", row["level"], lang),
+        t("country", lang): country_label(row["country"], lang) if row["country"] else "",
+        t("region", lang): row["region"].replace("|", ", "),
+        t("municipality", lang): row["municipality"].replace("|", ", "),
+        t("aliases", lang): ", ".join(row["aliases"]),
+    }
+    st.markdown("  \n".join(f"**{md_text(k)}:** {md_text(v)}" for k, v in facts.items() if v and v != "—"))
+    if row["description"]:
+        st.text(row["description"])
+    brief_button(t("brief_actor", lang), key, ds, lang, year_of(view_key[0]), widget_key="brief_actor", actor=actor)
+    filters, focus = view_key
+    metrics = state.metrics_of(key, filters, focus, ds)
+    if actor in metrics.index:
+        m = metrics.loc[actor]
+        cols = st.columns(3)
+        cols[0].metric(t("degree", lang), int(m["partners"]))
+        cols[1].metric(t("betweenness", lang), f"{m['betweenness']:.3f}")
+        cols[2].metric(t("constraint", lang), "—" if pd.isna(m["constraint"]) else f"{m['constraint']:.2f}")
+    view = state.view(key, filters, focus, ds)
+    rows = tie_rows(view, actor, lang)
+    st.markdown(f"**{t('ties_of', lang, n=len(rows))}**")
+    if not rows:
+        st.caption(t("no_ties", lang))
+    _show_ties(rows, lang)
+
+
+def render_explore(ctx: dict) -> None:
+    """The map and the details panel side by side."""
+    lang, key, ds = ctx["lang"], ctx["key"], ctx["ds"]
+    filters, focus = ctx["filters"], ctx["focus"]
+    view = state.view(key, filters, focus, ds)
+    st.caption(
+        t(
+            "showing",
+            lang,
+            actors=len(view.actors),
+            all_actors=len(ds.actors),
+            ties=len(view.collaborations),
+            all_ties=len(ds.collaborations),
+        )
+    )
+    if ctx.get("year"):
+        st.caption(t("year_caption", lang, year=ctx["year"]))
+    if view.actors.empty:
+        st.warning(t("empty_view", lang))
+        return
+    left, right = st.columns([3, 2])
+    with left:
+        render_map(key, ds, (filters, focus), lang, ctx["selected"])
+    with right:
+        st.markdown(f"#### {t('details', lang)}")
+        render_details(key, ds, (filters, focus), lang, st.session_state.get("selected"))
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render_explore(current())
