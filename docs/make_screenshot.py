@@ -2,7 +2,8 @@
 
 Opens the app in Debian's headless Chromium: clicks Steget före on the map (docs/screenshot.png), then opens
 two views by their links, the way a colleague would from a mailed address: the suggestions for Mångfaldsmat
-Orust (docs/screenshot-suggestions.png) and a path with its map (docs/screenshot-paths.png).
+Orust (docs/screenshot-suggestions.png), a path with its map (docs/screenshot-paths.png), and the brokers of
+the map in Norwegian (docs/screenshot-brokers-nb.png).
 """
 
 from __future__ import annotations
@@ -46,5 +47,10 @@ with sync_playwright() as pw:
     page.wait_for_function("() => globalThis.snxNetworks && globalThis.snxNetworks.path_map", timeout=60_000)
     quiet_corner(page, "path_map")
     page.screenshot(path=str(HERE / "screenshot-paths.png"))
+
+    page.goto(URL + "brokers?lang=nb")
+    page.get_by_text("Regnet på samarbeid som finnes.").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(2000)
+    page.screenshot(path=str(HERE / "screenshot-brokers-nb.png"))
     browser.close()
 print(HERE)
