@@ -205,13 +205,21 @@ def mint_tie_ids(ties: pd.DataFrame) -> pd.Series:
     return pd.Series(ids, index=ties.index, dtype=object)
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Dataset:
-    """The four tables of a dataset, and where they came from.
+    """The four tables of a dataset, and where they came from; immutable once made.
 
     ``files`` names, per table, the file (or sheet) problems should point at;
     ``origin`` says which reader made it ("tables", "kumu", "gexf", …), and
     ``problems`` holds what the reader found (missing columns, short rows).
+    A dataset is never changed: :meth:`replace` (or :func:`dataclasses.replace`)
+    makes a new one, so one read can be shared by every session and cached by
+    what it was read from. Its tables are not edited in place either.
+
+    >>> ds = Dataset.from_records(actors=[{"id": "a", "name": "A", "type": "fund"}])
+    >>> ds.origin = "kumu"
+    Traceback (most recent call last):
+    dataclasses.FrozenInstanceError: cannot assign to field 'origin'
     """
 
     actors: pd.DataFrame = field(default_factory=lambda: _empty_table("actors"))
@@ -220,17 +228,21 @@ class Dataset:
     documents: pd.DataFrame = field(default_factory=lambda: _empty_table("documents"))
     files: dict[str, str] = field(default_factory=dict)
     origin: str = "tables"
-    problems: list[Problem] = field(default_factory=list)
+    problems: tuple[Problem, ...] = ()
 
     def __post_init__(self) -> None:
+        problems = list(self.problems)
         for name in TABLES:
             table = getattr(self, name)
             for col in REQUIRED[name]:
                 if len(table.columns) and col not in table.columns:
-                    self.problems.append(Problem.of(self.file(name), 1, col, "missing_column"))
-            setattr(self, name, _normalise(table, name))
+                    problems.append(Problem.of(self.file(name), 1, col, "missing_column"))
+            object.__setattr__(self, name, _normalise(table, name))
         if len(self.collaborations) and (self.collaborations["id"] == "").any():
-            self.collaborations = self.collaborations.assign(id=mint_tie_ids(self.collaborations))
+            object.__setattr__(self, "collaborations",
+                               self.collaborations.assign(id=mint_tie_ids(self.collaborations)))
+        object.__setattr__(self, "problems", tuple(problems))
+        object.__setattr__(self, "files", dict(self.files))
 
     @classmethod
     def from_records(cls, **tables: Iterable[Mapping[str, object]]) -> Dataset:
@@ -250,7 +262,7 @@ class Dataset:
         """A new dataset with some tables swapped (the rest shared, never edited)."""
         current = {name: getattr(self, name) for name in TABLES}
         current.update(tables)
-        return Dataset(**current, files=dict(self.files), origin=self.origin, problems=list(self.problems))
+        return Dataset(**current, files=self.files, origin=self.origin, problems=self.problems)
 
     @property
     def strict(self) -> bool:

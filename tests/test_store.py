@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from graph import store
@@ -106,7 +108,7 @@ def test_vocabulary_labels_are_stored_as_codes(mem):
 
 def test_an_update_is_checked_only_on_the_columns_it_sets(mem):
     ds = Dataset.from_records(actors=[{"id": "k", "name": "Kumu node", "type": "NGO"}])
-    ds.origin = "kumu"  # imports bring their own vocabularies
+    ds = dataclasses.replace(ds, origin="kumu")  # imports bring their own vocabularies
     store.import_dataset(mem, ds, author="Ann")
     store.apply_changes(mem, [{"op": "update", "table": "actors", "id": "k", "version": 1,
                                "set": {"name": "Renamed"}}], author="Ann", message="")

@@ -208,4 +208,4 @@ def parse_workbook(data: bytes, file: str) -> Dataset:
     else:
         raise DataError(Problem.of(file, None, None, "unknown_sheets", sheets=", ".join(map(repr, sheets))))
     return Dataset(actors=ds.actors, collaborations=ds.collaborations, themes=ds.themes, documents=ds.documents,
-                   files=ds.files, origin=ds.origin, problems=problems + ds.problems)
+                   files=ds.files, origin=ds.origin, problems=[*problems, *ds.problems])
