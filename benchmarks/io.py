@@ -50,8 +50,10 @@ except MemoryError:
     result = "MemoryError"
 except Exception as exc:
     result = "refused: " + str(exc).split("\n")[0]
-print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "result": result}))
+seconds = time.perf_counter() - start
+# VmHWM is this process's own high-water mark; ru_maxrss would carry over the parent's from before exec
+peak_kb = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "result": result}))
 """
 
 

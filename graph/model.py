@@ -70,6 +70,8 @@ CONTACT_COLUMNS = frozenset({
 _MOJIBAKE = re.compile(r"Ã[\x80-\xbf¤¥¶¼½¾©¸§]|Ã…|Ã„|Ã–|Ã˜|Ã†|â€")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript:", re.IGNORECASE)
 _FORMULA = re.compile(r"^(?:[=@]|\+(?!\d))")
+#: A cheap first sieve: every cell any of the three patterns above matches, matches this.
+_SUSPECT = re.compile(r"[Ã<]|â€|javascript:|^[=@+]", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -167,6 +169,28 @@ def _slug(value: str) -> str:
     return _SLUG.sub("-", value.casefold()).strip("-")
 
 
+def _numbered(parts: list[list[str]], n: int, taken: set[str]) -> list[str]:
+    """``a--b--kind``, then ``-2``, ``-3`` … per repeat, skipping ids already taken (vectorised when none clash)."""
+    bases = pd.Series(["--".join(p for p in row if p) or "tie" for row in zip(*parts)] if parts else ["tie"] * n,
+                      dtype=object)
+    repeat = bases.groupby(bases, sort=False).cumcount().to_numpy()
+    candidates = bases.where(repeat == 0, bases + "-" + (repeat + 1).astype(str))
+    if candidates.is_unique and not (taken and candidates.isin(taken).any()):
+        return candidates.tolist()
+    minted: list[str] = []
+    counts: dict[str, int] = {}
+    for base in bases.tolist():  # a minted id would clash: number one by one, skipping the taken ones
+        k = counts.get(base, 0)
+        candidate = base if k == 0 else f"{base}-{k + 1}"
+        while candidate in taken:
+            k += 1
+            candidate = f"{base}-{k + 1}"
+        counts[base] = k + 1
+        taken.add(candidate)
+        minted.append(candidate)
+    return minted
+
+
 def mint_tie_ids(ties: pd.DataFrame) -> pd.Series:
     """A stable id for every tie: its own ``id`` when given, else one made from its ends and kind.
 
@@ -188,18 +212,7 @@ def mint_tie_ids(ties: pd.DataFrame) -> pd.Series:
         values = ties[col].astype(str)[empty]
         slugs = {v: _slug(v) for v in pd.unique(values.to_numpy())}
         parts.append([slugs[v] for v in values.tolist()])
-    minted: list[str] = []
-    counts: dict[str, int] = {}
-    for row_parts in zip(*parts) if parts else ([()] * int(empty.sum())):
-        base = "--".join(p for p in row_parts if p) or "tie"
-        n = counts.get(base, 0)
-        candidate = base if n == 0 else f"{base}-{n + 1}"
-        while candidate in taken:
-            n += 1
-            candidate = f"{base}-{n + 1}"
-        counts[base] = n + 1
-        taken.add(candidate)
-        minted.append(candidate)
+    minted = _numbered(parts, int(empty.sum()), taken)
     ids = given.to_numpy(dtype=object).copy()
     ids[empty] = minted
     return pd.Series(ids, index=ties.index, dtype=object)
@@ -279,9 +292,8 @@ def split_multi(value: str) -> list[str]:
     return [part.strip() for part in str(value).split(MULTI_VALUE_SEP) if part.strip()]
 
 
-def _suspicious(values: pd.Series, pattern: re.Pattern) -> pd.Series:
-    """The cells of ``values`` matching ``pattern``, testing each distinct value once."""
-    distinct = pd.Series(values.unique())
+def _suspicious(distinct: pd.Series, values: pd.Series, pattern: re.Pattern) -> pd.Series:
+    """The cells of ``values`` matching ``pattern``, testing only the ``distinct`` values given."""
     hits = set(distinct[distinct.str.contains(pattern, na=False)])
     return values[values.isin(hits)] if hits else values.iloc[:0]
 
@@ -291,14 +303,16 @@ def _check_text(ds: Dataset, name: str) -> list[Problem]:
     table = getattr(ds, name)
     for col in table.columns:
         values = table[col]
-        if not (values != "").any():
+        distinct = pd.Series(values.unique())
+        distinct = distinct[distinct.str.contains(_SUSPECT, na=False)]  # one pass, then three on the few left
+        if distinct.empty:
             continue
         severity = "error" if ds.strict else "warning"  # a foreign file is what it is
-        for row, value in _suspicious(values, _MOJIBAKE).items():
+        for row, value in _suspicious(distinct, values, _MOJIBAKE).items():
             problems.append(Problem.of(ds.file(name), row, col, "mojibake", severity, value=value[:40]))
-        for row, value in _suspicious(values, _MARKUP).items():
+        for row, value in _suspicious(distinct, values, _MARKUP).items():
             problems.append(Problem.of(ds.file(name), row, col, "markup", "warning", value=value[:40]))
-        for row, value in _suspicious(values, _FORMULA).items():
+        for row, value in _suspicious(distinct, values, _FORMULA).items():
             problems.append(Problem.of(ds.file(name), row, col, "formula", "warning", value=value[:40]))
     return problems
 

@@ -65,7 +65,7 @@ def _read(text: str, delimiter: str, header: bool, file: str) -> pd.DataFrame:
     try:
         return pd.read_csv(io.StringIO(text), sep=r"\s+" if delimiter == " " else delimiter, header=None,
                            skiprows=1 if header else 0, dtype=str, keep_default_na=False, na_filter=False,
-                           skip_blank_lines=True, engine="python" if delimiter == " " else "c")
+                           skip_blank_lines=True, engine="c")
     except pd.errors.EmptyDataError:
         return pd.DataFrame(columns=[0, 1])
     except (pd.errors.ParserError, ValueError) as exc:
