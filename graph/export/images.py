@@ -162,48 +162,20 @@ def draw_network(
     missing = [v for v in G if v not in positions]
     if missing:
         raise ValueError(f"no position for {len(missing)} actor(s), e.g. {missing[0]!r}")
+    sheet = (PAPERS.get(paper) if isinstance(paper, str) else tuple(paper)) if paper else None
+    if paper and sheet is None:
+        raise ValueError(f"unknown paper size {paper!r}: choose one of {', '.join(PAPERS)}")
     words = _words(lang)
     nodes = list(G)
     n = len(nodes)
     colors, node_legend = _node_colors(G, color_by, lang)
     xy = np.array([(float(positions[v][0]), -float(positions[v][1])) for v in nodes]).reshape(-1, 2)
-    degree = np.array([d for _, d in G.degree(nodes)], dtype=float)
-    base = float(np.clip(220.0 / math.sqrt(max(n, 1)), 3.0, 12.0))
-    diameter = base * (1.0 + 1.5 * np.sqrt(degree / max(degree.max(initial=0.0), 1.0)))
-    fontsize = 8.0 if n <= 150 else 7.0
-    order = list(label_rank(G))  # the map's order: most ties first, then by name
-    limit = max_labels if max_labels is not None else (n if n <= 150 else 80)
+    diameter, fontsize = _sizes(G, nodes, sheet)
     index = {v: i for i, v in enumerate(nodes)}
-    chosen = [index[v] for v in order[:limit]]
+    limit = max_labels if max_labels is not None else (n if n <= 150 else 80)
+    chosen = [index[v] for v in list(label_rank(G))[:limit]]  # the map's order: most ties first, then by name
     names = [one_line(G.nodes[nodes[i]].get("name") or nodes[i]) for i in chosen]
-
-    sheet = (PAPERS.get(paper) if isinstance(paper, str) else tuple(paper)) if paper else None
-    if paper and sheet is None:
-        raise ValueError(f"unknown paper size {paper!r}: choose one of {', '.join(PAPERS)}")
-    if sheet:
-        fontsize = min(fontsize, 6.5 if n <= 80 else 5.5)
-        diameter = diameter * 0.6
-    width_in = sheet[0] if sheet else max(13.0, MIN_WIDTH_PX / dpi)
-    axes_w = width_in * (0.92 if sheet else 0.78)
-    pad = np.tile(diameter / 2 + 4.0, (4, 1))
-    for i, text in zip(chosen, names):  # room for a name on either side of its node
-        w = text_width(text, fontsize) + diameter[i] / 2 + 4.0
-        pad[0, i] = pad[1, i] = max(pad[0, i], w)
-        pad[2, i] = pad[3, i] = max(pad[2, i], diameter[i] / 2 + fontsize * 1.5 + 4.0)
-    if n:
-        x0, x1, y0, y1, axes_h = frame(xy, axes_w, pad)
-    else:
-        x0, x1, y0, y1, axes_h = -1.0, 1.0, -1.0, 1.0, axes_w * 0.6
-    if sheet:
-        fig, ax, axes_w = _sheet_axes(sheet, axes_w, axes_h, dpi)
-        x0, x1, y0, y1 = _widen(x0, x1, y0, y1, axes_w / axes_h if axes_h else 1.0)
-    else:
-        fig = Figure(figsize=(width_in, axes_h / 0.86), dpi=dpi)
-        ax = fig.add_axes((0.01, 0.06, 0.78, 0.86))
-    ax.set_axis_off()
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    scale = (x1 - x0) / (axes_w * 72)  # data units per point
+    fig, ax, (x0, y0, scale) = _canvas(xy, diameter, chosen, names, fontsize, sheet, dpi)
 
     ties = _tie_styles(G, index)
     _draw_ties(fig, ax, ties, xy, diameter, n)
@@ -217,7 +189,54 @@ def draw_network(
                     fontsize=fontsize, color="#222222", zorder=4, annotation_clip=False, parse_math=False,
                     bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75})
     _legend(ax, node_legend, ties, words, lang, below=sheet is not None)
-    ax.set_title(title or words["title"], loc="left", fontsize=11 if sheet else 15, fontweight="bold", color="#222222",
+    _captions(fig, ax, title or words["title"], note, sheet)
+    return fig
+
+
+def _sizes(G: nx.Graph, nodes: list, sheet: tuple[float, float] | None) -> tuple[np.ndarray, float]:
+    """Node diameters (points; larger with more ties) and the label font size, smaller on a sheet of paper."""
+    n = len(nodes)
+    degree = np.array([d for _, d in G.degree(nodes)], dtype=float)
+    base = float(np.clip(220.0 / math.sqrt(max(n, 1)), 3.0, 12.0))
+    diameter = base * (1.0 + 1.5 * np.sqrt(degree / max(degree.max(initial=0.0), 1.0)))
+    fontsize = 8.0 if n <= 150 else 7.0
+    if sheet:
+        return diameter * 0.6, min(fontsize, 6.5 if n <= 80 else 5.5)
+    return diameter, fontsize
+
+
+def _canvas(xy: np.ndarray, diameter: np.ndarray, chosen: list[int], names: list[str], fontsize: float,
+            sheet: tuple[float, float] | None, dpi: float) -> tuple[Figure, object, tuple[float, float, float]]:
+    """The figure and the drawing's axes, framed with room for every chosen name on either side of its node.
+
+    Returns the figure, the axes and (left, bottom, data units per point).
+    """
+    width_in = sheet[0] if sheet else max(13.0, MIN_WIDTH_PX / dpi)
+    axes_w = width_in * (0.92 if sheet else 0.78)
+    pad = np.tile(diameter / 2 + 4.0, (4, 1))
+    for i, text in zip(chosen, names):
+        w = text_width(text, fontsize) + diameter[i] / 2 + 4.0
+        pad[0, i] = pad[1, i] = max(pad[0, i], w)
+        pad[2, i] = pad[3, i] = max(pad[2, i], diameter[i] / 2 + fontsize * 1.5 + 4.0)
+    if len(xy):
+        x0, x1, y0, y1, axes_h = frame(xy, axes_w, pad)
+    else:
+        x0, x1, y0, y1, axes_h = -1.0, 1.0, -1.0, 1.0, axes_w * 0.6
+    if sheet:
+        fig, ax, axes_w = _sheet_axes(sheet, axes_w, axes_h, dpi)
+        x0, x1, y0, y1 = _widen(x0, x1, y0, y1, axes_w / axes_h if axes_h else 1.0)
+    else:
+        fig = Figure(figsize=(width_in, axes_h / 0.86), dpi=dpi)
+        ax = fig.add_axes((0.01, 0.06, 0.78, 0.86))
+    ax.set_axis_off()
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    return fig, ax, (x0, y0, (x1 - x0) / (axes_w * 72))
+
+
+def _captions(fig: Figure, ax, title: str, note: str | None, sheet: tuple[float, float] | None) -> None:
+    """The title above the drawing and the small note below it (at the page's foot on a sheet)."""
+    ax.set_title(title, loc="left", fontsize=11 if sheet else 15, fontweight="bold", color="#222222",
                  parse_math=False)
     if note and sheet:
         fig.text(0.05, 0.02, "\n".join(textwrap.wrap(note, int(sheet[0] * 16))), ha="left", va="bottom",
@@ -225,7 +244,6 @@ def draw_network(
     elif note:
         ax.text(0.0, -0.01, "\n".join(textwrap.wrap(note, 160)), transform=ax.transAxes, ha="left",
                 va="top", fontsize=8, color="#555555", parse_math=False)
-    return fig
 
 
 def _sheet_axes(sheet: tuple[float, float], axes_w: float, axes_h: float, dpi: float):
