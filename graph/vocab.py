@@ -52,6 +52,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import pandas as pd
+
 LANGUAGES = ("sv", "en", "nb")
 
 ACTOR_TYPES: dict[str, dict[str, str]] = {
@@ -180,6 +182,26 @@ def label(vocabulary: dict[str, dict[str, str]], value: str, lang: str = "sv") -
     'whatever'
     """
     return pick(vocabulary[value], lang) if value in vocabulary else value
+
+
+def column_label(column: str, value: str, lang: str = "sv") -> str:
+    """The label of a value of the vocabulary ``column`` (type, sector, level, kind, status); "—" when empty.
+
+    >>> column_label("status", "recommended", "en"), column_label("kind", "", "en")
+    ('Recommended', '—')
+    """
+    table = next((v for (_, col), v in VOCABULARIES.items() if col == column), {})
+    return label(table, value, lang) if value else "—"
+
+
+def theme_labels(themes: pd.DataFrame, lang: str = "sv") -> dict[str, str]:
+    """Theme id -> its label in ``lang`` (the id where the label is empty).
+
+    >>> theme_labels(pd.DataFrame({"id": ["housing", "x"], "label_en": ["Housing", ""]}), "en")
+    {'housing': 'Housing', 'x': 'x'}
+    """
+    labels = themes[f"label_{lang}"] if f"label_{lang}" in themes else themes["id"]
+    return {theme: text or theme for theme, text in zip(themes["id"], labels, strict=True)}
 
 
 #: Other words for vocabulary values (in any language), beyond the codes and the sv/en/nb labels.

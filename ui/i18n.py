@@ -9,10 +9,9 @@ Vocabulary values (types, sectors, kinds, statuses) have their labels in
 
 from __future__ import annotations
 
-import pandas as pd
-
-from graph import vocab
 from graph.text import say
+from graph.vocab import column_label as vocab_label  # the pages' name for it
+from graph.vocab import theme_labels
 
 __all__ = ["LANG_NAMES", "t", "tn", "vocab_label", "md_text", "theme_labels", "WORDS"]
 
@@ -381,22 +380,6 @@ def tn(key: str, count: int, lang: str = "sv", **values: object) -> str:
     return say(WORDS, key, lang, count=count, **values)
 
 
-def vocab_label(column: str, value: str, lang: str = "sv") -> str:
-    """The label of a vocabulary value of ``column`` (type, sector, level, kind, status).
-
-    >>> vocab_label("status", "recommended", "en")
-    'Recommended'
-    """
-    table = {
-        "type": vocab.ACTOR_TYPES,
-        "sector": vocab.SECTORS,
-        "level": vocab.LEVELS,
-        "kind": vocab.KINDS,
-        "status": vocab.STATUSES,
-    }.get(column, {})
-    return vocab.label(table, value, lang) if value else "—"
-
-
 def md_text(text: object) -> str:
     """``text`` escaped so that Streamlit's markdown shows it as written (no links, markup or HTML).
 
@@ -404,14 +387,3 @@ def md_text(text: object) -> str:
     \\<b\\>\\[x\\]\\(javascript:go\\)\\</b\\>
     """
     return "".join("\\" + c if c in "\\`*_{}[]()#+-.!<>|~$" else c for c in str(text))
-
-
-def theme_labels(themes: pd.DataFrame, lang: str = "sv") -> dict[str, str]:
-    """Theme id -> its label in ``lang`` (the id where the label is empty).
-
-    >>> import pandas as pd
-    >>> theme_labels(pd.DataFrame({"id": ["housing", "x"], "label_en": ["Housing", ""]}), "en")
-    {'housing': 'Housing', 'x': 'x'}
-    """
-    labels = themes[f"label_{lang}"] if f"label_{lang}" in themes else themes["id"]
-    return {theme: label or theme for theme, label in zip(themes["id"], labels, strict=True)}

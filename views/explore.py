@@ -5,16 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph.model import Dataset, split_multi
+from graph.describe import ties_in_words
+from graph.model import Dataset
 from graph.style import country_label
 from ui import state
 from ui.context import current
 from ui.graph_view import graph_view
-from ui.i18n import md_text, t, theme_labels, vocab_label
+from ui.i18n import md_text, t, vocab_label
 from ui.state import year_of
 from ui.widgets import brief_button, quote_block
 
-__all__ = ["render_explore", "select", "tie_rows"]
+__all__ = ["render_explore", "select"]
 
 
 def select(actor: str | None) -> None:
@@ -51,35 +52,12 @@ def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str 
                snapshot_label=t("snapshot", lang))
 
 
-def tie_rows(ds: Dataset, actor: str, lang: str) -> list[dict]:
-    """The actor's ties in the view, in words: partner (arrow for direction), kind, status, themes,
-    period, the quote and the title of its document."""
-    ties = ds.collaborations
-    mine = ties[(ties["source"] == actor) | (ties["target"] == actor)]
-    names = dict(zip(ds.actors["id"], ds.actors["name"], strict=False))
-    titles = dict(zip(ds.documents["id"], ds.documents["title"], strict=False))
-    themes = theme_labels(ds.themes, lang)
-    rows = []
-    for tie in mine.itertuples(index=False):
-        partner = tie.target if tie.source == actor else tie.source
-        rows.append({
-            "partner": ("→ " if tie.source == actor else "← ") + str(names.get(partner, partner)),
-            "kind": vocab_label("kind", tie.kind, lang),
-            "status": vocab_label("status", tie.status or "existing", lang),
-            "themes": ", ".join(themes.get(x, x) for x in split_multi(tie.themes)),
-            "period": "–".join(x for x in (tie.start, tie.end) if x),
-            "evidence": tie.evidence,
-            "document": titles.get(tie.document) or tie.document,
-        })
-    return rows
-
-
 def _show_ties(rows: list[dict], lang: str) -> None:
     for row in rows:
         facts = " · ".join(md_text(x) for x in (row["kind"], row["status"], row["themes"], row["period"]) if x)
         st.markdown(f"**{md_text(row['partner'])}** · {facts}")
-        if row["evidence"]:
-            quote_block(row["evidence"], row["document"])
+        if row["quote"]:
+            quote_block(row["quote"], row["document"])
         elif row["document"]:
             st.caption(f"{t('document', lang)}: {md_text(row['document'])}")
 
@@ -113,7 +91,7 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
         cols[1].metric(t("betweenness", lang), f"{m['betweenness']:.3f}")
         cols[2].metric(t("constraint", lang), "—" if pd.isna(m["constraint"]) else f"{m['constraint']:.2f}")
     view = state.view(key, filters, focus, ds)
-    rows = tie_rows(view, actor, lang)
+    rows = ties_in_words(view, [actor], lang)
     st.markdown(f"**{t('ties_of', lang, n=len(rows))}**")
     if not rows:
         st.caption(t("no_ties", lang))

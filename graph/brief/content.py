@@ -16,10 +16,11 @@ import pandas as pd
 from graph import analysis, links, questions
 from graph.brief.words import say
 from graph.build import as_of, resolve_actor
+from graph.describe import ties_in_words
 from graph.model import Dataset, split_multi
 from graph.style import country_label
 from graph.suggest import organise
-from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES, implied, implied_column, label
+from graph.vocab import ACTOR_TYPES, LEVELS, SECTORS, implied, implied_column, label
 
 __all__ = ["Briefing", "briefing", "scope_of"]
 
@@ -103,25 +104,6 @@ def _facts(ds: Dataset, focus: list[str], is_actor: bool, ranks: pd.DataFrame, l
     ties = ds.collaborations
     return [(say("actors_here", lang), str(len(focus))), (say("by_sector", lang), by_sector),
             (say("ties_here", lang), str(len(ties)))]
-
-
-def _ties(ds: Dataset, focus: list[str], lang: str) -> list[dict]:
-    names = dict(zip(ds.actors["id"], ds.actors["name"]))
-    titles = dict(zip(ds.documents["id"], ds.documents["title"]))
-    themes = ds.themes.set_index("id")[f"label_{lang}"].to_dict() if f"label_{lang}" in ds.themes else {}
-    rows = []
-    for tie in ds.collaborations.itertuples(index=False):
-        if len(focus) == 1:
-            partner = tie.target if tie.source == focus[0] else tie.source
-            who = ("→ " if tie.source == focus[0] else "← ") + str(names.get(partner, partner))
-        else:
-            who = f"{names.get(tie.source, tie.source)} — {names.get(tie.target, tie.target)}"
-        rows.append({"partner": who, "kind": label(KINDS, tie.kind, lang) if tie.kind else "",
-                     "status": label(STATUSES, tie.status or "existing", lang),
-                     "themes": ", ".join(themes.get(t) or t for t in split_multi(tie.themes)),
-                     "period": "–".join(x for x in (tie.start, tie.end) if x), "quote": tie.evidence,
-                     "document": titles.get(tie.document) or tie.document})
-    return sorted(rows, key=lambda r: r["partner"].casefold())
 
 
 def _ranks(ds: Dataset) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
@@ -217,6 +199,6 @@ def briefing(ds: Dataset, *, actor: str | None = None, municipality: str | None 
     return Briefing(
         lang=lang, title=say("title_actor" if actor else "title_place", lang, name=name), lines=lines, scope=scope,
         focus=focus, map_caption=say("map_actor" if actor else "map_place", lang, name=name),
-        facts=_facts(scope, focus, actor is not None, ranks, lang), ties=_ties(scope, focus, lang),
+        facts=_facts(scope, focus, actor is not None, ranks, lang), ties=ties_in_words(scope, focus, lang),
         brokers=brokers, weak=weak, gaps=_gaps(data, scope, focus, place, lang), recommended=recommended, new=new,
         sources=_sources(scope))
