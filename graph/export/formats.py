@@ -291,8 +291,6 @@ def generate_gexf(
     G = to_multigraph(ds.replace(actors=actors, collaborations=ties))
     where = _gexf_positions(G, positions, actors)
     colors = _gexf_colors(G, color_by)
-    degree = dict(G.degree())
-    top = max(degree.values(), default=0) or 1
     root = ET.Element("gexf", {"xmlns": _GEXF_NS, "xmlns:viz": _VIZ_NS, "version": "1.3"})
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "stakeholder network explorer"
@@ -301,11 +299,20 @@ def generate_gexf(
     node_ids = _gexf_declare(graph, "node", [c for c in actors.columns if c not in viz], _numeric_columns(actors))
     tie_cols = [c for c in ties.columns if c not in ("source", "target", "id", "type")]
     tie_ids = _gexf_declare(graph, "edge", tie_cols, {c for c in _numeric_columns(ties) if c != "weight"})
-    nodes = ET.SubElement(graph, "nodes")
+    _gexf_nodes(ET.SubElement(graph, "nodes"), actors, node_ids, colors, where, dict(G.degree()))
+    _gexf_edges(ET.SubElement(graph, "edges"), ties, tie_ids)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _gexf_nodes(nodes: ET.Element, actors: pd.DataFrame, declared: dict, colors: Mapping[str, str],
+                where: Mapping[str, tuple[str, str]], degree: Mapping[str, int]) -> None:
+    """One ``<node>`` per actor with its attributes, colour, position and size (its own, else by ties)."""
+    top = max(degree.values(), default=0) or 1
     for row in actors.to_dict("records"):
         v = row["id"]
         node = ET.SubElement(nodes, "node", {"id": _xml(v), "label": _xml(row["name"] or v)})
-        _gexf_values(node, row, node_ids)
+        _gexf_values(node, row, declared)
         r, g, b = (int(colors[v][k:k + 2], 16) for k in (1, 3, 5))
         ET.SubElement(node, "viz:color", {"r": str(r), "g": str(g), "b": str(b)})
         x, y = where[v]
@@ -314,16 +321,17 @@ def generate_gexf(
         if not _NUMBER.match(size):
             size = f"{4 + 16 * math.sqrt(degree[v] / top):.2f}"
         ET.SubElement(node, "viz:size", {"value": size})
-    edges = ET.SubElement(graph, "edges")
+
+
+def _gexf_edges(edges: ET.Element, ties: pd.DataFrame, declared: dict) -> None:
+    """One ``<edge>`` per tie, source to target, with a numeric weight and the other columns as attributes."""
     for i, row in enumerate(ties.to_dict("records")):
         attrs = {"id": _xml(row.get("id") or str(i)), "source": _xml(row["source"]), "target": _xml(row["target"])}
         values = dict(row)
         if _NUMBER.match(row["weight"]):
             attrs["weight"] = values.pop("weight")
         edge = ET.SubElement(edges, "edge", attrs)
-        _gexf_values(edge, values, tie_ids)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+        _gexf_values(edge, values, declared)
 
 
 # --- node-link JSON ----------------------------------------------------------------
