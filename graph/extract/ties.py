@@ -1,11 +1,13 @@
-"""Ties stated between the actors of a sentence: cue phrase → kind and direction, modality → status.
+"""Ties stated between the actors of a sentence: cue phrase → kind and direction, modality → status, period.
 
 A sentence with a cue ("i samarbete med", "på oppdrag fra", "panelsamtal
 mellan …") and actors on its sides gives candidate ties.  A list of members
 ("panelsamtal mellan A, B och C", "deltaking frå A, B og C") is tied to the
 frame it belongs to — the project or the host of the event named nearby — as a
 star; without a frame, each pair of the list is tied.  We never invent a
-project actor for a list: the map holds only what the document names.
+project actor for a list: the map holds only what the document names.  The
+period the sentence states nearest the two actors ("sedan 2016", "fra 2018 til
+2021") is the tie's start and end (:mod:`graph.extract.periods`).
 
 >>> from graph.extract.actors import Mention
 >>> ms = [Mention(0, 2, "AB", "ab", "AB"), Mention(20, 22, "CD", "cd", "CD")]
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 
 from graph.extract.actors import Mention
 from graph.extract.lexicon import PLANNED, RECOMMENDED, THEME_WORDS, TIE_CUES
+from graph.extract.periods import nearest_period
 
 __all__ = ["Context", "Tie", "sentence_ties", "status_of", "themes_of", "HOST_VERBS"]
 
@@ -46,6 +49,8 @@ class Tie:
     kind: str
     spans: tuple[tuple[int, int], ...]
     cue: str = ""
+    start: str = ""
+    end: str = ""
 
 
 def status_of(sentence: str, recommend_zone: bool = False) -> str:
@@ -151,5 +156,8 @@ def sentence_ties(text: str, offset: int, mentions: list[Mention], ctx: Context 
                 for other, span in ((ctx.host, ctx.host_span), (ctx.previous, ctx.previous_span)):
                     if other is not None and span and (a is other or b is other):
                         spans.add(span)
-                ties.append(Tie(source, target, kind, tuple(sorted(spans)), cue.group()))
+                partner = max((a, b), key=lambda m: m.start)      # the period belongs to the later one's clause
+                start, end = nearest_period(text, (partner.start - offset, partner.end - offset),
+                                            [(m.start - offset, m.end - offset) for m in mentions])
+                ties.append(Tie(source, target, kind, tuple(sorted(spans)), cue.group(), start, end))
     return ties
