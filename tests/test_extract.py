@@ -429,3 +429,23 @@ def test_extracted_periods_pass_validation():
     ds = extract_documents([doc]).dataset
     assert ("2021", "") in set(zip(ds.collaborations["start"], ds.collaborations["end"]))
     assert not [p for p in validate(ds) if p.severity == "error" and p.column in ("start", "end")]
+
+
+# ---------------------------------------------------------------- lists without a named subject, groups of a place
+
+def test_partners_of_an_unnamed_subject_are_actors_not_tied_to_each_other():
+    text = "Använd och samverka med nysvenskars egna organisationer/föreningar/församlingar."
+    ds = extract_documents([document_from_text(text, "a.txt")]).dataset
+    assert ds.collaborations.empty
+    assert {"organisationer", "föreningar", "församlingar"} <= {n.lower() for n in ds.actors["name"]}
+    assert ties_of("Samverkan med företagare eller företagarföreningar för att hitta praktik.") == []
+    assert ties_of("Ett lärande i sammanhang – samverkan t ex studieförbund och föreningar.")
+
+
+def test_a_known_group_of_a_place_needs_its_place_in_the_text():
+    known = KNOWN.replace(collaborations=KNOWN.collaborations.iloc[0:0])
+    elsewhere = ties_of("Ett lärande – samverkan t ex studieförbund och föreningar.", known)
+    assert elsewhere and all("foreningar-framtidsbygder" not in t[:2] for t in elsewhere)
+    there = extract_documents([document_from_text(
+        "I leaderområdet Framtidsbygder samverkar studieförbund och föreningar.", "a.txt")], known).dataset
+    assert "foreningar-framtidsbygder" in set(there.actors["id"])

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from graph.extract.actors import Mention, find_mentions, form_label, slugify
+from graph.extract.actors import Mention, find_mentions, form_label, placed_groups, slugify
 from graph.extract.documents import Document
 from graph.extract.lexicon import ANAPHORA, COLLECTIVE_TYPES, FORM_RELATIONS, RECOMMEND_HEADINGS, TIE_CUES
 from graph.extract.periods import PERIOD_LABEL, periods_in
 from graph.extract.sentences import split_sentences
-from graph.extract.ties import HOST_VERBS, Context, Tie, sentence_ties, status_of, themes_of
+from graph.extract.ties import HOST_VERBS, Context, Tie, cue_parties, sentence_ties, status_of, themes_of
 from graph.model import Dataset, split_multi
 
 __all__ = ["Extraction", "extract_documents", "ELLIPSIS"]
@@ -336,18 +336,30 @@ class _Actors:
         return pd.DataFrame(rows)
 
 
+def _parties(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Groups a cue names as partners of an unnamed subject ("samverka med företagare"): actors, without a tie."""
+    out = []
+    for s in split_sentences(doc.text, doc.language):
+        inside = [m for m in mentions if s.start <= m.start < s.end]
+        if inside:
+            out += cue_parties(doc.text[s.start:s.end], s.start, inside)
+    return out
+
+
 def extract_documents(documents: list[Document], known: Dataset | None = None) -> Extraction:
     """Candidate actors and ties of ``documents``; actors of ``known`` keep their ids and names."""
     actors = _Actors(known)
     ties, mentions_of, keep = [], {}, set()
     for doc in documents:
-        mentions, place = _per_place(doc.text, find_mentions(doc.text, doc.language, known))
+        here = placed_groups(known, doc.text) if known is not None and len(known.actors) else known
+        mentions, place = _per_place(doc.text, find_mentions(doc.text, doc.language, here))
         mentions_of[doc.id] = mentions
         by_key = {}
         for m in mentions + [m.extra["parent"] for m in mentions if "parent" in m.extra]:
             by_key[m.actor] = actors.add(m, doc)
             if not m.collective:
                 keep.add(by_key[m.actor])
+        keep |= {by_key[m.actor] for m in _parties(doc, mentions) if m.actor in by_key}
         for tie, status, themes in _document_ties(doc, mentions):
             if not _same_place(tie, place):
                 continue
