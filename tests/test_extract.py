@@ -449,3 +449,15 @@ def test_a_known_group_of_a_place_needs_its_place_in_the_text():
     there = extract_documents([document_from_text(
         "I leaderområdet Framtidsbygder samverkar studieförbund och föreningar.", "a.txt")], known).dataset
     assert "foreningar-framtidsbygder" in set(there.actors["id"])
+
+
+def test_new_actors_get_sector_level_and_place_from_their_type_and_name():
+    doc = read_document(UNSEEN / "nb_report.txt")
+    actors = extract_documents([doc]).dataset.actors.set_index("id")
+    assert tuple(actors.loc["statsforvalteren-i-innlandet", ["sector", "level", "region", "country"]]) == \
+        ("public", "regional", "Innlandet", "NO")
+    assert tuple(actors.loc["nord-aurdal-kommune", ["sector", "level", "municipality"]]) == \
+        ("public", "local", "Nord-Aurdal")
+    english = extract_documents([read_document(UNSEEN / "en_report.txt")]).dataset.actors.set_index("id")
+    assert english.loc["hallstahammar-municipality", "municipality"] == "Hallstahammar"
+    assert english.loc["county-administrative-board-of-vastmanland", "region"] == "Västmanland"

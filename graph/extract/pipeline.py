@@ -25,6 +25,7 @@ from graph.extract.periods import PERIOD_LABEL, periods_in
 from graph.extract.sentences import split_sentences
 from graph.extract.ties import HOST_VERBS, Context, Tie, cue_parties, sentence_ties, status_of, themes_of
 from graph.model import Dataset, split_multi
+from graph.vocab import implied
 
 __all__ = ["Extraction", "extract_documents", "ELLIPSIS"]
 
@@ -271,6 +272,23 @@ def _quote(text: str, spans) -> str:
     return ELLIPSIS.join(re.sub(r"\s+", " ", text[a:b]).strip() for a, b in spans)
 
 
+_REGION_HEADS = re.compile(r"^(region|regionförbundet|länsstyrelsen|statsforvalteren|fylkesmannen|landstinget)"
+                           r"(\s+i)?\s+|\s+(län|fylke|fylkeskommune|county council|region)$|^county administrative "
+                           r"board of\s+", re.I)
+
+
+def _region_of(m: Mention) -> str:
+    """The region a regional body's name holds: "Region Halland", "Länsstyrelsen i Värmland", "Innlandet fylkeskommune".
+
+    >>> _region_of(Mention(0, 0, "", "k", "Statsforvalteren i Innlandet", "county_board"))
+    'Innlandet'
+    """
+    if m.type not in ("region", "county_board") or m.collective:
+        return ""
+    place = _REGION_HEADS.sub("", m.name).strip()
+    return place if place != m.name and place[:1].isupper() and len(place.split()) <= 2 else ""
+
+
 class _Actors:
     """New and known actors of all documents, keyed by mention key, with stable slug ids."""
 
@@ -314,10 +332,12 @@ class _Actors:
     def _new_row(self, actor: str, m: Mention, doc: Document) -> dict:
         hit = process.extractOne(m.name, list(self.choices), scorer=fuzz.WRatio, score_cutoff=86) \
             if self.choices else None
-        municipality = re.sub(r"s?\s+kommune?$", "", m.name) if m.type == "municipality" and not m.collective \
+        municipality = re.sub(r"s?\s+(kommune?|[Mm]unicipality)$", "", m.name) if m.type == "municipality" and not m.collective \
             else m.extra.get("municipality", "")
-        return {"id": actor, "name": m.name, "type": m.type, "country": _COUNTRY.get(doc.language, ""),
-                "municipality": municipality, "aliases": "", "description": "", "documents": [],
+        return {"id": actor, "name": m.name, "type": m.type, "sector": implied("sector", "", m.type),
+                "level": implied("level", "", m.type), "country": _COUNTRY.get(doc.language, ""),
+                "region": _region_of(m), "municipality": municipality, "aliases": "", "description": "",
+                "documents": [],
                 "match": self.choices[hit[0]] if hit else ""}
 
     def table(self, keep: set[str]) -> pd.DataFrame:
