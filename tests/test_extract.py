@@ -165,6 +165,11 @@ def test_known_actors_match_inflection_case_and_spelling(text, actor):
     ("Vi anlitade Grannar AB för arbetet.", "Grannar AB", "business"),
     ("Under hösten startade projektet Nya Vägar med tolv deltagare.", "Nya Vägar", "initiative"),
     ("Also the Swedish Public Employment Service (IMDi) took part.", "IMDi", "other"),
+    ("Projektet ”Nya vägar” drivs i samarbete med Region Halland.", "Nya vägar", "initiative"),
+    ("Prosjektet «Ny start» gjennomføres i samarbeid med Nav Oppland.", "Ny start", "initiative"),
+    ("Hyresgästförbundet samarbetar med Ljusdals kommun.", "Hyresgästförbundet", "association"),
+    ("Integrasjonsforbundet samarbeider med Hamar kommune.", "Integrasjonsforbundet", "association"),
+    ("Grannar AB samarbetar med Ljusdals kommun.", "Grannar AB", "business"),
 ])
 def test_new_actors_by_organisation_morphology(text, name, kind):
     ds = extract_documents([document_from_text(text, "a.txt")]).dataset

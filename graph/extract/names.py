@@ -19,6 +19,8 @@ _LEADING = frozenset({"The", "A", "An", "Den", "Det", "De", "En", "Ett", "Ein", 
                       "På", "Med", "Och", "Og", "And", "Även", "Också", "Også", "Also", "Both", "Både"})
 _JOINERS = frozenset({"i", "på", "för", "for", "of", "in", "och", "og", "and", "til", "till", "to"})
 Found = tuple[int, int, str, bool]
+#: A quoted name of up to six words, capitalised: ”Nya vägar”, «Ny start», "Welcome Home".
+_QUOTED = re.compile(r" [”“\"«'‘’]([A-ZÅÄÖØÆ0-9][^”“\"«»'‘’\n.;:!?]{0,60}?)[”“\"»'’]")
 
 
 def name_run(tokens: list[Token], j: int, text: str, limit: int = 4, heads: bool = False, joiners: bool = False) -> int:
@@ -45,7 +47,14 @@ def name_run(tokens: list[Token], j: int, text: str, limit: int = 4, heads: bool
 def _descriptor_name(text: str, tokens: list[Token], i: int) -> Found | None:
     """"projektet Mångfaldsmat Orust", "konsulentselskapet Agenda Kaupang AS", "Prosjektet Ny i Valdres"."""
     low = tokens[i].text.lower()
-    if low not in DESCRIPTORS or i + 1 >= len(tokens) or not spaced(text, tokens[i], tokens[i + 1]):
+    if low not in DESCRIPTORS or i + 1 >= len(tokens):
+        return None
+    quoted = _QUOTED.match(text, tokens[i].end)
+    if quoted:                                              # projektet ”Nya vägar”, prosjektet «Ny start»
+        j = next(k for k in range(i + 1, len(tokens)) if tokens[k].start >= quoted.start(1))
+        n = next(k for k in range(j, len(tokens)) if tokens[k].end >= quoted.end(1)) + 1 - j
+        return j, n, DESCRIPTORS[low], False
+    if not spaced(text, tokens[i], tokens[i + 1]):
         return None
     n = name_run(tokens, i + 1, text, joiners=True)
     if n and i + 1 + n < len(tokens) and tokens[i + 1 + n].text in COMPANY \
@@ -109,7 +118,7 @@ def _run_with_head(text: str, tokens: list[Token], i: int, lang: str) -> Found |
         return i, n, head_type(after.text), False
     if not spaced(text, tokens[i + n - 1], after):
         return None
-    if after.text in COMPANY and not initial:
+    if after.text in COMPANY:                              # Grannar AB, also at a sentence's start
         return i, n + 1, "business", False
     kind = head_type(after.text)
     if kind and cap(after) and (is_generic(after.text) or not initial):
