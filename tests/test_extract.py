@@ -170,6 +170,7 @@ def test_known_actors_match_inflection_case_and_spelling(text, actor):
     ("Hyresgästförbundet samarbetar med Ljusdals kommun.", "Hyresgästförbundet", "association"),
     ("Integrasjonsforbundet samarbeider med Hamar kommune.", "Integrasjonsforbundet", "association"),
     ("Grannar AB samarbetar med Ljusdals kommun.", "Grannar AB", "business"),
+    ("Även LRF, SKL och Företagarna kan mobilisera sina medlemmar.", "Företagarna", "business_association"),
 ])
 def test_new_actors_by_organisation_morphology(text, name, kind):
     ds = extract_documents([document_from_text(text, "a.txt")]).dataset

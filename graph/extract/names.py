@@ -19,6 +19,8 @@ _LEADING = frozenset({"The", "A", "An", "Den", "Det", "De", "En", "Ett", "Ein", 
                       "På", "Med", "Och", "Og", "And", "Även", "Också", "Også", "Also", "Both", "Både"})
 _JOINERS = frozenset({"i", "på", "för", "for", "of", "in", "och", "og", "and", "til", "till", "to"})
 Found = tuple[int, int, str, bool]
+#: A list of abbreviated names right before a word: "LRF, SKL, " (what follows is a name too).
+_AFTER_ABBREVIATION = re.compile(r"\b[A-ZÅÄÖØÆ]{2,}[a-z]?(:s)?(, [A-ZÅÄÖØÆ]{2,}[a-z]?)*(, | (och|og|and|samt) )$")
 #: A quoted name of up to six words, capitalised: ”Nya vägar”, «Ny start», "Welcome Home".
 _QUOTED = re.compile(r" [”“\"«'‘’]([A-ZÅÄÖØÆ0-9][^”“\"«»'‘’\n.;:!?]{0,60}?)[”“\"»'’]")
 
@@ -81,6 +83,8 @@ def _head_name(text: str, tokens: list[Token], i: int) -> Found | None:
         if run:
             return i, 1 + run, kind, False                  # Region Halland, Studieförbundet Vuxenskolan
         place = _in_place(text, tokens, i, 1) if kind in ("county_board", "region") else 0
+        if not place and not sentence_initial(text, tok) and _AFTER_ABBREVIATION.search(text[max(0, tok.start - 30):tok.start]):
+            return i, 1, kind, False                        # "LRF, SKL, Företagarna": a name in a list of names
         return (i, 1 + place, kind, False) if place else (i, 1, kind, True)
     if not cap(tok):
         return i, 1, kind, True
