@@ -4,7 +4,9 @@
 
 Per document and in total: actor recall and precision, tie recall and
 precision (a tie counts when the right two actors are joined), kind and
-status accuracy of the matched ties, the share of quotes found verbatim and
+status accuracy of the matched ties, date accuracy (of the matched ties whose
+gold tie has a start or end: the same start and end; and of those whose gold
+has none: left empty), the share of quotes found verbatim and
 the personal data left in any output — once cold (no known actors) and once
 leave-one-out (the actors of the other four documents as --data).  An
 extracted actor is mapped onto a gold actor by the same name-and-alias
@@ -69,6 +71,7 @@ def score(gold: Dataset, doc_path: Path, known: Dataset | None) -> dict:
     found = {g for g in mapped.values() if g}
     gold_ties = gold_doc.collaborations
     hit, kind_ok, status_ok, pairs_found = 0, 0, 0, set()
+    dated, date_ok, undated, undated_ok = 0, 0, 0, 0
     for t in ds.collaborations.to_dict("records"):
         pair = frozenset((mapped.get(t["source"]), mapped.get(t["target"])))
         if None in pair or len(pair) < 2 or pair not in gold_pairs:
@@ -78,6 +81,13 @@ def score(gold: Dataset, doc_path: Path, known: Dataset | None) -> dict:
         same = gold_ties[gold_ties.apply(lambda g, p=pair: frozenset((g["source"], g["target"])) == p, axis=1)]
         kind_ok += t["kind"] in set(same["kind"])
         status_ok += t["status"] in set(same["status"])
+        periods = {(str(a), str(b)) for a, b in zip(same["start"], same["end"])}
+        if periods - {("", "")}:
+            dated += 1
+            date_ok += (str(t["start"]), str(t["end"])) in periods
+        else:
+            undated += 1
+            undated_ok += not (t["start"] or t["end"])
     raw = norm(doc_path.read_text(encoding="utf-8"))
     fragments = [norm(f) for e in ds.collaborations["evidence"] for f in e.split("\u2026")]
     verbatim = sum(f in raw for f in fragments)
@@ -88,6 +98,7 @@ def score(gold: Dataset, doc_path: Path, known: Dataset | None) -> dict:
             "actors_hit": len(found), "actors_right": sum(1 for g in mapped.values() if g),
             "ties_gold": len(gold_pairs), "ties_out": len(ds.collaborations), "ties_hit": hit,
             "pairs_found": len(pairs_found), "kind_ok": kind_ok, "status_ok": status_ok,
+            "dated": dated, "date_ok": date_ok, "undated": undated, "undated_ok": undated_ok,
             "quotes": len(fragments), "verbatim": verbatim, "personal": personal}
 
 
@@ -105,13 +116,14 @@ def line(row: dict) -> str:
     return (f"{row['doc']:<6}{row['actors_gold']:>5}{row['actors_out']:>5}{ar:>7.2f}{ap:>7.2f}"
             f"{row['ties_gold']:>6}{row['ties_out']:>5}{tr:>7.2f}{tp:>7.2f}{f1(tp, tr):>7.2f}"
             f"{ratio(row['kind_ok'], row['ties_hit']):>7.2f}{ratio(row['status_ok'], row['ties_hit']):>7.2f}"
+            f"{row['dated']:>6}{ratio(row['date_ok'], row['dated']):>6.2f}{ratio(row['undated_ok'], row['undated']):>7.2f}"
             f"{ratio(row['verbatim'], row['quotes']):>9.0%}{row['personal']:>6}")
 
 
 def table(title: str, rows: list[dict]) -> None:
     print(f"\n{title}")
     print(f"{'doc':<6}{'gold':>5}{'out':>5}{'A-rec':>7}{'A-prec':>7}{'gold':>6}{'out':>5}{'T-rec':>7}{'T-prec':>7}"
-          f"{'T-F1':>7}{'kind':>7}{'status':>7}{'verbatim':>9}{'PII':>6}")
+          f"{'T-F1':>7}{'kind':>7}{'status':>7}{'dated':>6}{'date':>6}{'undat':>7}{'verbatim':>9}{'PII':>6}")
     for row in rows:
         print(line(row))
     total = {k: sum(r[k] for r in rows) for k in rows[0] if k != "doc"}
@@ -150,6 +162,8 @@ def main() -> None:
     table("Leave-one-out (--data = actors of the other four documents)", rows)
     print("\nA-rec/A-prec: actors found / gold actors, extracted actors that are gold ones / extracted;"
           " T-*: ties joining the right two actors; kind/status: share of matched ties with the gold's kind/status;"
+          " dated: matched ties whose gold has a start/end, date: share of them with the gold's start and end,"
+          " undat: share of the other matched ties left without a date;"
           " PII: output cells holding an e-mail address or phone number.")
     timing(gold)
 

@@ -124,3 +124,23 @@ def test_on_a_store_the_accepted_ties_become_one_revision_with_the_document(tmp_
     assert len(tie) == 1 and tie.iloc[0]["evidence"] == text
     doc = store.get_row(engine, "documents", tie.iloc[0]["document"])
     assert doc is not None and doc["text"] == text
+
+
+def test_candidates_show_their_period_and_the_store_keeps_it(tmp_path, monkeypatch):
+    from graph import read_dataset, store
+    from ui import state
+
+    engine = store.create(store.connect(f"sqlite:///{tmp_path / 'map.db'}"))
+    store.import_dataset(engine, read_dataset(ROOT / "data"), author="test")
+    monkeypatch.setattr(state, "store_engine", lambda: engine, raising=False)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("views/read_document.py").run()
+    _read(at, "Projektet Grannar i Ljusdal drivs sedan 2019 i samarbete med Migrationsverket.")
+    ties = at.dataframe[0].value
+    assert list(zip(ties["start"], ties["end"])) == [("2019", "")]
+    at.button(key="rd_save").click().run()
+    assert not at.exception and at.success, [e.value for e in at.error]
+    rows = store.load_dataset(engine).collaborations
+    tie = rows[rows["source"].eq("grannar-i-ljusdal") | rows["target"].eq("grannar-i-ljusdal")]
+    assert list(zip(tie["start"], tie["end"])) == [("2019", "")]

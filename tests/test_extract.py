@@ -165,6 +165,12 @@ def test_known_actors_match_inflection_case_and_spelling(text, actor):
     ("Vi anlitade Grannar AB för arbetet.", "Grannar AB", "business"),
     ("Under hösten startade projektet Nya Vägar med tolv deltagare.", "Nya Vägar", "initiative"),
     ("Also the Swedish Public Employment Service (IMDi) took part.", "IMDi", "other"),
+    ("Projektet ”Nya vägar” drivs i samarbete med Region Halland.", "Nya vägar", "initiative"),
+    ("Prosjektet «Ny start» gjennomføres i samarbeid med Nav Oppland.", "Ny start", "initiative"),
+    ("Hyresgästförbundet samarbetar med Ljusdals kommun.", "Hyresgästförbundet", "association"),
+    ("Integrasjonsforbundet samarbeider med Hamar kommune.", "Integrasjonsforbundet", "association"),
+    ("Grannar AB samarbetar med Ljusdals kommun.", "Grannar AB", "business"),
+    ("Även LRF, SKL och Företagarna kan mobilisera sina medlemmar.", "Företagarna", "business_association"),
 ])
 def test_new_actors_by_organisation_morphology(text, name, kind):
     ds = extract_documents([document_from_text(text, "a.txt")]).dataset
@@ -370,3 +376,94 @@ def test_per_place_groups_in_a_swedish_report():
                                                                        ds.actors["name"])))
     assert all(place[s] == place[t] for s, t in zip(ds.collaborations["source"], ds.collaborations["target"]))
     assert len(ds.collaborations) == 9
+
+
+# ---------------------------------------------------------------- periods
+
+def periods_of(text: str) -> dict[tuple[str, str], tuple[str, str]]:
+    ds = extract_documents([document_from_text(text, "a.txt")]).dataset
+    return {(r["source"], r["target"]): (r["start"], r["end"]) for r in ds.collaborations.to_dict("records")}
+
+
+@pytest.mark.parametrize("text, pair, period", [
+    ("Föreningen Grannar samarbetar sedan 2016 med Ljusdals kommun.", ("grannar", "ljusdals-kommun"), ("2016", "")),
+    ("2018–2020 drevs projektet Grannar i samarbete med Region Halland.", ("grannar", "region-halland"),
+     ("2018", "2020")),
+    ("Projektet Grannar finansieras av Region Halland från 2019.", ("region-halland", "grannar"), ("2019", "")),
+    ("Nord-Aurdal kommune har en avtale med NAV Valdres fra 2018 til 2021.", ("nord-aurdal-kommune", "nav-valdres"),
+     ("2018", "2021")),
+    ("Prosjektet Ny i Valdres samarbeider fra 2021 med NAV Valdres.", ("ny-i-valdres", "nav-valdres"), ("2021", "")),
+    ("Under 2022 samarbetade Region Halland med Ljusdals kommun.", ("region-halland", "ljusdals-kommun"),
+     ("2022", "2022")),
+    ("Hösten 2020 samarbetade Region Halland med Ljusdals kommun.", ("region-halland", "ljusdals-kommun"),
+     ("2020-09", "")),
+    ("Since 2017 the Rural Welcome Network has worked together with the Swedish Red Cross.",
+     ("rural-welcome-network", "swedish-red-cross"), ("2017", "")),
+    ("In 2019 the Rural Welcome Network was funded by the European Social Fund.",
+     ("european-social-fund", "rural-welcome-network"), ("2019", "")),
+])
+def test_tie_period_from_its_sentence(text, pair, period):
+    assert periods_of(text)[pair] == period
+
+
+def test_each_tie_takes_the_period_of_its_partners_clause():
+    got = periods_of("Region Halland samarbetar med Ljusdals kommun sedan 2016 och finansieras av Leader "
+                     "Hälsingebygden sedan 2019.")
+    assert got[("region-halland", "ljusdals-kommun")] == ("2016", "")
+    assert {p for (s, _), p in got.items() if s == "leader-halsingebygden"} == {("2019", "")}
+    got = periods_of("Region Halland samarbetar med Ljusdals kommun, och Röda Korset deltog 2019.")
+    assert got[("region-halland", "ljusdals-kommun")] == ("", "")
+
+
+def test_numbers_that_are_no_years_give_no_period():
+    got = periods_of("Projektet Grannar, journalnummer 2016-7451, samarbetar med ett 70-tal föreningar och "
+                     "Region Halland.")
+    assert got and all(p == ("", "") for p in got.values())
+
+
+def test_project_period_of_a_form_dates_its_standing_ties_not_its_events():
+    text = ("Namn - Grannar\nTidsperiod - 2017-2019, planerad förlängning 2020-21.\n"
+            "Projektet Grannar samarbetar med Region Halland.\n"
+            "Grannar har medverkat i podden Landet.\n")
+    got = periods_of(text)
+    assert got[("grannar", "region-halland")] == ("2017", "2019")
+    assert all(p == ("", "") for pair, p in got.items() if pair != ("grannar", "region-halland"))
+
+
+def test_extracted_periods_pass_validation():
+    doc = read_document(UNSEEN / "sv_report.txt")
+    ds = extract_documents([doc]).dataset
+    assert ("2021", "") in set(zip(ds.collaborations["start"], ds.collaborations["end"]))
+    assert not [p for p in validate(ds) if p.severity == "error" and p.column in ("start", "end")]
+
+
+# ---------------------------------------------------------------- lists without a named subject, groups of a place
+
+def test_partners_of_an_unnamed_subject_are_actors_not_tied_to_each_other():
+    text = "Använd och samverka med nysvenskars egna organisationer/föreningar/församlingar."
+    ds = extract_documents([document_from_text(text, "a.txt")]).dataset
+    assert ds.collaborations.empty
+    assert {"organisationer", "föreningar", "församlingar"} <= {n.lower() for n in ds.actors["name"]}
+    assert ties_of("Samverkan med företagare eller företagarföreningar för att hitta praktik.") == []
+    assert ties_of("Ett lärande i sammanhang – samverkan t ex studieförbund och föreningar.")
+
+
+def test_a_known_group_of_a_place_needs_its_place_in_the_text():
+    known = KNOWN.replace(collaborations=KNOWN.collaborations.iloc[0:0])
+    elsewhere = ties_of("Ett lärande – samverkan t ex studieförbund och föreningar.", known)
+    assert elsewhere and all("foreningar-framtidsbygder" not in t[:2] for t in elsewhere)
+    there = extract_documents([document_from_text(
+        "I leaderområdet Framtidsbygder samverkar studieförbund och föreningar.", "a.txt")], known).dataset
+    assert "foreningar-framtidsbygder" in set(there.actors["id"])
+
+
+def test_new_actors_get_sector_level_and_place_from_their_type_and_name():
+    doc = read_document(UNSEEN / "nb_report.txt")
+    actors = extract_documents([doc]).dataset.actors.set_index("id")
+    assert tuple(actors.loc["statsforvalteren-i-innlandet", ["sector", "level", "region", "country"]]) == \
+        ("public", "regional", "Innlandet", "NO")
+    assert tuple(actors.loc["nord-aurdal-kommune", ["sector", "level", "municipality"]]) == \
+        ("public", "local", "Nord-Aurdal")
+    english = extract_documents([read_document(UNSEEN / "en_report.txt")]).dataset.actors.set_index("id")
+    assert english.loc["hallstahammar-municipality", "municipality"] == "Hallstahammar"
+    assert english.loc["county-administrative-board-of-vastmanland", "region"] == "Västmanland"

@@ -1,5 +1,8 @@
 """Page "Read a document": upload or paste a report, review its candidate actors and ties, add them to the map.
 
+Each candidate tie shows its kind, status and period (start and end, as the
+sentence states it) to edit before it is accepted.
+
 The reading is :func:`graph.extract.extract_documents`; what is accepted becomes
 change dicts by :func:`graph.extract.accepted_changes` — applied as one store
 revision when the app runs on a store, offered as CSV tables otherwise.
@@ -59,6 +62,11 @@ WORDS: dict[str, dict[str, str]] = {
     "kind": {"sv": "Slag", "en": "Kind", "nb": "Type"},
     "status": {"sv": "Status", "en": "Status", "nb": "Status"},
     "evidence": {"sv": "Belägg", "en": "Evidence", "nb": "Belegg"},
+    "start": {"sv": "Start", "en": "Start", "nb": "Start"},
+    "end": {"sv": "Slut", "en": "End", "nb": "Slutt"},
+    "date_help": {"sv": "Perioden som meningen anger: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD; tomt om den inte säger det.",
+                  "en": "The period the sentence states: YYYY, YYYY-MM or YYYY-MM-DD; empty where it does not say.",
+                  "nb": "Perioden setningen angir: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD; tomt der den ikke sier det."},
     "new_actors": {"sv": "Nya aktörer", "en": "New actors", "nb": "Nye aktører"},
     "create": {"sv": "Skapa som ny aktör", "en": "Create as a new actor", "nb": "Opprett som ny aktør"},
     "map_to": {"sv": "{name} ({type}): skapa eller koppla till en befintlig aktör",
@@ -84,6 +92,8 @@ LANGUAGE_NAMES = {"sv": {"sv": "Svenska", "nb": "Norska (bokmål)", "nn": "Norsk
                   "en": {"sv": "Swedish", "nb": "Norwegian (bokmål)", "nn": "Norwegian (nynorsk)", "en": "English"},
                   "nb": {"sv": "Svensk", "nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "Engelsk"}}
 _NEW = "__new__"
+#: What a start or end cell may hold: the model's dates (graph.model checks that the day exists), or nothing.
+DATE_CELL = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 
 def w(key: str, lang: str, **values: object) -> str:
@@ -146,7 +156,7 @@ def _tie_table(result, lang: str) -> pd.DataFrame:
     accept = st.session_state.get("rd_all", True)
     return pd.DataFrame({"accept": [accept] * len(ties), "source_name": ties["source"].map(names),
                          "target_name": ties["target"].map(names), "kind": ties["kind"], "status": ties["status"],
-                         "evidence": ties["evidence"], "source": ties["source"], "target": ties["target"],
+                         "start": ties["start"], "end": ties["end"], "evidence": ties["evidence"], "source": ties["source"], "target": ties["target"],
                          "document": ties["document"], "themes": ties["themes"]})
 
 
@@ -167,6 +177,10 @@ def _review_ties(result, lang: str) -> pd.DataFrame:
               "target_name": st.column_config.TextColumn(w("target", lang), disabled=True),
               "kind": st.column_config.SelectboxColumn(w("kind", lang), options=list(KINDS), required=True),
               "status": st.column_config.SelectboxColumn(w("status", lang), options=list(STATUSES), required=True),
+              "start": st.column_config.TextColumn(w("start", lang), help=w("date_help", lang), validate=DATE_CELL,
+                                                   max_chars=10),
+              "end": st.column_config.TextColumn(w("end", lang), help=w("date_help", lang), validate=DATE_CELL,
+                                                 max_chars=10),
               "evidence": st.column_config.TextColumn(w("evidence", lang), disabled=True, width="large"),
               "source": None, "target": None, "document": None, "themes": None}
     edited = st.data_editor(_tie_table(result, lang), column_config=config, hide_index=True, num_rows="fixed",

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 
 from graph.extract.gazetteer import Gazetteer, known_mentions
-from graph.extract.lexicon import UNITS, head_type
+from graph.extract.lexicon import UNITS, head_type, is_generic
 from graph.extract.names import is_person, new_mentions
 from graph.extract.words import Mention, Token, cap, key_of, slugify, stemmer, tokenize
 from graph.model import Dataset
 
-__all__ = ["Mention", "Token", "tokenize", "find_mentions", "form_label", "slugify", "stemmer", "key_of"]
+__all__ = ["Mention", "Token", "tokenize", "find_mentions", "form_label", "placed_groups", "slugify", "stemmer",
+           "key_of"]
 
 
 _CAPWORD = r"[A-ZÅÄÖØÆ][\w-]+"
@@ -137,6 +138,32 @@ def _again(text: str, tokens: list[Token], lang: str, new: list[Mention], covere
         first = named[m.actor]
         out.append(Mention(m.start, m.end, m.surface, m.actor, first.name, first.type))
     return out
+
+
+_QUALIFIED = re.compile(r"^(?P<group>[^()]+?)\s*\((?P<place>[^()]+)\)\s*$")
+
+
+def placed_groups(known: Dataset, text: str) -> Dataset:
+    """Known actors without the groups of a place the text never names.
+
+    "föreningar (leaderområdet Framtidsbygder)" stands for the associations of one area: another report's bare
+    "föreningar" is that group only if the report names the area too.
+
+    >>> known = Dataset.from_records(actors=[{"id": "f", "name": "föreningar (Framtidsbygder)"},
+    ...                                      {"id": "r", "name": "Region Halland"}])
+    >>> list(placed_groups(known, "Föreningar ska samverka.").actors["id"])
+    ['r']
+    """
+    def named(name: str) -> bool:
+        m = _QUALIFIED.match(name)
+        if not m or not all(is_generic(w) for w in m.group("group").split()):
+            return True
+        words = re.findall(r"[\w-]+", m.group("place"))
+        proper = [w for w in words if w[:1].isupper()] or words
+        return all(re.search(rf"\b{re.escape(w[:max(4, len(w) - 2)])}", text, re.I) for w in proper)
+
+    keep = known.actors["name"].astype(str).map(named)
+    return known if keep.all() else known.replace(actors=known.actors[keep])
 
 
 def find_mentions(text: str, lang: str, known: Dataset | None = None) -> list[Mention]:

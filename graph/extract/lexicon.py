@@ -37,6 +37,7 @@ HEADS: list[tuple[str, re.Pattern]] = [(t, re.compile(p)) for t, p in [
     ("faith_community", r"(församling(ar|en|arna)?|kyrka(n)?|kyrkja|kirke(n)?|menighet(er|en|ene)?"
                         r"|trossamfund(et)?|trossamfunn(et)?|moské(n|er)?)$"),
     ("association", r"(förening(en|ar|arna)?|föreningsliv(et)?|forening(a|en|ar|er)?|foreningsliv(et)?"
+                    r"|förbund(et|en)?|forbund(et|ene)?"
                     r"|organisation(er|erna)|organisasjon(ar|er|ane|ene)|civilsamhälle(t)?|sivilsamfunn(et)?"
                     r"|frivillig(heten|het)|friviljug(heita|heit)|ngo(:s)?|bygdegård(ar|arna|en)?|idrottsklubb\w*"
                     r"|kors(et)?|\w*sentral(en)?|stiftelse(n)?|^association|^foundation|^federation|^union|^cross"
@@ -143,7 +144,7 @@ def head_type(word: str) -> str | None:
 
 _BARE = re.compile(r"^(kommun|region|länsstyrelse|statsforvalter|fylkesmann|fylkeskommun|landsting|regionförbund|"
                    r"regionstyrelse|regionråd|leader|leadergrupp|leaderområde|studieförbund|studieforbund|"
-                   r"bildningsförbund|förening|forening|föreningsliv|foreningsliv|organisation|organisasjon|"
+                   r"bildningsförbund|förbund|forbund|förening|forening|föreningsliv|foreningsliv|organisation|organisasjon|"
                    r"civilsamhälle|sivilsamfunn|frivillig|friviljug|församling|kyrk|kirke|menighet|nätverk|nettverk|"
                    r"myndighet|direktorat|etat|fond|program|projekt|prosjekt|modell|satsning|initiativ|näringsliv|"
                    r"næringsliv|företag|företagar|bedrift|arbetsgivar|arbeidsgjevar|arbeidsgiver|verksemd|skol|skule|"

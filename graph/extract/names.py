@@ -19,6 +19,10 @@ _LEADING = frozenset({"The", "A", "An", "Den", "Det", "De", "En", "Ett", "Ein", 
                       "På", "Med", "Och", "Og", "And", "Även", "Också", "Også", "Also", "Both", "Både"})
 _JOINERS = frozenset({"i", "på", "för", "for", "of", "in", "och", "og", "and", "til", "till", "to"})
 Found = tuple[int, int, str, bool]
+#: A list of abbreviated names right before a word: "LRF, SKL, " (what follows is a name too).
+_AFTER_ABBREVIATION = re.compile(r"\b[A-ZÅÄÖØÆ]{2,}[a-z]?(:s)?(, [A-ZÅÄÖØÆ]{2,}[a-z]?)*(, | (och|og|and|samt) )$")
+#: A quoted name of up to six words, capitalised: ”Nya vägar”, «Ny start», "Welcome Home".
+_QUOTED = re.compile(r" [”“\"«'‘’]([A-ZÅÄÖØÆ0-9][^”“\"«»'‘’\n.;:!?]{0,60}?)[”“\"»'’]")
 
 
 def name_run(tokens: list[Token], j: int, text: str, limit: int = 4, heads: bool = False, joiners: bool = False) -> int:
@@ -45,7 +49,14 @@ def name_run(tokens: list[Token], j: int, text: str, limit: int = 4, heads: bool
 def _descriptor_name(text: str, tokens: list[Token], i: int) -> Found | None:
     """"projektet Mångfaldsmat Orust", "konsulentselskapet Agenda Kaupang AS", "Prosjektet Ny i Valdres"."""
     low = tokens[i].text.lower()
-    if low not in DESCRIPTORS or i + 1 >= len(tokens) or not spaced(text, tokens[i], tokens[i + 1]):
+    if low not in DESCRIPTORS or i + 1 >= len(tokens):
+        return None
+    quoted = _QUOTED.match(text, tokens[i].end)
+    if quoted:                                              # projektet ”Nya vägar”, prosjektet «Ny start»
+        j = next(k for k in range(i + 1, len(tokens)) if tokens[k].start >= quoted.start(1))
+        n = next(k for k in range(j, len(tokens)) if tokens[k].end >= quoted.end(1)) + 1 - j
+        return j, n, DESCRIPTORS[low], False
+    if not spaced(text, tokens[i], tokens[i + 1]):
         return None
     n = name_run(tokens, i + 1, text, joiners=True)
     if n and i + 1 + n < len(tokens) and tokens[i + 1 + n].text in COMPANY \
@@ -72,6 +83,8 @@ def _head_name(text: str, tokens: list[Token], i: int) -> Found | None:
         if run:
             return i, 1 + run, kind, False                  # Region Halland, Studieförbundet Vuxenskolan
         place = _in_place(text, tokens, i, 1) if kind in ("county_board", "region") else 0
+        if not place and not sentence_initial(text, tok) and _AFTER_ABBREVIATION.search(text[max(0, tok.start - 30):tok.start]):
+            return i, 1, kind, False                        # "LRF, SKL, Företagarna": a name in a list of names
         return (i, 1 + place, kind, False) if place else (i, 1, kind, True)
     if not cap(tok):
         return i, 1, kind, True
@@ -109,7 +122,7 @@ def _run_with_head(text: str, tokens: list[Token], i: int, lang: str) -> Found |
         return i, n, head_type(after.text), False
     if not spaced(text, tokens[i + n - 1], after):
         return None
-    if after.text in COMPANY and not initial:
+    if after.text in COMPANY:                              # Grannar AB, also at a sentence's start
         return i, n + 1, "business", False
     kind = head_type(after.text)
     if kind and cap(after) and (is_generic(after.text) or not initial):

@@ -1,4 +1,4 @@
-"""Documents → a :class:`~graph.model.Dataset` of candidate actors and ties with verbatim quotes.
+"""Documents → a :class:`~graph.model.Dataset` of candidate actors and ties with verbatim quotes and periods.
 
 Nothing is written anywhere: the result is data for a person to review.
 
@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from graph.extract.actors import Mention, find_mentions, form_label, slugify
+from graph.extract.actors import Mention, find_mentions, form_label, placed_groups, slugify
 from graph.extract.documents import Document
 from graph.extract.lexicon import ANAPHORA, COLLECTIVE_TYPES, FORM_RELATIONS, RECOMMEND_HEADINGS, TIE_CUES
+from graph.extract.periods import PERIOD_LABEL, periods_in
 from graph.extract.sentences import split_sentences
-from graph.extract.ties import HOST_VERBS, Context, Tie, sentence_ties, status_of, themes_of
+from graph.extract.ties import HOST_VERBS, Context, Tie, cue_parties, sentence_ties, status_of, themes_of
 from graph.model import Dataset, split_multi
+from graph.vocab import implied
 
 __all__ = ["Extraction", "extract_documents", "ELLIPSIS"]
 
@@ -97,8 +99,13 @@ def _resolve(text: str, mentions: list[Mention], focal: Mention | None) -> list[
 
 
 def _previous_subject(text: str, sentence, mentions: list[Mention]):
-    inside = [m for m in mentions if sentence.start <= m.start < sentence.end and not m.collective]
-    return (inside[0], (sentence.start, sentence.end)) if inside else (None, None)
+    """The subject a next sentence's passive can lean on: the sentence's first named actor, or the definite group word
+    it opens with ("Regionförbundets roll … . Uppdraget gavs av regionstyrelsen")."""
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    named = [m for m in inside if not m.collective]
+    opening = inside and inside[0].surface[:1].isupper() and not text[sentence.start:inside[0].start].strip()
+    subject = inside[0] if opening else (named[0] if named else None)
+    return (subject, (sentence.start, sentence.end)) if subject is not None else (None, None)
 
 
 def _unit_ties(doc: Document, sentences, mentions: list[Mention]) -> list[tuple[Tie, str, list[str]]]:
@@ -179,9 +186,38 @@ def _same_place(tie: Tie, place: dict[str, str]) -> bool:
     return a is None or b is None or a == b
 
 
+#: Kinds of tie that last as long as the project they belong to (a participation or a meeting is an event in it).
+_STANDING = frozenset({"partnership", "funding", "commissioning", "membership"})
+
+
+def _project_period(text: str) -> tuple[str, str]:
+    """The period of the document's own project, from a form line ("Tidsperiod - 2017-2019", "Periode: 2018–2021")."""
+    for line in text.splitlines():
+        label = form_label(line)
+        if label is not None and PERIOD_LABEL.search(line[:label]):
+            found = periods_in(line[label:], whole=True)
+            if found:
+                return found[0].pair
+    return "", ""
+
+
+def _with_project_period(found: list[tuple[Tie, str, list[str]]], about_project: bool, focal: Mention | None,
+                         period: tuple[str, str]) -> None:
+    """A standing tie of the project (or stated in a sentence about it) without a date of its own lasts as long as
+    the project: "Tidsperiod - 2017-2019" dates "Man samarbetar med AF och kommunerna"."""
+    if focal is None or period == ("", ""):
+        return
+    for tie, status, _ in found:
+        own = tie.start or tie.end
+        of_project = about_project or focal.actor in (tie.source, tie.target)
+        if not own and of_project and tie.kind in _STANDING and status != "recommended":
+            tie.start, tie.end = period
+
+
 def _document_ties(doc: Document, mentions: list[Mention]) -> list[tuple[Tie, str, list[str]]]:
     sentences = split_sentences(doc.text, doc.language)
     focal = _focal(mentions)
+    period = _project_period(doc.text) if focal is not None else ("", "")
     mentions = _the_municipalities(_predicates(doc.text, _resolve(doc.text, mentions, focal)))
     host, host_span = _host(doc.text, sentences, mentions)
     zone = bool(RECOMMEND_HEADINGS.search(doc.title))
@@ -193,9 +229,11 @@ def _document_ties(doc: Document, mentions: list[Mention]) -> list[tuple[Tie, st
         inside = [m for m in mentions if s.start <= m.start < s.end]
         sentence, start = doc.text[s.start:s.end], s.start
         label = form_label(sentence)
+        about_project = focal is not None and any(m.actor == focal.actor for m in inside)
+        found = []
         if label is not None:
-            found = _form_ties(sentence, s.start, label, inside, focal)
-            out += [(t, status_of(sentence, zone), themes_of(sentence)) for t in found]
+            form = _form_ties(sentence, s.start, label, inside, focal)
+            found += [(t, status_of(sentence, zone), themes_of(sentence)) for t in form]
             sentence, start = sentence[label:], s.start + label
             inside = [m for m in inside if m.start >= start]
         ctx = Context(project=focal, host=host, host_span=host_span, previous=previous, previous_span=previous_span)
@@ -203,7 +241,9 @@ def _document_ties(doc: Document, mentions: list[Mention]) -> list[tuple[Tie, st
             if label is not None:
                 tie.spans = tuple(sorted({(s.start, s.end), *tie.spans}))
             quote = " ".join(doc.text[a:b] for a, b in tie.spans)
-            out.append((tie, status_of(sentence, zone), themes_of(quote)))
+            found.append((tie, status_of(sentence, zone), themes_of(quote)))
+        _with_project_period(found, about_project, focal, period)
+        out += found
         found_previous = _previous_subject(doc.text, s, mentions)
         if found_previous[0] is not None:
             previous, previous_span = found_previous
@@ -230,6 +270,23 @@ def _form_ties(line: str, offset: int, label: int, mentions: list[Mention], foca
 
 def _quote(text: str, spans) -> str:
     return ELLIPSIS.join(re.sub(r"\s+", " ", text[a:b]).strip() for a, b in spans)
+
+
+_REGION_HEADS = re.compile(r"^(region|regionförbundet|länsstyrelsen|statsforvalteren|fylkesmannen|landstinget)"
+                           r"(\s+i)?\s+|\s+(län|fylke|fylkeskommune|county council|region)$|^county administrative "
+                           r"board of\s+", re.I)
+
+
+def _region_of(m: Mention) -> str:
+    """The region a regional body's name holds: "Region Halland", "Länsstyrelsen i Värmland", "Innlandet fylkeskommune".
+
+    >>> _region_of(Mention(0, 0, "", "k", "Statsforvalteren i Innlandet", "county_board"))
+    'Innlandet'
+    """
+    if m.type not in ("region", "county_board") or m.collective:
+        return ""
+    place = _REGION_HEADS.sub("", m.name).strip()
+    return place if place != m.name and place[:1].isupper() and len(place.split()) <= 2 else ""
 
 
 class _Actors:
@@ -275,10 +332,12 @@ class _Actors:
     def _new_row(self, actor: str, m: Mention, doc: Document) -> dict:
         hit = process.extractOne(m.name, list(self.choices), scorer=fuzz.WRatio, score_cutoff=86) \
             if self.choices else None
-        municipality = re.sub(r"s?\s+kommune?$", "", m.name) if m.type == "municipality" and not m.collective \
+        municipality = re.sub(r"s?\s+(kommune?|[Mm]unicipality)$", "", m.name) if m.type == "municipality" and not m.collective \
             else m.extra.get("municipality", "")
-        return {"id": actor, "name": m.name, "type": m.type, "country": _COUNTRY.get(doc.language, ""),
-                "municipality": municipality, "aliases": "", "description": "", "documents": [],
+        return {"id": actor, "name": m.name, "type": m.type, "sector": implied("sector", "", m.type),
+                "level": implied("level", "", m.type), "country": _COUNTRY.get(doc.language, ""),
+                "region": _region_of(m), "municipality": municipality, "aliases": "", "description": "",
+                "documents": [],
                 "match": self.choices[hit[0]] if hit else ""}
 
     def table(self, keep: set[str]) -> pd.DataFrame:
@@ -297,18 +356,30 @@ class _Actors:
         return pd.DataFrame(rows)
 
 
+def _parties(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Groups a cue names as partners of an unnamed subject ("samverka med företagare"): actors, without a tie."""
+    out = []
+    for s in split_sentences(doc.text, doc.language):
+        inside = [m for m in mentions if s.start <= m.start < s.end]
+        if inside:
+            out += cue_parties(doc.text[s.start:s.end], s.start, inside)
+    return out
+
+
 def extract_documents(documents: list[Document], known: Dataset | None = None) -> Extraction:
     """Candidate actors and ties of ``documents``; actors of ``known`` keep their ids and names."""
     actors = _Actors(known)
     ties, mentions_of, keep = [], {}, set()
     for doc in documents:
-        mentions, place = _per_place(doc.text, find_mentions(doc.text, doc.language, known))
+        here = placed_groups(known, doc.text) if known is not None and len(known.actors) else known
+        mentions, place = _per_place(doc.text, find_mentions(doc.text, doc.language, here))
         mentions_of[doc.id] = mentions
         by_key = {}
         for m in mentions + [m.extra["parent"] for m in mentions if "parent" in m.extra]:
             by_key[m.actor] = actors.add(m, doc)
             if not m.collective:
                 keep.add(by_key[m.actor])
+        keep |= {by_key[m.actor] for m in _parties(doc, mentions) if m.actor in by_key}
         for tie, status, themes in _document_ties(doc, mentions):
             if not _same_place(tie, place):
                 continue
@@ -317,7 +388,7 @@ def extract_documents(documents: list[Document], known: Dataset | None = None) -
                 continue
             keep |= {source, target}
             ties.append({"source": source, "target": target, "kind": tie.kind, "themes": "|".join(themes),
-                         "status": status, "start": "", "end": "", "weight": "1",
+                         "status": status, "start": tie.start, "end": tie.end, "weight": "1",
                          "evidence": _quote(doc.text, tie.spans), "document": doc.id})
     ties = _dedupe(ties)
     table = pd.DataFrame(ties, columns=["source", "target", "kind", "themes", "status", "start", "end", "weight",

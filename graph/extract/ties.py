@@ -1,11 +1,13 @@
-"""Ties stated between the actors of a sentence: cue phrase → kind and direction, modality → status.
+"""Ties stated between the actors of a sentence: cue phrase → kind and direction, modality → status, period.
 
 A sentence with a cue ("i samarbete med", "på oppdrag fra", "panelsamtal
 mellan …") and actors on its sides gives candidate ties.  A list of members
 ("panelsamtal mellan A, B och C", "deltaking frå A, B og C") is tied to the
 frame it belongs to — the project or the host of the event named nearby — as a
 star; without a frame, each pair of the list is tied.  We never invent a
-project actor for a list: the map holds only what the document names.
+project actor for a list: the map holds only what the document names.  The
+period the sentence states nearest the two actors ("sedan 2016", "fra 2018 til
+2021") is the tie's start and end (:mod:`graph.extract.periods`).
 
 >>> from graph.extract.actors import Mention
 >>> ms = [Mention(0, 2, "AB", "ab", "AB"), Mention(20, 22, "CD", "cd", "CD")]
@@ -20,8 +22,9 @@ from dataclasses import dataclass
 
 from graph.extract.actors import Mention
 from graph.extract.lexicon import PLANNED, RECOMMENDED, THEME_WORDS, TIE_CUES
+from graph.extract.periods import nearest_period
 
-__all__ = ["Context", "Tie", "sentence_ties", "status_of", "themes_of", "HOST_VERBS"]
+__all__ = ["Context", "Tie", "cue_parties", "sentence_ties", "status_of", "themes_of", "HOST_VERBS"]
 
 _CUES = [(kind, re.compile(rf"\b{p}", re.I)) for kind, ps in TIE_CUES.items() for p in ps]
 _PASSIVE = re.compile(r"(av|från|fra|frå|by|from)\s*$", re.I)
@@ -35,6 +38,8 @@ HOST_VERBS = re.compile(r"\b(samlade|samlat|arrangerade|arrangerat|anordnade|ano
 _MEMBER_CUES = {"participation"}
 _FROM = re.compile(r"(från|frå|fra|from|of)$", re.I)
 _BETWEEN = re.compile(r"\b(mellan|mellom|between)\b", re.I)
+_PRONOUN = re.compile(r"\b(man|vi|we|de|dei|they|den|det|it)\b", re.I)
+_WITH = re.compile(r"\b(med|with|mot|towards)\s+([^\s,.;:!?]+\s+){0,3}$", re.I)   # "med nysvenskars egna …"
 
 
 @dataclass
@@ -46,6 +51,8 @@ class Tie:
     kind: str
     spans: tuple[tuple[int, int], ...]
     cue: str = ""
+    start: str = ""
+    end: str = ""
 
 
 def status_of(sentence: str, recommend_zone: bool = False) -> str:
@@ -124,6 +131,8 @@ def _ties_of_cue(text: str, offset: int, kind: str, cue: re.Match, mentions: lis
     if not after and len(before) >= 2 and kind in ("partnership", "dialogue"):
         return [(x, y) for i, x in enumerate(before) for y in before[i + 1:] if x.actor != y.actor]  # "A och B möts"
     if not before and len(after) >= 2 and kind in ("partnership", "dialogue") and ctx.project is None:
+        if _WITH.search(text[:after[0].start - offset]):
+            return []        # "samverka med A/B/C": partners of an unnamed subject, not of each other
         return [(x, y) for i, x in enumerate(after) for y in after[i + 1:] if x.actor != y.actor]  # "samverkan A och B"
     if not before and ctx.project is not None:
         before = [ctx.project]
@@ -151,5 +160,27 @@ def sentence_ties(text: str, offset: int, mentions: list[Mention], ctx: Context 
                 for other, span in ((ctx.host, ctx.host_span), (ctx.previous, ctx.previous_span)):
                     if other is not None and span and (a is other or b is other):
                         spans.add(span)
-                ties.append(Tie(source, target, kind, tuple(sorted(spans)), cue.group()))
+                partner = max((a, b), key=lambda m: m.start)      # the period belongs to the later one's clause
+                start, end = nearest_period(text, (partner.start - offset, partner.end - offset),
+                                            [(m.start - offset, m.end - offset) for m in mentions])
+                ties.append(Tie(source, target, kind, tuple(sorted(spans)), cue.group(), start, end))
     return ties
+
+
+def cue_parties(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """The actors a cue names as partners even when the other end is left unnamed: "Använd/samverka med
+    nysvenskars egna organisationer/föreningar" names those groups as parties, with no tie among them.
+
+    >>> ms = [Mention(14, 24, "föreningar", "f", "föreningar", collective=True)]
+    >>> [m.actor for m in cue_parties("Samverka med föreningar.", 0, ms)]
+    ['f']
+    """
+    out: list[Mention] = []
+    for _, pattern in _CUES:
+        for cue in pattern.finditer(text):
+            if any(m.end - offset <= cue.start() for m in mentions) or _PRONOUN.search(text[:cue.start()]):
+                continue                                     # the cue has a subject: its ties say who
+            right = _groups(text, offset, [m for m in mentions if m.start - offset >= cue.end()])
+            if right and _WITH.search(text[:right[0][0].start - offset]):
+                out += [m for m in _near(text, offset, cue, right[0]) if m not in out]
+    return out
