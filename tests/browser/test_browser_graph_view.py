@@ -86,3 +86,33 @@ def test_hostile_text_runs_nothing(page, app_url):
         "() => globalThis.snxNetworks.graph.snx.host.querySelectorAll('img, script, svg, a, iframe').length"
     )
     assert injected == 0
+
+
+# The alpha (0-255) of the canvas pixel at the centre of actor `id` on the map with Streamlit key `key`.
+ALPHA_AT = """([key, id]) => {
+  const net = globalThis.snxNetworks[key], canvas = net.snx.host.querySelector("canvas");
+  const dom = net.canvasToDOM(net.getPosition(id)), ratio = canvas.width / canvas.clientWidth;
+  return canvas.getContext("2d").getImageData(Math.round(dom.x * ratio), Math.round(dom.y * ratio), 1, 1).data[3];
+}"""
+
+
+def test_a_found_path_stands_out_on_the_map_and_the_rest_fades(page, explorer_url):
+    page.goto(explorer_url + "paths?from=leader-framtidsbygder&to=migrationsverket")
+    drawn = "() => globalThis.snxNetworks && globalThis.snxNetworks.path_map && globalThis.snxNetworks.path_map.snx.path"
+    page.wait_for_function(drawn, timeout=60_000)
+    page.wait_for_timeout(300)
+    ids = page.evaluate("() => globalThis.snxNetworks.path_map.snx.nodes.getIds()")
+    on_path = page.evaluate("() => globalThis.snxNetworks.path_map.snx.path.order")
+    assert on_path[0] == "leader-framtidsbygder" and on_path[-1] == "migrationsverket"
+    assert len(ids) > 2 * len(on_path)  # the map of the whole view, not the path alone
+    inside = "([key, id]) => { const n = globalThis.snxNetworks[key], d = n.canvasToDOM(n.getPosition(id)); " \
+             "return d.x > 5 && d.y > 5 && d.x < n.snx.host.clientWidth - 5 && d.y < n.snx.host.clientHeight - 5; }"
+    assert all(page.evaluate(inside, ["path_map", actor]) for actor in on_path)  # the view fits the path
+    others = [i for i in ids if i not in on_path and page.evaluate(inside, ["path_map", i])]
+    assert others
+    assert all(page.evaluate(ALPHA_AT, ["path_map", actor]) > 240 for actor in on_path)
+    faded = [page.evaluate(ALPHA_AT, ["path_map", actor]) for actor in others]
+    assert sum(a < 160 for a in faded) > 0.8 * len(faded)  # (a faded actor may lie under a path actor's tie)
+    page.evaluate("() => snxHighlight(globalThis.snxNetworks.path_map, [], false)")
+    page.wait_for_timeout(300)
+    assert sum(page.evaluate(ALPHA_AT, ["path_map", actor]) > 240 for actor in others) > 0.8 * len(others)
