@@ -132,7 +132,7 @@
       visible.push([order[i], node, d, r]);
       discs.add([d.x - r, d.y - r, d.x + r, d.y + r], order[i]);
     }
-    var drawn = 0;
+    var drawn = 0, boxes = [];
     var moving = s.lod && (network.renderer.dragging || network.renderer.zooming);
     var tried = (moving ? MAX_TRIED_MOVING : MAX_TRIED) + first.length;
     for (var k = 0; k < visible.length && k < tried && drawn < MAX_LABELS; k++) {
@@ -161,6 +161,7 @@
                        (tw + 6) / scale, th / scale);
         }
         placed.add(box, id);
+        boxes.push(box);
         var x = view.x + (box[0] - w / 2) / scale, y = view.y + (box[1] + th / 2 - h / 2) / scale;
         ctx.font = (id === s.focused || onPath ? "bold " : "") + (FONT / scale) + "px sans-serif";
         ctx.lineWidth = 4 / scale;
@@ -179,6 +180,7 @@
     });
     ctx.restore();
     s.labelled = drawn;
+    s.labelBoxes = boxes;  // screen boxes of the names drawn (read by the browser tests)
   }
   // Large maps (data.lod set): ties are drawn here, one canvas path per look (colour, width, dashes), only
   // those in view, the ties between the most important actors first, at most lod.rest at rest and lod.moving

@@ -116,3 +116,62 @@ def test_a_found_path_stands_out_on_the_map_and_the_rest_fades(page, explorer_ur
     page.evaluate("() => snxHighlight(globalThis.snxNetworks.path_map, [], false)")
     page.wait_for_timeout(300)
     assert sum(page.evaluate(ALPHA_AT, ["path_map", actor]) > 240 for actor in others) > 0.8 * len(others)
+
+
+def overlapping(boxes: list[list[float]]) -> list[tuple[int, int]]:
+    return [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes[:i])
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+
+
+def test_small_map_names_do_not_overlap(page, explorer_url):
+    page.goto(explorer_url)
+    page.wait_for_function(DRAWN, timeout=60_000)
+    page.wait_for_timeout(500)
+    boxes = page.evaluate("() => globalThis.snxNetworks.graph.snx.labelBoxes")
+    assert len(boxes) >= 10 and overlapping(boxes) == []
+    page.evaluate("() => { const n = globalThis.snxNetworks.graph; n.moveTo({scale: n.getScale() * 2}); }")
+    page.wait_for_timeout(300)
+    closer = page.evaluate("() => globalThis.snxNetworks.graph.snx.labelBoxes")
+    assert len(closer) >= 10 and overlapping(closer) == []
+
+
+# The ties of a large map in view (either end inside the canvas's box, as the page culls them).
+TIES_IN_VIEW = """() => {
+  const net = window.snxNetwork, s = net.snx, w = s.host.clientWidth, h = s.host.clientHeight;
+  const a = net.DOMtoCanvas({x: -20, y: -20}), b = net.DOMtoCanvas({x: w + 20, y: h + 20});
+  return s.fast.list.filter((e) => {
+    const p = net.body.nodes[e.from], q = net.body.nodes[e.to];
+    return !((p.x < a.x && q.x < a.x) || (p.x > b.x && q.x > b.x) || (p.y < a.y && q.y < a.y) ||
+             (p.y > b.y && q.y > b.y));
+  }).length;
+}"""
+
+
+def test_large_map_draws_ties_by_zoom_level(browser, tmp_path):
+    import networkx as nx
+
+    from graph.layout import compute_layout
+    from graph.webpage import standalone_html
+
+    G = nx.MultiGraph(nx.gnm_random_graph(2000, 10000, seed=2))
+    nx.set_node_attributes(G, {v: f"Actor {v}" for v in G}, "name")
+    page_file = tmp_path / "large.html"
+    page_file.write_text(standalone_html(G, compute_layout(G), size_by=dict(G.degree())), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1000, "height": 700})
+    try:
+        page.goto(page_file.as_uri())
+        page.wait_for_function("() => window.snxNetwork && window.snxNetwork.snx.drawn > 1", timeout=60_000)
+        lod = page.evaluate("() => window.snxNetwork.snx.lod")
+        page.evaluate("() => window.snxNetwork.redraw()")
+        page.wait_for_timeout(300)
+        whole = page.evaluate("() => window.snxNetwork.snx.edgesDrawn")
+        assert whole == lod["rest"] < 10000  # the whole map: the ties of its backbone only
+        names = page.evaluate("() => window.snxNetwork.snx.labelBoxes")
+        assert 0 < len(names) <= 160 and overlapping(names) == []
+        page.evaluate("() => window.snxNetwork.moveTo({scale: window.snxNetwork.getScale() * 6, animation: false})")
+        page.wait_for_timeout(300)
+        in_view = page.evaluate(TIES_IN_VIEW)
+        assert 0 < in_view < lod["rest"]
+        assert page.evaluate("() => window.snxNetwork.snx.edgesDrawn") == in_view  # zoomed in: every tie in view
+    finally:
+        page.close()
