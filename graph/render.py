@@ -348,8 +348,10 @@ def _tie_legend(edges: list[dict[str, Any]], words: Mapping[str, Any]) -> list[d
     return out
 
 
-#: Above this many actors and ties the page draws ties by zoom level itself (see ``_levels_of_detail``).
-LARGE_MAP = 4000
+#: Above this many actors and ties the page draws ties and actors itself, by zoom level (``_levels_of_detail``).
+LARGE_MAP = 1500
+#: Above this many, no hover (tooltips then need a click-free pointer scan of every tie on each move).
+NO_HOVER = 4000
 
 
 def _levels_of_detail(n_nodes: int, n_edges: int) -> dict[str, int] | None:
@@ -361,11 +363,11 @@ def _levels_of_detail(n_nodes: int, n_edges: int) -> dict[str, int] | None:
     >>> _levels_of_detail(56, 250) is None
     True
     >>> _levels_of_detail(5000, 20000)
-    {'rest': 8000, 'moving': 1500}
+    {'rest': 8000, 'moving': 1000}
     """
     if n_nodes + n_edges <= LARGE_MAP:
         return None
-    return {"rest": 8000, "moving": 1500}
+    return {"rest": 8000, "moving": 1000}
 
 
 def _options(n_nodes: int, n_edges: int, *, sized: bool) -> dict[str, Any]:
@@ -390,7 +392,7 @@ def _options(n_nodes: int, n_edges: int, *, sized: bool) -> dict[str, Any]:
             "arrows": {"to": {"scaleFactor": 0.6}},
         },
         "interaction": {
-            "hover": not big,
+            "hover": n_nodes + n_edges <= NO_HOVER,
             "dragNodes": not big,  # large maps draw their actors themselves, where the layout put them
             "tooltipDelay": 150,
             "hideEdgesOnDrag": False,  # large maps draw fewer ties while moving instead of none

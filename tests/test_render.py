@@ -317,7 +317,7 @@ def test_legend_has_tie_styles_and_isolates_a_caption():
     assert alone["y"] > max(n["y"] for n in data["nodes"] if n["id"] != "alone")
 
 
-@pytest.mark.parametrize(("n", "m", "large"), [(56, 150, False), (1000, 3000, False), (1000, 3001, True)])
+@pytest.mark.parametrize(("n", "m", "large"), [(56, 150, False), (500, 1000, False), (500, 1001, True), (1000, 3001, True)])
 def test_large_maps_draw_ties_by_zoom_level_and_keep_them_while_moving(n, m, large):
     G = nx.MultiGraph(nx.gnm_random_graph(n, m, seed=1))
     data = network_data(G, {v: (0.0, 0.0) for v in G})

@@ -9,6 +9,7 @@
   var MAX_LABELS = 160;     // names drawn at most at once
   var MAX_TRIED = 1500;     // actors in view whose name is tried, most important first (the rest lack room)
   var MAX_TRIED_MOVING = 300;  // the same while a large map pans or zooms
+  var MAX_LABELS_MOVING = 60;  // names drawn at most while a large map pans or zooms
   function textBox(text) {
     var div = document.createElement("div");
     div.className = "snx-tip";
@@ -122,7 +123,7 @@
         .concat(order.filter(function (id) { return !head[id]; }));
     }
     var nodes = network.body.nodes;
-    var visible = [];
+    var visible = [], moving = s.lod && (network.renderer.dragging || network.renderer.zooming);
     for (var i = 0; i < order.length; i++) {
       var node = nodes[order[i]];
       if (!node) continue;
@@ -130,12 +131,12 @@
       var r = (node.shape && node.shape.radius ? node.shape.radius : (node.options.size || 10)) * scale;
       if (d.x < -50 || d.y < -20 || d.x > w + 50 || d.y > h + 20) continue;
       visible.push([order[i], node, d, r]);
-      discs.add([d.x - r, d.y - r, d.x + r, d.y + r], order[i]);
+      if (!moving || visible.length <= MAX_TRIED) discs.add([d.x - r, d.y - r, d.x + r, d.y + r], order[i]);
     }
     var drawn = 0, boxes = [];
-    var moving = s.lod && (network.renderer.dragging || network.renderer.zooming);
     var tried = (moving ? MAX_TRIED_MOVING : MAX_TRIED) + first.length;
-    for (var k = 0; k < visible.length && k < tried && drawn < MAX_LABELS; k++) {
+    var most = moving ? MAX_LABELS_MOVING : MAX_LABELS;
+    for (var k = 0; k < visible.length && k < tried && drawn < most; k++) {
       var id = visible[k][0], d2 = visible[k][2], r2 = visible[k][3];
       var text = s.labels[id];
       if (!text) continue;
@@ -198,10 +199,10 @@
     list.sort(function (a, b) { return a.order - b.order; });
     return {list: list, looks: Object.keys(looks).map(function (k) { return looks[k]; })};
   }
-  function strokeLook(ctx, look, scale, alpha, extra) {
+  function strokeLook(ctx, look, scale, alpha, extra, moving) {  // while moving: no dashes, no arrowheads
     if (!look.segments.length) return;
     ctx.beginPath();
-    var arrows = look.arrow && scale > 0.45;
+    var arrows = look.arrow && scale > 0.45 && !moving;
     for (var i = 0; i < look.segments.length; i++) {
       var g = look.segments[i];
       ctx.moveTo(g[0], g[1]);
@@ -210,7 +211,7 @@
     ctx.globalAlpha = alpha;
     ctx.strokeStyle = look.color;
     ctx.lineWidth = Math.max(look.width + extra, 0.3 / scale);
-    ctx.setLineDash(look.dashes || []);
+    ctx.setLineDash(moving ? [] : look.dashes || []);
     ctx.stroke();
     ctx.setLineDash([]);
     if (arrows) {  // a small head where the tie meets its target's disc
@@ -254,9 +255,9 @@
       });
     }
     ctx.save();
-    fast.looks.forEach(function (look) { strokeLook(ctx, look, scale, path ? 0.12 : 0.8, 0); });
+    fast.looks.forEach(function (look) { strokeLook(ctx, look, scale, path ? 0.12 : 0.8, 0, moving); });
     onPath.forEach(function (o) { o[0].look.segments.push(o[1]); });
-    fast.looks.forEach(function (look) { strokeLook(ctx, look, scale, 1, 2.5); });
+    fast.looks.forEach(function (look) { strokeLook(ctx, look, scale, 1, 2.5, false); });
     ctx.restore();
     s.edgesDrawn = count + onPath.length;
   }
