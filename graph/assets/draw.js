@@ -210,7 +210,7 @@
     }
     ctx.globalAlpha = alpha;
     ctx.strokeStyle = look.color;
-    ctx.lineWidth = Math.max(look.width + extra, 0.3 / scale);
+    ctx.lineWidth = Math.max(look.width + extra, (extra ? 3 : 0.3) / scale);  // a path's ties: 3 px at least
     ctx.setLineDash(moving ? [] : look.dashes || []);
     ctx.stroke();
     ctx.setLineDash([]);
