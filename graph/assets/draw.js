@@ -340,7 +340,9 @@
       }
     });
     // Fit once the container has its size, with room for the labels at the edges.
+    // (or to the path shown, when one was set before the first frame).
     network.once("afterDrawing", function () {
+      if (network.snx.path) return fitPath(network);
       network.fit({animation: false});
       network.moveTo({scale: network.getScale() * 0.9, animation: false});
     });
@@ -380,12 +382,13 @@
     });
     s.path = path;
     restyle(network, path);
-    if (fit) {
-      network.fit({nodes: path.order, animation: false, minZoomLevel: 0.05, maxZoomLevel: 1.6});
-      network.moveTo({scale: network.getScale() * 0.85, animation: false});
-    }
+    if (fit) fitPath(network);
     network.redraw();
     return true;
+  }
+  function fitPath(network) {
+    network.fit({nodes: network.snx.path.order, animation: false, minZoomLevel: 0.05, maxZoomLevel: 1.6});
+    network.moveTo({scale: network.getScale() * 0.85, animation: false});
   }
   function restyle(network, path) {  // fade (or bring back) what is not on the path
     var s = network.snx;
