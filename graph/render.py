@@ -143,6 +143,7 @@ def network_data(
         "captions": captions,
         "labels": labels is not False,
         "options": _options(len(nodes), len(edges), sized=size_by is not None),
+        "lod": _levels_of_detail(len(nodes), len(edges)),
         "meta": {"color_by": color_by, "lang": said["lang"]},
     }
 
@@ -347,9 +348,31 @@ def _tie_legend(edges: list[dict[str, Any]], words: Mapping[str, Any]) -> list[d
     return out
 
 
+#: Above this many actors and ties the page draws ties and actors itself, by zoom level (``_levels_of_detail``).
+LARGE_MAP = 1500
+#: Above this many, no hover (tooltips then need a click-free pointer scan of every tie on each move).
+NO_HOVER = 4000
+
+
+def _levels_of_detail(n_nodes: int, n_edges: int) -> dict[str, int] | None:
+    """How many ties a large map draws at most: at rest, and while it pans or zooms (None: small map, all).
+
+    The page draws the ties in view between the most important actors first, so the whole map shows its
+    backbone and zooming in shows every tie of the part in view.
+
+    >>> _levels_of_detail(56, 250) is None
+    True
+    >>> _levels_of_detail(5000, 20000)
+    {'rest': 8000, 'moving': 1000}
+    """
+    if n_nodes + n_edges <= LARGE_MAP:
+        return None
+    return {"rest": 8000, "moving": 1000}
+
+
 def _options(n_nodes: int, n_edges: int, *, sized: bool) -> dict[str, Any]:
-    """vis-network options: fixed positions, no physics; names are drawn by the page itself."""
-    big = n_nodes + n_edges > 4000
+    """vis-network options: fixed positions, no physics; names (and on large maps ties) are drawn by the page."""
+    big = n_nodes + n_edges > LARGE_MAP
     return {
         "autoResize": True,
         "physics": {"enabled": False},
@@ -369,10 +392,11 @@ def _options(n_nodes: int, n_edges: int, *, sized: bool) -> dict[str, Any]:
             "arrows": {"to": {"scaleFactor": 0.6}},
         },
         "interaction": {
-            "hover": not big,
+            "hover": n_nodes + n_edges <= NO_HOVER,
+            "dragNodes": not big,  # large maps draw their actors themselves, where the layout put them
             "tooltipDelay": 150,
-            "hideEdgesOnDrag": big,
-            "hideEdgesOnZoom": big,
+            "hideEdgesOnDrag": False,  # large maps draw fewer ties while moving instead of none
+            "hideEdgesOnZoom": False,
             "multiselect": False,
             "navigationButtons": False,
             "keyboard": False,

@@ -315,3 +315,15 @@ def test_legend_has_tie_styles_and_isolates_a_caption():
     assert data["captions"][0]["text"] == "Without recorded ties (1)"
     alone = next(n for n in data["nodes"] if n["id"] == "alone")
     assert alone["y"] > max(n["y"] for n in data["nodes"] if n["id"] != "alone")
+
+
+@pytest.mark.parametrize(("n", "m", "large"), [(56, 150, False), (500, 1000, False), (500, 1001, True), (1000, 3001, True)])
+def test_large_maps_draw_ties_by_zoom_level_and_keep_them_while_moving(n, m, large):
+    G = nx.MultiGraph(nx.gnm_random_graph(n, m, seed=1))
+    data = network_data(G, {v: (0.0, 0.0) for v in G})
+    assert (data["lod"] is not None) is large
+    if large:
+        assert 0 < data["lod"]["moving"] < data["lod"]["rest"]
+    interaction = data["options"]["interaction"]
+    assert interaction["hideEdgesOnDrag"] is interaction["hideEdgesOnZoom"] is False
+    assert interaction["dragNodes"] is not large

@@ -4,14 +4,15 @@
 :func:`graph.render.network_data` with vis-network (served inline, no
 request leaves the app) and returns the id of the node the user last
 clicked, or ``None``. Passing ``selected=`` highlights and centres a node
-chosen in Python, for example after a search.
+chosen in Python, for example after a search; ``path=`` (pairs of actors)
+shows a path: its actors and ties stand out, the rest of the map fades.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -57,7 +58,7 @@ function mount(parentElement, data, setStateValue) {
     link.click();
   });
   root.appendChild(snap);
-  const state = {sig: data.sig, root: root, network: network, focused: undefined};
+  const state = {sig: data.sig, root: root, network: network, focused: undefined, path: undefined};
   STATE.set(parentElement, state);
   globalThis.snxNetworks = globalThis.snxNetworks || {};
   globalThis.snxNetworks[String(data.key)] = network;
@@ -73,6 +74,11 @@ export default function (component) {
     state = undefined;
   }
   if (!state) state = mount(parentElement, data, setStateValue);
+  const path = JSON.stringify(data.path || []);
+  if (path !== state.path) {
+    snxHighlight(state.network, data.path || [], true);  // a newly chosen path: fade the rest, fit the path
+    state.path = path;
+  }
   const wanted = data.selected == null ? null : String(data.selected);
   if (wanted !== state.focused) {
     snxFocus(state.network, wanted, true);  // a search or a link zooms to the actor; a click does not move
@@ -112,6 +118,7 @@ def graph_view(
     key: str = "graph",
     height: int = 650,
     selected: str | None = None,
+    path: Sequence[tuple[str, str]] | None = None,
     on_select: Callable[[], None] | None = None,
     snapshot_label: str = "PNG",
 ) -> str | None:
@@ -129,6 +136,10 @@ def graph_view(
     selected : str or None, optional
         Node to highlight and centre (e.g. a search result); ``None``
         clears the highlight.
+    path : sequence of (str, str), optional
+        Steps of one or more paths as pairs of actor ids: those actors and
+        the ties between each pair are highlighted, everything else is
+        faded, and the view fits the path. ``None`` or empty: the whole map.
     on_select : callable, optional
         Called (as a Streamlit callback) when the user clicks a node.
     snapshot_label : str, optional
@@ -145,6 +156,7 @@ def graph_view(
         "graph": graph,
         "sig": sig,
         "selected": None if selected is None else str(selected),
+        "path": [[str(a), str(b)] for a, b in path or ()],
         "height": int(height),
         "key": str(key),
         "snapshot_label": snapshot_label,

@@ -20,9 +20,10 @@ def _names(G: nx.Graph) -> dict[str, str]:
 
 
 def render_paths(ctx: dict) -> None:
-    """All shortest paths between two actors, each hop with the evidence of its ties.
+    """All shortest paths between two actors, each hop with the evidence of its ties, and on the map.
 
-    Existing ties only, unless the user asks to walk planned, recommended and ended ties too.
+    Existing ties only, unless the user asks to walk planned, recommended and ended ties too. The map is
+    the one the paths were searched in; the chosen path (or all of them) stands out, the rest is faded.
     """
     lang = ctx["lang"]
     every = st.checkbox(t("path_all_ties", lang), key="path_all_ties")
@@ -42,8 +43,14 @@ def render_paths(ctx: dict) -> None:
         st.warning(t("no_path", lang, a=md_text(names[source]), b=md_text(names[target])))
         return
     st.success(tn("paths_found", len(paths), lang, n=len(paths), steps=len(paths[0])))
-    hops = tuple(sorted({tuple(sorted((h["from"], h["to"]))) for path in paths for h in path}))
-    graph_view(state.path_drawing_of(ctx["key"], filters, hops, lang, ctx["ds"]), key="path_map", height=360,
+    shown = paths
+    if len(paths) > 1:
+        choice = st.segmented_control(t("paths", lang), ["all", *range(1, len(paths) + 1)], default="all",
+                                      key="path_shown", format_func=lambda c: t("all", lang) if c == "all"
+                                      else t("path_n", lang, n=c, steps=len(paths[0])))
+        shown = paths if choice in (None, "all") else [paths[int(choice) - 1]]
+    drawing, _ = state.drawing_of(ctx["key"], filters, None, "sector", "degree", lang, ctx["ds"])
+    graph_view(drawing, key="path_map", height=480, path=[(h["from"], h["to"]) for p in shown for h in p],
                snapshot_label=t("snapshot", lang))
     titles = dict(zip(ctx["ds"].documents["id"], ctx["ds"].documents["title"], strict=True))
     for number, hops in enumerate(paths, start=1):

@@ -1,11 +1,15 @@
 /* The map's drawing, shared by the standalone page and the Streamlit component.
- * Defines globalThis.snxDraw(container, data, onSelect) -> vis.Network and snxFocus(network, id, fit).
+ * Defines globalThis.snxDraw(container, data, onSelect) -> vis.Network, snxFocus(network, id, fit) and
+ * snxHighlight(network, steps, fit) (a path on the map, the rest faded).
  * User text reaches the DOM only through textContent, and the canvas only through fillText.
  * Names are drawn here, not by vis-network: most important actors first (data.nodes[i].rank), the selected
  * actor and its partners before all others, each where it overlaps no name and no node already drawn. */
 (function () {
   var FONT = 13;            // label size in screen pixels, whatever the zoom
   var MAX_LABELS = 160;     // names drawn at most at once
+  var MAX_TRIED = 1500;     // actors in view whose name is tried, most important first (the rest lack room)
+  var MAX_TRIED_MOVING = 300;  // the same while a large map pans or zooms
+  var MAX_LABELS_MOVING = 60;  // names drawn at most while a large map pans or zooms
   function textBox(text) {
     var div = document.createElement("div");
     div.className = "snx-tip";
@@ -60,12 +64,36 @@
       return out;
     });
   }
-  function overlaps(a, list) {
-    for (var i = 0; i < list.length; i++) {
-      var b = list[i];
-      if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) return true;
+  // Boxes [x0, y0, x1, y1] in screen pixels, bucketed in a grid so that a test looks at its neighbours only.
+  function BoxGrid(cell) { this.cell = cell; this.cells = new Map(); }
+  BoxGrid.prototype.add = function (box, owner) {
+    var c = this.cell, item = [box, owner];
+    for (var gx = Math.floor(box[0] / c); gx <= Math.floor(box[2] / c); gx++) {
+      for (var gy = Math.floor(box[1] / c); gy <= Math.floor(box[3] / c); gy++) {
+        var key = gx * 8192 + gy;
+        var list = this.cells.get(key);
+        if (list) list.push(item); else this.cells.set(key, [item]);
+      }
+    }
+  };
+  BoxGrid.prototype.hits = function (a, except) {
+    var c = this.cell;
+    for (var gx = Math.floor(a[0] / c); gx <= Math.floor(a[2] / c); gx++) {
+      for (var gy = Math.floor(a[1] / c); gy <= Math.floor(a[3] / c); gy++) {
+        var list = this.cells.get(gx * 8192 + gy);
+        if (!list) continue;
+        for (var i = 0; i < list.length; i++) {
+          var b = list[i][0];
+          if (list[i][1] !== except && a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) return true;
+        }
+      }
     }
     return false;
+  };
+  function textWidth(s, ctx, id, text, scale) {  // screen pixels at FONT, measured once per actor
+    var known = s.widths[id];
+    if (known === undefined) known = s.widths[id] = ctx.measureText(text).width * scale;
+    return known;
   }
   function drawLabels(network, ctx) {
     var s = network.snx;
@@ -78,19 +106,24 @@
     ctx.font = (FONT / scale) + "px sans-serif";
     ctx.textBaseline = "middle";
     ctx.lineJoin = "round";
-    var placed = [], discs = [];
+    var placed = new BoxGrid(64), discs = new BoxGrid(32);
     (s.captions || []).forEach(function (c) {  // captions first: no name is drawn over them
       ctx.font = "italic " + (FONT / scale) + "px sans-serif";
       var d = toDom(c), cw = ctx.measureText(String(c.text)).width * scale;
-      placed.push([d.x, d.y - FONT, d.x + cw, d.y + FONT * 0.6]);
+      placed.add([d.x, d.y - FONT, d.x + cw, d.y + FONT * 0.6], null);
     });
-    var order = s.order;
-    if (s.focused) {
-      var first = [s.focused].concat(network.getConnectedNodes(s.focused));
-      order = first.concat(order.filter(function (id) { return first.indexOf(id) < 0; }));
+    ctx.font = (FONT / scale) + "px sans-serif";
+    var order = s.order, first = [];
+    if (s.focused) first = [s.focused].concat(network.getConnectedNodes(s.focused));
+    if (s.path) first = s.path.order.concat(first);
+    if (first.length) {
+      var head = {};
+      first.forEach(function (id) { head[id] = true; });
+      order = first.filter(function (id, i) { return first.indexOf(id) === i; })
+        .concat(order.filter(function (id) { return !head[id]; }));
     }
     var nodes = network.body.nodes;
-    var visible = [];
+    var visible = [], moving = s.lod && (network.renderer.dragging || network.renderer.zooming);
     for (var i = 0; i < order.length; i++) {
       var node = nodes[order[i]];
       if (!node) continue;
@@ -98,38 +131,44 @@
       var r = (node.shape && node.shape.radius ? node.shape.radius : (node.options.size || 10)) * scale;
       if (d.x < -50 || d.y < -20 || d.x > w + 50 || d.y > h + 20) continue;
       visible.push([order[i], node, d, r]);
-      if (visible.length < 1500) discs.push([d.x - r, d.y - r, d.x + r, d.y + r]);
+      if (!moving || visible.length <= MAX_TRIED) discs.add([d.x - r, d.y - r, d.x + r, d.y + r], order[i]);
     }
-    var drawn = 0;
-    for (var k = 0; k < visible.length && drawn < MAX_LABELS; k++) {
+    var drawn = 0, boxes = [];
+    var tried = (moving ? MAX_TRIED_MOVING : MAX_TRIED) + first.length;
+    var most = moving ? MAX_LABELS_MOVING : MAX_LABELS;
+    for (var k = 0; k < visible.length && k < tried && drawn < most; k++) {
       var id = visible[k][0], d2 = visible[k][2], r2 = visible[k][3];
       var text = s.labels[id];
       if (!text) continue;
-      var tw = ctx.measureText(text).width * scale, th = FONT * 1.2, gap = r2 + 3;
+      var onPath = s.path && s.path.nodes[id];
+      var tw = textWidth(s, ctx, id, text, scale), th = FONT * 1.2, gap = r2 + 3;
       var spots = [[d2.x + gap, d2.y - th / 2, "left"], [d2.x - gap - tw, d2.y - th / 2, "right"],
                    [d2.x - tw / 2, d2.y + gap, "center"], [d2.x - tw / 2, d2.y - gap - th, "center"]];
-      var mine = k < 1500 ? k : -1;
-      // the selected actor and the three that matter most are named even among crowded nodes
-      var must = id === s.focused || (s.rank[id] !== undefined && s.rank[id] < 3);
-      var others = mine >= 0 ? discs.slice(0, mine).concat(discs.slice(mine + 1)) : discs;
-      for (var j = 0; j < spots.length + (id === s.focused ? 1 : 0); j++) {
+      // the selected actor, the actors of a shown path and the three that matter most are named even among
+      // crowded nodes; the selected actor's and a path actor's name goes right of it whatever it covers
+      // (on large maps: the dozen that matter most among those in view)
+      var must = id === s.focused || onPath || (s.lod ? k < 12 + first.length
+                                                       : s.rank[id] !== undefined && s.rank[id] < 3);
+      var insist = id === s.focused || onPath;
+      for (var j = 0; j < spots.length + (insist ? 1 : 0); j++) {
         var spot = spots[Math.min(j, spots.length - 1)];
-        var last = j === spots.length;  // the selected actor's name goes right of it whatever it covers
+        var last = j === spots.length;
         var box = [spot[0], spot[1], spot[0] + tw, spot[1] + th];
         if (!last && (box[0] < 0 || box[2] > w || box[1] < 0 || box[3] > h)) continue;
-        if (!last && (overlaps(box, placed) || (!must && overlaps(box, others)))) continue;
+        if (!last && (placed.hits(box, undefined) || (!must && discs.hits(box, id)))) continue;
         if (id === s.focused) {
           ctx.fillStyle = "rgba(255,255,255,0.9)";
           ctx.fillRect(view.x + (box[0] - 3 - w / 2) / scale, view.y + (box[1] - h / 2) / scale,
                        (tw + 6) / scale, th / scale);
         }
-        placed.push(box);
+        placed.add(box, id);
+        boxes.push(box);
         var x = view.x + (box[0] - w / 2) / scale, y = view.y + (box[1] + th / 2 - h / 2) / scale;
-        ctx.font = (id === s.focused ? "bold " : "") + (FONT / scale) + "px sans-serif";
+        ctx.font = (id === s.focused || onPath ? "bold " : "") + (FONT / scale) + "px sans-serif";
         ctx.lineWidth = 4 / scale;
         ctx.strokeStyle = "rgba(255,255,255,0.92)";
         ctx.strokeText(text, x, y);
-        ctx.fillStyle = "#222222";
+        ctx.fillStyle = s.path && !onPath ? "#9a9a9a" : "#222222";
         ctx.fillText(text, x, y);
         drawn += 1;
         break;
@@ -142,6 +181,116 @@
     });
     ctx.restore();
     s.labelled = drawn;
+    s.labelBoxes = boxes;  // screen boxes of the names drawn (read by the browser tests)
+  }
+  // Large maps (data.lod set): ties are drawn here, one canvas path per look (colour, width, dashes), only
+  // those in view, the ties between the most important actors first, at most lod.rest at rest and lod.moving
+  // while the map pans or zooms; arrowheads only once zoomed in. vis-network draws only the ties of the
+  // selected actor (highlighted as usual).
+  function fastEdges(data, rank) {
+    var looks = {}, list = [];
+    data.edges.forEach(function (e) {
+      var key = [e.color, e.width, JSON.stringify(e.dashes || false), e.arrows ? 1 : 0].join("|");
+      var look = looks[key] || (looks[key] = {color: e.color, width: e.width || 1, dashes: e.dashes || null,
+                                              arrow: !!e.arrows, segments: []});
+      list.push({from: String(e.from), to: String(e.to), look: look,
+                 order: Math.max(rank[e.from] || 0, rank[e.to] || 0)});
+    });
+    list.sort(function (a, b) { return a.order - b.order; });
+    return {list: list, looks: Object.keys(looks).map(function (k) { return looks[k]; })};
+  }
+  function strokeLook(ctx, look, scale, alpha, extra, moving) {  // while moving: no dashes, no arrowheads
+    if (!look.segments.length) return;
+    ctx.beginPath();
+    var arrows = look.arrow && scale > 0.45 && !moving;
+    for (var i = 0; i < look.segments.length; i++) {
+      var g = look.segments[i];
+      ctx.moveTo(g[0], g[1]);
+      ctx.lineTo(g[2], g[3]);
+    }
+    ctx.globalAlpha = alpha;
+    ctx.strokeStyle = look.color;
+    ctx.lineWidth = Math.max(look.width + extra, (extra ? 3 : 0.3) / scale);  // a path's ties: 3 px at least
+    ctx.setLineDash(moving ? [] : look.dashes || []);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (arrows) {  // a small head where the tie meets its target's disc
+      ctx.beginPath();
+      ctx.fillStyle = look.color;
+      var size = 6 + look.width;
+      for (var j = 0; j < look.segments.length; j++) {
+        var a = look.segments[j], dx = a[2] - a[0], dy = a[3] - a[1], len = Math.sqrt(dx * dx + dy * dy) || 1;
+        var ux = dx / len, uy = dy / len, tx = a[2] - ux * a[4], ty = a[3] - uy * a[4];
+        ctx.moveTo(tx, ty);
+        ctx.lineTo(tx - ux * size - uy * size * 0.5, ty - uy * size + ux * size * 0.5);
+        ctx.lineTo(tx - ux * size + uy * size * 0.5, ty - uy * size - ux * size * 0.5);
+      }
+      ctx.fill();
+    }
+    look.segments = [];
+  }
+  function drawFastEdges(network, ctx) {
+    var s = network.snx, fast = s.fast;
+    var r = network.renderer, moving = r.dragging || r.zooming;
+    var budget = moving ? s.lod.moving : s.lod.rest;
+    var scale = network.getScale(), w = s.host.clientWidth, h = s.host.clientHeight;
+    var a = network.DOMtoCanvas({x: -20, y: -20}), b = network.DOMtoCanvas({x: w + 20, y: h + 20});
+    var nodes = network.body.nodes, count = 0, path = s.path, onPath = [];
+    for (var i = 0; i < fast.list.length && count < budget; i++) {
+      var e = fast.list[i], p = nodes[e.from], q = nodes[e.to];
+      if (!p || !q) continue;
+      if ((p.x < a.x && q.x < a.x) || (p.x > b.x && q.x > b.x) || (p.y < a.y && q.y < a.y) ||
+          (p.y > b.y && q.y > b.y)) continue;
+      var segment = [p.x, p.y, q.x, q.y, (q.shape && q.shape.radius) || q.options.size || 10];
+      if (path && path.pairs[e.from + "\u0000" + e.to]) { onPath.push([e, segment]); continue; }
+      e.look.segments.push(segment);
+      count += 1;
+    }
+    if (path) {  // every tie of the path is drawn, over the faded rest, however many ties there are
+      fast.list.forEach(function (e) {
+        if (path.pairs[e.from + "\u0000" + e.to] && !onPath.some(function (o) { return o[0] === e; })) {
+          var p = nodes[e.from], q = nodes[e.to];
+          if (p && q) onPath.push([e, [p.x, p.y, q.x, q.y, (q.shape && q.shape.radius) || q.options.size || 10]]);
+        }
+      });
+    }
+    ctx.save();
+    fast.looks.forEach(function (look) { strokeLook(ctx, look, scale, path ? 0.12 : 0.8, 0, moving); });
+    onPath.forEach(function (o) { o[0].look.segments.push(o[1]); });
+    fast.looks.forEach(function (look) { strokeLook(ctx, look, scale, 1, 2.5, false); });
+    ctx.restore();
+    s.edgesDrawn = count + onPath.length;
+  }
+  // Large maps also draw their actors here: discs in view, one canvas path per colour, the most important
+  // last (on top). vis-network draws only the selected actor (and on the first frame all, to measure them).
+  function drawFastNodes(network, ctx) {
+    var s = network.snx, nodes = network.body.nodes, scale = network.getScale();
+    var w = s.host.clientWidth, h = s.host.clientHeight;
+    var a = network.DOMtoCanvas({x: -20, y: -20}), b = network.DOMtoCanvas({x: w + 20, y: h + 20});
+    var groups = {}, keys = [];
+    for (var i = s.order.length - 1; i >= 0; i--) {
+      var id = s.order[i], node = nodes[id];
+      if (!node || id === s.focused) continue;
+      var r = (node.shape && node.shape.radius) || node.options.size || 10;
+      if (node.x + r < a.x || node.x - r > b.x || node.y + r < a.y || node.y - r > b.y) continue;
+      var faded = s.path && !s.path.nodes[id] ? 1 : 0, key = faded + node.options.color.background;
+      if (!groups[key]) { groups[key] = {color: node.options.color.background, faded: faded, discs: []}; keys.push(key); }
+      groups[key].discs.push(node.x, node.y, Math.max(r, 1.5 / scale));
+    }
+    ctx.save();
+    ctx.lineWidth = 1 / scale;
+    ctx.strokeStyle = "#ffffff";
+    keys.sort(function (k1, k2) { return groups[k2].faded - groups[k1].faded; });  // faded ones underneath
+    keys.forEach(function (key) {
+      var g = groups[key], d = g.discs;
+      ctx.globalAlpha = g.faded ? 0.2 : 1;
+      ctx.fillStyle = g.color;
+      ctx.beginPath();
+      for (var j = 0; j < d.length; j += 3) { ctx.moveTo(d[j] + d[j + 2], d[j + 1]); ctx.arc(d[j], d[j + 1], d[j + 2], 0, 6.2832); }
+      ctx.fill();
+      if (scale > 0.3) ctx.stroke();
+    });
+    ctx.restore();
   }
   function snxDraw(container, data, onSelect) {
     var host = document.createElement("div");
@@ -157,7 +306,26 @@
     ranked.sort(function (a, b) { return (a.rank || 0) - (b.rank || 0); });
     network.snx = {nodes: nodes, edges: edges, host: host, drawn: 0, labels: labels, rank: rank, showLabels: own,
                    order: ranked.map(function (n) { return n.id; }), captions: data.captions || [],
-                   focused: null, clicked: null};
+                   focused: null, clicked: null, widths: {}, path: null, lod: data.lod || null,
+                   fast: data.lod ? fastEdges(data, rank) : null, items: {nodes: data.nodes, edges: data.edges}};
+    if (network.snx.fast) {
+      var allEdges = null, allNodes = null;
+      network.on("beforeDrawing", function (ctx) {
+        var s = network.snx, focused = s.focused && network.body.nodes[s.focused];
+        drawFastEdges(network, ctx);
+        allEdges = network.body.edgeIndices;
+        network.body.edgeIndices = focused ? focused.edges.map(function (e) { return e.id; }) : [];
+        if (!s.drawn) return;
+        drawFastNodes(network, ctx);
+        allNodes = network.body.nodeIndices;
+        network.body.nodeIndices = focused ? [s.focused] : [];
+      });
+      network.on("afterDrawing", function () {
+        if (allEdges) network.body.edgeIndices = allEdges;
+        if (allNodes) network.body.nodeIndices = allNodes;
+        allEdges = allNodes = null;
+      });
+    }
     network.on("afterDrawing", function (ctx) {
       drawLabels(network, ctx);
       if (!network.snx.drawn) network.snx.firstDrawnAt = performance.now();
@@ -172,7 +340,9 @@
       }
     });
     // Fit once the container has its size, with room for the labels at the edges.
+    // (or to the path shown, when one was set before the first frame).
     network.once("afterDrawing", function () {
+      if (network.snx.path) return fitPath(network);
       network.fit({animation: false});
       network.moveTo({scale: network.getScale() * 0.9, animation: false});
     });
@@ -192,6 +362,47 @@
     network.redraw();
     return true;
   }
+  // Show a path (or several): `steps` is a list of [actor, actor] pairs. Their actors and ties keep their
+  // colour, their ties are drawn thicker and their names first; every other actor and tie is faded.
+  // The view fits the path. An empty or null `steps` shows the whole map again.
+  function snxHighlight(network, steps, fit) {
+    var s = network.snx, had = !!s.path;
+    steps = (steps || []).filter(function (st) { return st && s.nodes.get(String(st[0])) && s.nodes.get(String(st[1])); });
+    if (!steps.length) {
+      s.path = null;
+      if (had) restyle(network, null);
+      network.redraw();
+      return false;
+    }
+    var path = {nodes: {}, pairs: {}, order: []};
+    steps.forEach(function (st) {
+      var a = String(st[0]), b = String(st[1]);
+      path.pairs[a + "\u0000" + b] = path.pairs[b + "\u0000" + a] = true;
+      [a, b].forEach(function (id) { if (!path.nodes[id]) { path.nodes[id] = true; path.order.push(id); } });
+    });
+    s.path = path;
+    restyle(network, path);
+    if (fit) fitPath(network);
+    network.redraw();
+    return true;
+  }
+  function fitPath(network) {
+    network.fit({nodes: network.snx.path.order, animation: false, minZoomLevel: 0.05, maxZoomLevel: 1.6});
+    network.moveTo({scale: network.getScale() * 0.85, animation: false});
+  }
+  function restyle(network, path) {  // fade (or bring back) what is not on the path
+    var s = network.snx;
+    s.nodes.update(s.items.nodes.map(function (n) {
+      return {id: n.id, opacity: !path || path.nodes[n.id] ? 1 : 0.2};
+    }));
+    if (s.fast) return;  // large maps: drawFastEdges fades the ties itself
+    s.edges.update(s.items.edges.map(function (e) {
+      var on = path && path.pairs[String(e.from) + "\u0000" + String(e.to)];
+      return {id: e.id, width: on ? (e.width || 1) + 2.5 : (e.width || 1),
+              color: {color: e.color, opacity: !path ? 0.8 : on ? 1 : 0.12}};
+    }));
+  }
   globalThis.snxDraw = snxDraw;
+  globalThis.snxHighlight = snxHighlight;
   globalThis.snxFocus = snxFocus;
 })();
