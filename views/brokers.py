@@ -1,6 +1,60 @@
-"""Page: see :func:`ui.questions.render_brokers`."""
+"""The Brokers page: betweenness, Burt's constraint, articulation points and bridges, each explained."""
 
+from __future__ import annotations
+
+import networkx as nx
+import streamlit as st
+
+from graph import analysis
+from ui import state
 from ui.context import current
-from ui.questions import render_brokers
+from ui.i18n import md_text, t, tn
 
-render_brokers(current())
+__all__ = ["render_brokers"]
+
+
+def _names(G: nx.Graph) -> dict[str, str]:
+    return {n: G.nodes[n].get("name", n) for n in G}
+
+
+def render_brokers(ctx: dict) -> None:
+    """Betweenness, Burt's constraint, articulation points and bridges, each explained."""
+    lang = ctx["lang"]
+    found = state.brokers_of(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
+    G, table = found.graph, found.table
+    st.write(t("brokers_intro", lang))
+    notes = [tn("brokers_left_out", found.left_out, lang, n=found.left_out)] if found.left_out else []
+    if found.sampled_from:
+        notes.append(t("brokers_sampled", lang, k=found.sampled_from))
+    st.caption(" ".join([t("brokers_existing", lang), *notes]))
+    columns = [c for c in ("name", "partners", "betweenness", "constraint", "articulation_point") if c in table]
+    shown = table[columns].rename(
+        columns={
+            "name": t("actor", lang),
+            "partners": t("degree", lang),
+            "betweenness": t("betweenness", lang),
+            "constraint": t("constraint", lang),
+            "articulation_point": t("articulation", lang),
+        }
+    )
+    st.dataframe(shown.head(50), hide_index=True, width="stretch", key="brokers_table")
+    names = _names(G)
+    st.markdown(f"#### {t('weak_points', lang)}")
+    if "cut_off" not in table:  # large networks: not computed
+        st.caption(t("not_computed_large", lang))
+    else:
+        cut = table[table["articulation_point"]].sort_values("cut_off", ascending=False)
+        if cut.empty:
+            st.caption(t("none_found", lang))
+        for actor, n in zip(cut["id"], cut["cut_off"], strict=True):
+            st.write("• " + tn("cut_sentence", int(n), lang, name=md_text(names[actor]), n=int(n)))
+    st.markdown(f"#### {t('bridges', lang)}")
+    found = analysis.bridges(G)
+    if not found:
+        st.caption(t("none_found", lang))
+    for a, b in found[:30]:
+        st.write("• " + t("bridge_sentence", lang, a=md_text(names[a]), b=md_text(names[b])))
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render_brokers(current())
