@@ -85,7 +85,7 @@ def _as_of(ds: Dataset, year: int | None) -> Dataset:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     ds = _as_of(_load(args.data), args.year)
-    facts = analysis.summary(to_multigraph(ds))
+    facts = questions.summary(ds)
     found = questions.brokers(ds)  # the Brokers page asks the same question
     top = found.table.head(args.top)
     top = top[top["betweenness"] > 0] if (top["betweenness"] > 0).any() else top  # a zero brokers nothing
