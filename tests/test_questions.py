@@ -103,3 +103,19 @@ def test_sampled_ranking_from_arrays_is_the_graph_ranking():
     expected = analysis.ranking(to_multigraph(ds), k=found.sampled_from)
     pd.testing.assert_frame_equal(found.table, expected, check_dtype=False, atol=1e-12)
     assert summary(ds) == analysis.summary(found.graph)
+
+
+def test_a_bare_edge_list_read_fast_gives_the_general_readers_answer():
+    from graph.edgepairs import parse_pairs
+    from graph.io.edgelist import parse_edgelist
+    from graph.questions import pair_stats
+
+    G = nx.barabasi_albert_graph(EXACT_UP_TO + 10, 2, seed=4)
+    text = "\n".join(f"n{u} n{v}" for u, v in G.edges) + "\nn7 n7\nn1 n0\n"
+    facts, found = pair_stats(parse_pairs(text))
+    ds = parse_edgelist(text, "net.edges")
+    expected = brokers(ds)
+    assert facts == summary(ds)
+    pd.testing.assert_frame_equal(found.table, expected.table, check_dtype=False, atol=1e-12)
+    assert found.sampled_from == expected.sampled_from
+    assert found.graph.number_of_edges() == expected.graph.number_of_edges()
