@@ -62,7 +62,7 @@ from graph.links._stack import (
     sample_negatives,
     supported,
 )
-from graph.links._topk import top_indices, top_pairs
+from graph.links._topk import top_indices
 
 __all__ = ["DefaultModel", "fit_default", "STRUCT", "MAX_FOLDS", "TARGET_POSITIVES", "DOMAIN"]
 
@@ -319,10 +319,6 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
     model.evidence = _judge(model, folds, stacked)
     model.n_train = int(sum(x.y.size for x in folds))
     model.choice = choose(model.evidence, len(folds))
-    if model.pool is not None and model.choice in ("aa", "jaccard"):  # their best pairs, wherever CN puts them
-        r, c, _ = top_pairs(A, model.choice, POOL)
-        key = np.unique(np.r_[model.pool[0] * n + model.pool[1], r * n + c])
-        model.pool = (key // n, key % n)
     if model.choice == "stacked":  # the two cross-fitted halves, averaged
         model.classifier = _Mean(stacked[:2])
     else:
