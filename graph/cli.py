@@ -20,6 +20,7 @@ from pathlib import Path
 from graph import analysis, questions
 from graph import cli_store as store_cli
 from graph.build import filter_dataset, neighbourhood, resolve_actor, to_multigraph
+from graph.edgepairs import read_pairs
 from graph.io import read_dataset
 from graph.io.writers import generate_csv
 from graph.model import DataError, Dataset, Problem, cap_problems, validate
@@ -84,9 +85,13 @@ def _as_of(ds: Dataset, year: int | None) -> Dataset:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    ds = _as_of(_load(args.data), args.year)
-    facts = analysis.summary(to_multigraph(ds))
-    found = questions.brokers(ds)  # the Brokers page asks the same question
+    pairs = read_pairs(args.data) if args.year is None else None  # a big bare edge list: read fast
+    if pairs is not None:
+        facts, found = questions.pair_stats(pairs)
+    else:
+        ds = _as_of(_load(args.data), args.year)
+        facts = questions.summary(ds)
+        found = questions.brokers(ds)  # the Brokers page asks the same question
     top = found.table.head(args.top)
     top = top[top["betweenness"] > 0] if (top["betweenness"] > 0).any() else top  # a zero brokers nothing
     others, k = found.left_out, found.sampled_from
@@ -140,6 +145,13 @@ def cmd_path(args: argparse.Namespace) -> int:
 def cmd_links(args: argparse.Namespace) -> int:
     from graph import links
 
+    pairs = None if args.actor or args.pairs else read_pairs(args.data)  # a big bare edge list: read fast
+    if pairs is not None:
+        try:
+            result = links.suggest_links(pairs, method=args.method, top=args.top, lang=args.lang)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
+        return _print_links(result, args.format)
     ds = _load(args.data)
     actor = _actor(ds, args.actor) if args.actor else None
     tables = dict(actors=ds.actors if ds.origin != "edgelist" else None,
@@ -154,8 +166,13 @@ def cmd_links(args: argparse.Namespace) -> int:
                                          actor=actor, lang=args.lang)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
+    return _print_links(result, args.format)
+
+
+def _print_links(result, form: str) -> int:
+    """Print the suggestions as CSV or JSON."""
     result = result[["source", "target", "score", "reason"]]
-    if args.format == "json":
+    if form == "json":
         print(json.dumps(result.to_dict("records"), ensure_ascii=False, indent=1))
     else:
         sys.stdout.write(generate_csv(result).replace("\r\n", "\n"))

@@ -16,16 +16,18 @@ person is looking at) and returns plain tables, so the Brokers page and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from graph import analysis
 from graph.build import drawable_ties, filter_dataset, tie_status, to_multigraph
 from graph.model import Dataset, split_multi
 
-__all__ = ["BROKER_STATUSES", "EXACT_UP_TO", "SAMPLE_SOURCES", "Brokers", "brokers", "sample_size",
+__all__ = ["BROKER_STATUSES", "EXACT_UP_TO", "SAMPLE_SOURCES", "Brokers", "brokers", "sample_size", "summary", "pair_stats",
            "themes_by_place", "community_summaries"]
 
 #: Brokers are found over the ties that exist, not the wished-for or ended ones.
@@ -43,14 +45,27 @@ class Brokers:
     ``articulation_point`` and ``cut_off`` when the network is small enough to
     compute them exactly), best broker first; ``left_out`` counts the ties whose
     status is not in ``statuses``; ``sampled_from`` is the number of sampled
-    sources when betweenness is an estimate, else ``None``.
+    sources when betweenness is an estimate, else ``None``.  ``graph`` (the
+    multigraph of the ties counted) is built on first use: a big network's
+    ranking never needs it.
     """
 
     table: pd.DataFrame
-    graph: nx.MultiGraph
+    kept: Dataset | None = field(repr=False)
     statuses: tuple[str, ...]
     left_out: int
     sampled_from: int | None
+    pairs: pd.DataFrame | None = field(default=None, repr=False)  # source, target: a bare edge list
+
+    @cached_property
+    def graph(self) -> nx.MultiGraph:
+        """The multigraph of the ties the ranking counted."""
+        if self.kept is None:
+            G = nx.MultiGraph()
+            G.add_nodes_from(self.table["id"])
+            G.add_edges_from((a, b) for a, b in zip(self.pairs["source"], self.pairs["target"]) if a != b)
+            return G
+        return to_multigraph(self.kept)
 
 
 def sample_size(n_actors: int) -> int | None:
@@ -70,14 +85,77 @@ def brokers(ds: Dataset, *, statuses: tuple[str, ...] = BROKER_STATUSES, seed: i
     constraint and the articulation points with the actors each would cut off.
     """
     kept = filter_dataset(ds, statuses=list(statuses)) if statuses else ds
-    G = to_multigraph(kept)
     left_out = int((drawable_ties(ds) & ~tie_status(ds.collaborations).isin(statuses)).sum()) if statuses else 0
-    k = sample_size(G.number_of_nodes())
+    ids, u, v = _tie_arrays(kept)
+    k = sample_size(ids.size)
+    table = analysis.brokers(to_multigraph(kept)) if k is None else _sampled_ranking(ids, _names(kept, ids), u, v, k, seed)
+    return Brokers(table.reset_index(drop=True), kept, tuple(statuses), left_out, k)
+
+
+def _tie_arrays(ds: Dataset) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+    """Actor ids in the graph's node order and the positions of each drawable tie's two ends."""
+    ids = pd.Index(ds.actors["id"][ds.actors["id"] != ""].unique())
+    ties = ds.collaborations[drawable_ties(ds)]
+    return ids, ids.get_indexer(ties["source"].astype(object)), ids.get_indexer(ties["target"].astype(object))
+
+
+def _names(ds: Dataset, ids: pd.Index) -> list[str]:
+    """Each actor's name as the graph has it (the id where there is none)."""
+    named = ds.actors.drop_duplicates("id").set_index("id").reindex(ids)["name"].fillna("").astype(str)
+    return named.where(named != "", ids.to_series()).tolist()
+
+
+def _sampled_ranking(ids: pd.Index, names: list[str], u: np.ndarray, v: np.ndarray, k: int, seed: int
+                     ) -> pd.DataFrame:
+    """:func:`graph.analysis.ranking` from arrays (the same table, no networkx graph: seconds at 200,000)."""
+    n = ids.size
+    key = np.unique(np.minimum(u, v).astype(np.int64) * n + np.maximum(u, v))
+    table = pd.DataFrame({
+        "id": list(ids), "name": list(names),
+        "partners": np.bincount(np.r_[key // n, key % n], minlength=n),
+        "ties": np.bincount(np.r_[u, v], minlength=n),
+        "betweenness": analysis.betweenness_of_ties(n, key // n, key % n, k=k, seed=seed),
+    })
+    return table.sort_values(["betweenness", "partners", "name"], ascending=[False, False, True], kind="stable")
+
+
+def summary(ds: Dataset) -> dict[str, object]:
+    """:func:`graph.analysis.summary` of all of ``ds``'s drawable ties, from arrays (seconds at 200,000 actors).
+
+    >>> from graph.model import Dataset
+    >>> ds = Dataset.from_records(actors=[{"id": x} for x in "abc"], collaborations=[{"source": "a", "target": "b"}])
+    >>> summary(ds)["components"]
+    2
+    """
+    ids, u, v = _tie_arrays(ds)
+    return analysis.summary_of_ties(ids.size, u, v)
+
+
+def pair_stats(pairs: pd.DataFrame, *, seed: int = 1) -> tuple[dict[str, object], Brokers]:
+    """:func:`summary` and :func:`brokers` of a bare edge list (``source``, ``target``; every tie existing).
+
+    The same numbers as on the dataset the general reader makes of that file
+    (actors in order of first appearance, self-ties left out), without making
+    it: for ``python -m graph stats`` on an edge list of 200,000 ties.
+
+    >>> facts, found = pair_stats(pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"]}))
+    >>> facts["pairs"], found.table["id"].tolist()[0]
+    (2, 'b')
+    """
+    codes, uniques = pd.factorize(pd.concat([pairs["source"], pairs["target"]], ignore_index=True).astype(str))
+    m = len(pairs)
+    u, v = codes[:m], codes[m:]
+    keep = u != v
+    u, v = u[keep], v[keep]
+    ids = pd.Index(uniques)
+    k = sample_size(ids.size)
+    actors = pd.DataFrame({"id": ids, "name": ids})
     if k is None:
-        table = analysis.brokers(G)
-    else:
-        table = analysis.ranking(G, k=k, seed=seed)
-    return Brokers(table.reset_index(drop=True), G, tuple(statuses), left_out, k)
+        ds = Dataset(actors=actors, collaborations=pairs.assign(status="existing"))
+        return analysis.summary_of_ties(ids.size, u, v), brokers(ds, seed=seed)
+    table = _sampled_ranking(ids, list(ids), u, v, k, seed)
+    return analysis.summary_of_ties(ids.size, u, v), Brokers(table.reset_index(drop=True), None, BROKER_STATUSES,
+                                                             0, k, pairs)
 
 
 def themes_by_place(ds: Dataset) -> pd.DataFrame:

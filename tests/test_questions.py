@@ -7,10 +7,11 @@ import subprocess
 import sys
 
 import networkx as nx
+import pandas as pd
 
 from graph.io import read_dataset
 from graph.model import Dataset
-from graph.questions import EXACT_UP_TO, brokers, community_summaries, themes_by_place
+from graph.questions import EXACT_UP_TO, brokers, community_summaries, summary, themes_by_place
 from tests.support import ROOT
 
 DATA = ROOT / "data"
@@ -89,3 +90,32 @@ def test_the_details_panel_shows_the_brokers_pages_betweenness():
     shown = next(m.value for m in at.metric if m.label == "Betweenness")
     expected = brokers(read_dataset(DATA)).table.set_index("id").loc["steget-fore", "betweenness"]
     assert shown == f"{expected:.3f}"
+
+
+def test_sampled_ranking_from_arrays_is_the_graph_ranking():
+    from graph import analysis
+    from graph.build import to_multigraph
+
+    G = nx.barabasi_albert_graph(EXACT_UP_TO + 10, 2, seed=3)
+    ties = [{"source": str(u), "target": str(v)} for u, v in G.edges] + [{"source": "0", "target": "1"}]
+    ds = Dataset.from_records(actors=[{"id": str(n), "name": f"N{n}" if n % 2 else ""} for n in G], collaborations=ties)
+    found = brokers(ds)
+    expected = analysis.ranking(to_multigraph(ds), k=found.sampled_from)
+    pd.testing.assert_frame_equal(found.table, expected, check_dtype=False, atol=1e-12)
+    assert summary(ds) == analysis.summary(found.graph)
+
+
+def test_a_bare_edge_list_read_fast_gives_the_general_readers_answer():
+    from graph.edgepairs import parse_pairs
+    from graph.io.edgelist import parse_edgelist
+    from graph.questions import pair_stats
+
+    G = nx.barabasi_albert_graph(EXACT_UP_TO + 10, 2, seed=4)
+    text = "\n".join(f"n{u} n{v}" for u, v in G.edges) + "\nn7 n7\nn1 n0\n"
+    facts, found = pair_stats(parse_pairs(text))
+    ds = parse_edgelist(text, "net.edges")
+    expected = brokers(ds)
+    assert facts == summary(ds)
+    pd.testing.assert_frame_equal(found.table, expected.table, check_dtype=False, atol=1e-12)
+    assert found.sampled_from == expected.sampled_from
+    assert found.graph.number_of_edges() == expected.graph.number_of_edges()

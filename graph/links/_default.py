@@ -13,11 +13,12 @@ On a map of a few dozen ties that never happens by chance, so the default is
 Adamic–Adar with Katz breaking its ties there; on large networks the graph
 decides.
 
-With an actors table, shared themes, municipality and region are added to
-the chosen index's log-odds with non-negative weights learned on the same
-folds (an L2 penalty shrinks them to 0, no effect, when the folds are few);
-the policy weights of :mod:`graph.links._stack` (complementary sectors,
-countries, recommendations) come last.
+With an actors table, the domain signals (:data:`DOMAIN`: shared themes,
+same municipality, same region, complementary sectors, same country) are
+added to the chosen index's log-odds with non-negative weights learned on the
+same folds (an L2 penalty shrinks them to 0, no effect, when the folds are
+few); a source's recommendations, the one policy weight of
+:mod:`graph.links._stack`, come last.
 
 >>> import numpy as np
 >>> from graph.links._core import adjacency
@@ -49,8 +50,6 @@ from graph.links._select import (
     fold_pool,
 )
 from graph.links._stack import (
-    COMPLEMENTARY_WEIGHT,
-    COUNTRY_PENALTY,
     KATZ_BLEND,
     MEMBER_WEIGHT,
     SEED,
@@ -74,7 +73,12 @@ TARGET_POSITIVES = 2000
 #: fewest hidden ties (all folds) for the stacked classifier to be a candidate
 STACK_MIN = 40
 #: the domain signals added to a chosen index's log-odds
-DOMAIN = ("themes", "municipality", "region")
+#: (complementary: two different known sectors; same country: not two different known countries)
+DOMAIN = ("themes", "municipality", "region", "complementary", "same_country")
+#: hidden ties from which the domain weights are learned with the plain L2 penalty (fewer: shrunk more)
+DOMAIN_FREE = 200
+#: the ``use`` switch that turns each domain signal off (leave-one-out table)
+_SWITCH = ("domain", "domain", "domain", "complementary", "country")
 _TOP = 100
 #: pairs per index in the candidate pool of a big graph (suggestions of up to POOL / 20 reuse it)
 POOL = 2000
@@ -132,17 +136,12 @@ class DefaultModel:
 
 
 def policy(p: np.ndarray, f: dict, a: dict | None, use: dict[str, bool] | None = None) -> np.ndarray:
-    """The policy weights of :mod:`graph.links._stack` on scores ``p``; 0 where nothing supports a tie.
+    """The policy weight of :mod:`graph.links._stack` on scores ``p``; 0 where nothing supports a tie.
 
-    ``use`` may switch off ``"complementary"``, ``"country"`` or ``"support"``
-    (for the benchmark's leave-one-out table).
+    ``use`` may switch off ``"support"`` (for the benchmark's leave-one-out table).
     """
     use = use or {}
     if a is not None:
-        if use.get("complementary", True):
-            p = p * (1 + (COMPLEMENTARY_WEIGHT - 1) * a["complementary"]) / COMPLEMENTARY_WEIGHT
-        if use.get("country", True):
-            p = np.where((a["other_country"] > 0) & (f["cn"] == 0), COUNTRY_PENALTY * p, p)
         if use.get("support", True):
             # A source's word outranks any guess: recommended pairs score from their support up to 1,
             # the rest below the lowest support.
@@ -151,7 +150,8 @@ def policy(p: np.ndarray, f: dict, a: dict | None, use: dict[str, bool] | None =
 
 
 def _domain_matrix(a: dict) -> np.ndarray:
-    return np.column_stack([np.log1p(a["themes"]), a["municipality"], a["region"]])
+    return np.column_stack([np.log1p(a["themes"]), a["municipality"], a["region"], a["complementary"],
+                            1.0 - a["other_country"]])
 
 
 @dataclass
@@ -277,8 +277,14 @@ def _fit_domain(model: DefaultModel, folds: list[_Fold]) -> np.ndarray:
     off = np.concatenate([logit(np.clip(composite(x.f, model.choice), 1e-300, 1 - 1e-16)) for x in folds])
     if y.min() == y.max() or not X.std(axis=0).any():
         return np.zeros(len(DOMAIN))
-    clf = _PositiveLogit(tuple(range(len(DOMAIN)))).fit(X, y, offset=off)
-    return clf.coef / clf.std  # on the raw columns (the mean only moves the intercept)
+    columns = tuple(i for i, name in enumerate(_SWITCH) if model.use.get(name, True))
+    if not columns:
+        return np.zeros(len(DOMAIN))
+    # shrunk towards no effect as strongly as the hidden ties are few (fully free from DOMAIN_FREE of them)
+    clf = _PositiveLogit(columns, C=0.5 * min(1.0, y.sum() / DOMAIN_FREE)).fit(X, y, offset=off)
+    out = np.zeros(len(DOMAIN))
+    out[clf.used] = clf.coef / clf.std  # on the raw columns (the mean only moves the intercept)
+    return out
 
 
 def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: int = SEED,
@@ -315,6 +321,6 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
     model.choice = choose(model.evidence, len(folds))
     if model.choice == "stacked":  # the two cross-fitted halves, averaged
         model.classifier = _Mean(stacked[:2])
-    elif use.get("domain", True):
+    else:
         model.domain = _fit_domain(model, folds)
     return model

@@ -47,7 +47,7 @@ PREFERENCE: tuple[str, ...] = ("katz", "lp", "stacked", "aa", "ra", "cn", "jacca
 #: A candidate must come this close to the best validated AUC.
 AUC_SLACK = 0.01
 #: How many Poisson standard deviations more hidden ties a candidate must find than the prior.
-Z = 2.0
+Z = 1.0
 #: Share of the score left to Katz: breaks ties of the index, never reorders distinct values
 #: more than 1e-6 apart.
 TIE = 1e-6

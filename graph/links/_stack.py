@@ -8,22 +8,17 @@ indices of :mod:`graph.links._core` (log scaled), the two degrees, walks of
 length 3 and, with an actors table, shared themes, same municipality, same
 region, same country.  All draws use fixed seeds.
 
-Three *policy* weights sit on top of the learned probability ``p`` (they
-are not learned; our own data is far too small to learn them):
-
-- complementary sectors (public / civil society / business, which the
-  Norwegian report says rarely meet): a pair from two different known sectors
-  gets ``COMPLEMENTARY_WEIGHT`` times the weight of a same-sector pair (scores
-  are rescaled to stay in 0..1);
-- different countries: a pair whose two known countries differ and who have
-  no common partner is multiplied by ``COUNTRY_PENALTY`` (a Swedish project
-  and a Norwegian municipality have nothing to do with each other unless
-  someone links them);
-- a source's recommendation outranks any guess: a recommended pair scores
-  ``w + (1 - w) p`` with ``w`` its support (``RECOMMENDED_WEIGHT`` when a
-  source recommends the tie itself, ``MEMBER_WEIGHT`` when it recommends a
-  tie with a group the actor is a member of, see :func:`graph.links.prepare`),
-  and every other pair ``MEMBER_WEIGHT * p``, below them.
+One *policy* weight sits on top of the learned probability ``p``; it is
+not learned, because it is not a guess: a source's recommendation outranks
+any guess.  A recommended pair scores ``w + (1 - w) p`` with ``w`` its
+support (``RECOMMENDED_WEIGHT`` when a source recommends the tie itself,
+``MEMBER_WEIGHT`` when it recommends a tie with a group the actor is a member
+of, see :func:`graph.links.prepare`), and every other pair
+``MEMBER_WEIGHT * p``, below them.  Complementary sectors (public / civil
+society / business, which the Norwegian report says rarely meet) and
+different countries were hand-set weights too; they are now learned with the
+other domain signals (:data:`graph.links._default.DOMAIN`), and the
+leave-one-out table of ``benchmarks/links.py`` shows what each adds.
 
 The default itself (which ranking, shrunk towards a prior) is
 :mod:`graph.links._default`.
@@ -46,11 +41,9 @@ from scipy.special import expit
 from graph.links._core import degrees, edge_keys, is_edge
 
 __all__ = ["Attributes", "classifier", "features_matrix", "mixed_negatives", "sample_negatives", "supported", "one_thread",
-           "COMPLEMENTARY_WEIGHT", "COUNTRY_PENALTY", "RECOMMENDED_WEIGHT", "MEMBER_WEIGHT", "SEED", "KATZ_BLEND"]
+           "RECOMMENDED_WEIGHT", "MEMBER_WEIGHT", "SEED", "KATZ_BLEND"]
 
 SEED = 20240601
-COMPLEMENTARY_WEIGHT = 1.25
-COUNTRY_PENALTY = 0.05
 RECOMMENDED_WEIGHT = 0.9
 MEMBER_WEIGHT = 0.8
 HIDE_SHARE = 0.1
