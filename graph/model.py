@@ -16,11 +16,11 @@ row and column.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from graph import messages, vocab
@@ -35,6 +35,7 @@ __all__ = [
     "DataError",
     "Dataset",
     "validate",
+    "row_problems",
     "split_multi",
     "mint_tie_ids",
     "cap_problems",
@@ -267,50 +268,104 @@ def split_multi(value: str) -> list[str]:
     return [part.strip() for part in str(value).split(MULTI_VALUE_SEP) if part.strip()]
 
 
-def _suspicious(values: pd.Series, pattern: re.Pattern) -> pd.Series:
-    """The cells of ``values`` matching ``pattern``, testing each distinct value once."""
-    distinct = pd.Series(values.unique())
-    hits = set(distinct[distinct.str.contains(pattern, na=False)])
-    return values[values.isin(hits)] if hits else values.iloc[:0]
+# Each rule lives in one function of one value (or one row's few cells): validate applies it to a
+# table's distinct values, row_problems to one row, so the store and a file are checked alike.
+
+#: Matches whatever one of the text rules may flag: a quick first look over a whole column.
+_ANY_TEXT_RULE = re.compile("|".join(f"(?:{p.pattern})" if not p.flags & re.IGNORECASE else f"(?i:{p.pattern})"
+                                     for p in (_MOJIBAKE, _MARKUP, _FORMULA)))
+
+
+def _text_rules(value: str, strict: bool) -> list[tuple[str, str]]:
+    """(code, severity) of the text rules ``value`` breaks: mojibake, markup, a spreadsheet formula."""
+    found = [("mojibake", "error" if strict else "warning")] if _MOJIBAKE.search(value) else []
+    return found + [(code, "warning") for code, pattern in (("markup", _MARKUP), ("formula", _FORMULA))
+                    if pattern.search(value)]
+
+
+def _vocab_rule(vocabulary: dict, column: str, value: str, strict: bool) -> tuple[str, dict] | None:
+    """The warning for a value outside our vocabulary: the closest code, or (own tables only) the allowed ones.
+
+    Imported files (Kumu, GEXF, …) bring their own vocabularies: they are told only
+    about values that look like a misspelt code of ours.
+    """
+    if not value or value in vocabulary:
+        return None
+    hint = vocab.did_you_mean(vocabulary, value)
+    if hint:
+        return "unknown_value_like", {"field": column, "value": value, "suggestion": hint}
+    return ("unknown_value", {"field": column, "value": value, "allowed": ", ".join(vocabulary)}) if strict else None
+
+
+def _end_rule(end: str, value: str, actors: Container[str]) -> tuple[str, dict] | None:
+    """A tie's end must be given and, when there are actors, be one of them."""
+    if not value.strip():
+        return "no_end", {"end": end}
+    return ("unknown_actor", {"value": value}) if len(actors) and value not in actors else None
+
+
+def _bad_weight(value: str) -> bool:
+    """A weight is a finite number ≥ 0 in plain digits (``2``, ``0.5``, ``1e3``)."""
+    if not value.isascii() or "_" in value:
+        return True
+    try:
+        number = float(value)
+    except ValueError:
+        return True
+    return not math.isfinite(number) or number < 0
+
+
+def _date_rule(value: str) -> str | None:
+    """A date is YYYY, YYYY-MM or YYYY-MM-DD, and one that exists."""
+    if not _DATE.match(value):
+        return "not_date"
+    return None if _real_date(value) else "impossible_date"
+
+
+def _ends_before_start(start: str, end: str) -> bool:
+    return _real_date(start) and _real_date(end) and end < start
+
+
+def _unknown_themes(value: str, themes: Container[str]) -> list[str]:
+    """The themes a tie names that are not themes (none when there are no themes at all)."""
+    return [t for t in split_multi(value) if t not in themes] if len(themes) else []
+
+
+def _unknown_document(value: str, documents: Container[str]) -> bool:
+    return bool(value) and len(documents) > 0 and value not in documents
+
+
+def _flagged(values: pd.Series, rule, first: re.Pattern | None = None) -> tuple[pd.Series, dict]:
+    """The cells of ``values`` that ``rule`` flags (each distinct value tested once), and value -> finding.
+
+    ``first`` matches every value ``rule`` may flag: only those are given to ``rule``.
+    """
+    distinct = pd.Series(values.unique(), dtype=object)
+    if first is not None:
+        distinct = distinct[distinct.str.contains(first)]
+    found = {v: hit for v in distinct if (hit := rule(v))}
+    return (values[values.isin(found.keys())] if found else values.iloc[:0]), found
 
 
 def _check_text(ds: Dataset, name: str) -> list[Problem]:
     problems = []
     table = getattr(ds, name)
     for col in table.columns:
-        values = table[col]
-        if not (values != "").any():
-            continue
-        severity = "error" if ds.strict else "warning"  # a foreign file is what it is
-        for row, value in _suspicious(values, _MOJIBAKE).items():
-            problems.append(Problem.of(ds.file(name), row, col, "mojibake", severity, value=value[:40]))
-        for row, value in _suspicious(values, _MARKUP).items():
-            problems.append(Problem.of(ds.file(name), row, col, "markup", "warning", value=value[:40]))
-        for row, value in _suspicious(values, _FORMULA).items():
-            problems.append(Problem.of(ds.file(name), row, col, "formula", "warning", value=value[:40]))
+        hits, found = _flagged(table[col], lambda v: _text_rules(v, ds.strict), _ANY_TEXT_RULE)
+        for code in ("mojibake", "markup", "formula"):
+            problems += [Problem.of(ds.file(name), row, col, code, severity, value=value[:40])
+                         for row, value in hits.items() for c, severity in found[value] if c == code]
     return problems
 
 
 def _check_vocab(ds: Dataset, name: str) -> list[Problem]:
-    """Values outside our vocabularies: kept as written, with a warning and the closest code.
-
-    Imported files (Kumu, GEXF, …) bring their own vocabularies: they are told only
-    about values that look like a misspelt code of ours.
-    """
     problems = []
     table = getattr(ds, name)
-    for (tname, col), values in vocab.VOCABULARIES.items():
-        if tname != name:
-            continue
-        bad = table[col][(table[col] != "") & ~table[col].isin(values.keys())]
-        hints = {value: vocab.did_you_mean(values, value) for value in bad.unique()}
-        for row, value in bad.items():
-            if hints[value]:
-                problems.append(Problem.of(ds.file(name), row, col, "unknown_value_like", "warning", field=col,
-                                           value=value, suggestion=hints[value]))
-            elif ds.strict:
-                problems.append(Problem.of(ds.file(name), row, col, "unknown_value", "warning", field=col,
-                                           value=value, allowed=", ".join(values)))
+    for (tname, col), vocabulary in vocab.VOCABULARIES.items():
+        if tname == name:
+            hits, found = _flagged(table[col], lambda v, voc=vocabulary, c=col: _vocab_rule(voc, c, v, ds.strict))
+            problems += [Problem.of(ds.file(name), row, col, found[v][0], "warning", **found[v][1])
+                         for row, v in hits.items()]
     return problems
 
 
@@ -329,34 +384,25 @@ def _check_ids(ds: Dataset, name: str) -> list[Problem]:
 
 def _check_ties(ds: Dataset) -> list[Problem]:
     ties, file = ds.collaborations, ds.file("collaborations")
-    known = pd.Index(ds.actors["id"].astype(object)).unique()
+    actors = set(ds.actors["id"])
     problems = []
     for end in ("source", "target"):
-        ends = ties[end].str.strip()
-        problems += [Problem.of(file, row, end, "no_end", end=end) for row in ends.index[ends == ""]]
-        if len(known):
-            found = known.get_indexer(ties[end].astype(object)) >= 0
-            unknown = ties[end][(ends != "") & ~found]
-            problems += [Problem.of(file, row, end, "unknown_actor", value=value) for row, value in unknown.items()]
+        hits, found = _flagged(ties[end], lambda v, e=end: _end_rule(e, v, actors))
+        for code in ("no_end", "unknown_actor"):
+            problems += [Problem.of(file, row, end, code, **found[v][1]) for row, v in hits.items()
+                         if found[v][0] == code]
     selfties = ties["source"][(ties["source"] != "") & (ties["source"] == ties["target"])]
-    problems += [Problem.of(file, row, "target", "self_tie", value=value)
-                 for row, value in selfties.items()]
-    weights = ties["weight"][ties["weight"] != ""]
-    numbers = pd.to_numeric(weights, errors="coerce")
-    bad = weights[numbers.isna() | ~np.isfinite(numbers.fillna(0)) | (numbers < 0)]
-    problems += [Problem.of(file, row, "weight", "not_number", value=value) for row, value in bad.items()]
+    problems += [Problem.of(file, row, "target", "self_tie", value=value) for row, value in selfties.items()]
+    hits, _ = _flagged(ties["weight"], lambda v: v != "" and _bad_weight(v))
+    problems += [Problem.of(file, row, "weight", "not_number", value=value) for row, value in hits.items()]
     for col in ("start", "end"):
-        dates = ties[col][ties[col] != ""]
-        bad = dates[~dates.str.match(_DATE)]
-        problems += [Problem.of(file, row, col, "not_date", value=value)
-                     for row, value in bad.items()]
-        shaped = dates[dates.str.match(_DATE)]
-        impossible = {v for v in shaped.unique() if not _real_date(v)}
-        problems += [Problem.of(file, row, col, "impossible_date", value=value)
-                     for row, value in shaped[shaped.isin(impossible)].items()]
-    both = ties[ties["start"].map(_real_date).astype(bool) & ties["end"].map(_real_date).astype(bool)]
-    for row, tie in both[both["end"] < both["start"]].iterrows():
-        problems.append(Problem.of(file, row, "end", "end_before_start", end=tie["end"], start=tie["start"]))
+        hits, found = _flagged(ties[col], lambda v: v != "" and _date_rule(v))
+        for code in ("not_date", "impossible_date"):
+            problems += [Problem.of(file, row, col, code, value=v) for row, v in hits.items() if found[v] == code]
+    dated = ties[(ties["start"] != "") & (ties["end"] != "")]
+    for row, start, end in zip(dated.index, dated["start"], dated["end"], strict=True):
+        if _ends_before_start(start, end):
+            problems.append(Problem.of(file, row, "end", "end_before_start", end=end, start=start))
     return problems
 
 
@@ -377,19 +423,60 @@ def _real_date(value: str) -> bool:
 
 
 def _check_references(ds: Dataset) -> list[Problem]:
-    problems = []
     ties, file = ds.collaborations, ds.file("collaborations")
-    themes = set(ds.themes["id"])
-    if themes:
-        for row, value in ties["themes"].items():
-            for theme in split_multi(value):
-                if theme not in themes:
-                    problems.append(Problem.of(file, row, "themes", "unknown_theme", value=theme))
-    documents = set(ds.documents["id"])
-    if documents:
-        for row, value in ties["document"].items():
-            if value and value not in documents:
-                problems.append(Problem.of(file, row, "document", "unknown_document", value=value))
+    themes, documents = set(ds.themes["id"]), set(ds.documents["id"])
+    named = ties["themes"][ties["themes"] != ""] if themes else ties["themes"].iloc[:0]  # no themes: not checked
+    problems = [Problem.of(file, row, "themes", "unknown_theme", value=theme)
+                for row, value in named.items() for theme in _unknown_themes(value, themes)]
+    hits, _ = _flagged(ties["document"], lambda v: _unknown_document(v, documents))
+    return problems + [Problem.of(file, row, "document", "unknown_document", value=value)
+                       for row, value in hits.items()]
+
+
+def row_problems(name: str, row: Mapping[str, str], known: Mapping[str, Container[str]], *, where: str,
+                 strict: bool = True) -> list[Problem]:
+    """What :func:`validate` finds in one row of table ``name``, by the same rules, without a table around it.
+
+    ``known`` gives, per table the row refers to (``actors``, ``themes``, ``documents``), a container of
+    ids to look names up in; an empty one means that table is empty, and (as in :func:`validate`) names
+    into it are not checked.  Duplicate ids need the whole table: they are the caller's.
+
+    >>> tie = {"id": "t", "source": "a", "target": "a", "weight": "-1", "themes": "housing"}
+    >>> [str(p) for p in row_problems("collaborations", tie, {"actors": {"a"}, "themes": {"jobs"}}, where="tie")]
+    ["tie, column 'target': a self-tie (a to 'a')", "tie, column 'weight': not a number ≥ 0: '-1'", \
+"tie, column 'themes': unknown theme 'housing'"]
+    """
+    problems: list[Problem] = []
+
+    def add(column: str, code: str, severity: str = "error", **params: object) -> None:
+        problems.append(Problem.of(where, None, column, code, severity, **params))
+
+    cell = lambda column: str(row.get(column, ""))  # noqa: E731
+    for (tname, col), vocabulary in vocab.VOCABULARIES.items():
+        if tname == name and (found := _vocab_rule(vocabulary, col, cell(col), strict)):
+            add(col, found[0], "warning", **found[1])
+    if not cell("id").strip():
+        add("id", "empty_id")
+    if name == "collaborations":
+        for end in ("source", "target"):
+            if found := _end_rule(end, cell(end), known.get("actors", ())):
+                add(end, found[0], **found[1])
+        if cell("source") and cell("source") == cell("target"):
+            add("target", "self_tie", value=cell("source"))
+        if cell("weight") and _bad_weight(cell("weight")):
+            add("weight", "not_number", value=cell("weight"))
+        for col in ("start", "end"):
+            if cell(col) and (code := _date_rule(cell(col))):
+                add(col, code, value=cell(col))
+        if cell("start") and cell("end") and _ends_before_start(cell("start"), cell("end")):
+            add("end", "end_before_start", end=cell("end"), start=cell("start"))
+        for theme in _unknown_themes(cell("themes"), known.get("themes", ())):
+            add("themes", "unknown_theme", value=theme)
+        if _unknown_document(cell("document"), known.get("documents", ())):
+            add("document", "unknown_document", value=cell("document"))
+    for col in [*COLUMNS[name], *(c for c in row if c not in COLUMNS[name])]:
+        for code, severity in _text_rules(cell(col), strict):
+            add(col, code, severity, value=cell(col)[:40])
     return problems
 
 
