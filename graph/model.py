@@ -442,9 +442,10 @@ def row_problems(name: str, row: Mapping[str, str], known: Mapping[str, Containe
     into it are not checked.  Duplicate ids need the whole table: they are the caller's.
 
     >>> tie = {"id": "t", "source": "a", "target": "a", "weight": "-1", "themes": "housing"}
-    >>> [str(p) for p in row_problems("collaborations", tie, {"actors": {"a"}, "themes": {"jobs"}}, where="tie")]
-    ["tie, column 'target': a self-tie (a to 'a')", "tie, column 'weight': not a number ≥ 0: '-1'", \
-"tie, column 'themes': unknown theme 'housing'"]
+    >>> for p in row_problems("collaborations", tie, {"actors": {"a"}, "themes": {"jobs"}}, where="tie"): print(p)
+    tie, column 'target': self-tie: 'a' is tied to itself
+    tie, column 'weight': weight '-1' is not a number of 0 or more
+    tie, column 'themes': unknown theme 'housing'
     """
     problems: list[Problem] = []
 
