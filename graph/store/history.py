@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 
 from graph.model import COLUMNS, TABLES, Dataset, Problem
 from graph.store import queries
-from graph.store.changes import Change, check_role, commit, prepare
+from graph.store.changes import Change, check_role, write
 from graph.store.engine import StoreError, describe, reading, writing
 from graph.store.errors import ChangeRejected, Conflict
 
@@ -84,7 +84,7 @@ def undo(engine: Engine, number: int, *, author: str, role: str | None = None) -
         inverse = [_inverse(c, n) for n, c in enumerate(done, start=1)]
         message = f"undo revision {number}" + (f": {info['message']}" if info["message"] else "")
         # the one write path's checks: an undo must not leave a tie to a removed actor, theme or document
-        return commit(conn, prepare(conn, inverse), author=author, message=message, undoes=number)
+        return write(conn, inverse, author=author, message=message, undoes=number)
 
 
 def tables_at(conn, number: int | None = None) -> dict[str, list[dict]]:
