@@ -78,14 +78,19 @@ def concurrent(url: str, workers: int = 8, count: int = 50) -> tuple[float, int,
     ctx = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory() as tmp:
         outs = [str(Path(tmp) / f"{w}.json") for w in range(workers)]
-        procs = [ctx.Process(target=concurrent_writer, args=(url, w, count, hot, outs[w])) for w in range(workers)]
+        start = Path(tmp) / "start"
+        procs = [ctx.Process(target=concurrent_writer, args=(url, w, count, hot, outs[w], str(start)))
+                 for w in range(workers)]
         for p in procs:
             p.start()
+        while not all(Path(f"{start}.{w}").exists() for w in range(workers)) and any(p.is_alive() for p in procs):
+            time.sleep(0.01)  # every writer started up: go together
+        start.touch()
         for p in procs:
             p.join()
         outcomes = [o for out in outs for o in json.loads(Path(out).read_text())]
     accepted = sum("revision" in o for o in outcomes)
-    first = min(o["at"] for o in outcomes)  # from the first change answered to the last (process start-up left out)
+    first = min(o["at"] for o in outcomes)  # from the first change answered to the last (start-up left out)
     wall = max(o["at"] for o in outcomes) - first
     return (accepted - 1) / wall, accepted, len(outcomes) - accepted
 
