@@ -54,9 +54,12 @@ def test_each_edit_read_as_changes_is_the_map_read_whole(mem):
     ]
     for step in steps:
         number = step()
+        kept = {t: getattr(snap.dataset, t).copy() for t in TABLES}
         later = store.refresh(mem, snap)
         assert later.revision == number and later is not snap
         same(later.dataset, store.load_dataset(mem))
+        for t in TABLES:  # the earlier snapshot is left as it was
+            pd.testing.assert_frame_equal(getattr(snap.dataset, t), kept[t])
         snap = later
     assert store.refresh(mem, snap) is snap  # nothing new: the same snapshot
 
@@ -67,6 +70,13 @@ def test_a_snapshot_of_another_map_is_not_applied(mem, tmp_path):
     store.apply_changes(other, [add("actors", id="z", name="Z")], author="Cy", message="")
     store.apply_changes(other, [add("actors", id="y", name="Y")], author="Cy", message="")
     assert store.refresh(other, snap).dataset.actors["id"].tolist() == ["z", "y"]
+
+
+def test_a_snapshot_missing_a_changed_row_is_read_whole(mem):
+    snap = store.refresh(mem)
+    emptied = store.Snapshot(snap.revision, snap.stamp, snap.dataset.replace(actors=snap.dataset.actors.iloc[:0]))
+    edit(mem, "actors", "a", name="Ay")
+    same(store.refresh(mem, emptied).dataset, store.load_dataset(mem))
 
 
 def test_many_changes_read_the_map_whole(mem, monkeypatch):

@@ -18,6 +18,7 @@ applying them to a copy: after an edit the app reads one row, not the map.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 
@@ -107,6 +108,8 @@ def _advance_table(frame: pd.DataFrame, changes: list[dict]) -> pd.DataFrame:
         out = out.reindex(columns=[*out.columns, *(c for c in block.columns if c not in out.columns)],
                           fill_value="")
         where = pd.Index(out["id"]).get_indexer(list(updated))
+        if (where < 0).any():
+            raise LookupError("a changed row is not in the snapshot")  # not this map's snapshot: read it whole
         out.iloc[where] = block.reindex(columns=out.columns).fillna("").to_numpy()
     added = sorted((k, i) for i, k in inserted.items() if final[i] is not None)
     if added:
@@ -134,10 +137,12 @@ def refresh(engine: Engine, snapshot: Snapshot | None = None) -> Snapshot:
         now = queries.next_revision(conn) - 1
         if snapshot is not None and snapshot.revision == now and _stamp(conn, now) == snapshot.stamp:
             return snapshot
+        ds = None
         if (snapshot is not None and snapshot.revision < now and _stamp(conn, snapshot.revision) == snapshot.stamp
                 and queries.count_changes_after(conn, snapshot.revision) <= MOST_CHANGES):
-            ds = advance(engine, snapshot.dataset, queries.changes_since(conn, snapshot.revision))
-        else:
+            with contextlib.suppress(LookupError):
+                ds = advance(engine, snapshot.dataset, queries.changes_since(conn, snapshot.revision))
+        if ds is None:
             ds = _dataset(engine, read_tables(conn))
         return Snapshot(now, _stamp(conn, now), ds)
 
