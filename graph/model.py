@@ -15,8 +15,6 @@ row and column.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +22,19 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from graph import messages, vocab
+from graph.cell_rules import (
+    ANY_TEXT_RULE,
+    MULTI_VALUE_SEP,
+    bad_weight,
+    date_rule,
+    end_rule,
+    ends_before_start,
+    split_multi,
+    text_rules,
+    unknown_document,
+    unknown_themes,
+    vocab_rule,
+)
 
 __all__ = [
     "TABLES",
@@ -59,7 +70,6 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "documents": ("id",),
 }
 
-MULTI_VALUE_SEP = "|"
 
 #: Column names (lower case) that hold personal contact data.
 CONTACT_COLUMNS = frozenset({
@@ -68,10 +78,6 @@ CONTACT_COLUMNS = frozenset({
     "contact_email", "contact_phone",
 })
 
-_MOJIBAKE = re.compile(r"Ã[\x80-\xbf¤¥¶¼½¾©¸§]|Ã…|Ã„|Ã–|Ã˜|Ã†|â€")
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript:", re.IGNORECASE)
-_FORMULA = re.compile(r"^(?:[=@]|\+(?!\d))")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -259,82 +265,6 @@ class Dataset:
         return self.origin in ("tables", "xlsx")
 
 
-def split_multi(value: str) -> list[str]:
-    """Split a multi-valued cell on ``|``.
-
-    >>> split_multi("housing| language |")
-    ['housing', 'language']
-    """
-    return [part.strip() for part in str(value).split(MULTI_VALUE_SEP) if part.strip()]
-
-
-# Each rule lives in one function of one value (or one row's few cells): validate applies it to a
-# table's distinct values, row_problems to one row, so the store and a file are checked alike.
-
-#: Matches whatever one of the text rules may flag: a quick first look over a whole column.
-_ANY_TEXT_RULE = re.compile("|".join(f"(?:{p.pattern})" if not p.flags & re.IGNORECASE else f"(?i:{p.pattern})"
-                                     for p in (_MOJIBAKE, _MARKUP, _FORMULA)))
-
-
-def _text_rules(value: str, strict: bool) -> list[tuple[str, str]]:
-    """(code, severity) of the text rules ``value`` breaks: mojibake, markup, a spreadsheet formula."""
-    found = [("mojibake", "error" if strict else "warning")] if _MOJIBAKE.search(value) else []
-    return found + [(code, "warning") for code, pattern in (("markup", _MARKUP), ("formula", _FORMULA))
-                    if pattern.search(value)]
-
-
-def _vocab_rule(vocabulary: dict, column: str, value: str, strict: bool) -> tuple[str, dict] | None:
-    """The warning for a value outside our vocabulary: the closest code, or (own tables only) the allowed ones.
-
-    Imported files (Kumu, GEXF, …) bring their own vocabularies: they are told only
-    about values that look like a misspelt code of ours.
-    """
-    if not value or value in vocabulary:
-        return None
-    hint = vocab.did_you_mean(vocabulary, value)
-    if hint:
-        return "unknown_value_like", {"field": column, "value": value, "suggestion": hint}
-    return ("unknown_value", {"field": column, "value": value, "allowed": ", ".join(vocabulary)}) if strict else None
-
-
-def _end_rule(end: str, value: str, actors: Container[str]) -> tuple[str, dict] | None:
-    """A tie's end must be given and, when there are actors, be one of them."""
-    if not value.strip():
-        return "no_end", {"end": end}
-    return ("unknown_actor", {"value": value}) if len(actors) and value not in actors else None
-
-
-def _bad_weight(value: str) -> bool:
-    """A weight is a finite number ≥ 0 in plain digits (``2``, ``0.5``, ``1e3``)."""
-    if not value.isascii() or "_" in value:
-        return True
-    try:
-        number = float(value)
-    except ValueError:
-        return True
-    return not math.isfinite(number) or number < 0
-
-
-def _date_rule(value: str) -> str | None:
-    """A date is YYYY, YYYY-MM or YYYY-MM-DD, and one that exists."""
-    if not _DATE.match(value):
-        return "not_date"
-    return None if _real_date(value) else "impossible_date"
-
-
-def _ends_before_start(start: str, end: str) -> bool:
-    return _real_date(start) and _real_date(end) and end < start
-
-
-def _unknown_themes(value: str, themes: Container[str]) -> list[str]:
-    """The themes a tie names that are not themes (none when there are no themes at all)."""
-    return [t for t in split_multi(value) if t not in themes] if len(themes) else []
-
-
-def _unknown_document(value: str, documents: Container[str]) -> bool:
-    return bool(value) and len(documents) > 0 and value not in documents
-
-
 def _flagged(values: pd.Series, rule, first: re.Pattern | None = None) -> tuple[pd.Series, dict]:
     """The cells of ``values`` that ``rule`` flags (each distinct value tested once), and value -> finding.
 
@@ -351,7 +281,7 @@ def _check_text(ds: Dataset, name: str) -> list[Problem]:
     problems = []
     table = getattr(ds, name)
     for col in table.columns:
-        hits, found = _flagged(table[col], lambda v: _text_rules(v, ds.strict), _ANY_TEXT_RULE)
+        hits, found = _flagged(table[col], lambda v: text_rules(v, ds.strict), ANY_TEXT_RULE)
         for code in ("mojibake", "markup", "formula"):
             problems += [Problem.of(ds.file(name), row, col, code, severity, value=value[:40])
                          for row, value in hits.items() for c, severity in found[value] if c == code]
@@ -363,7 +293,7 @@ def _check_vocab(ds: Dataset, name: str) -> list[Problem]:
     table = getattr(ds, name)
     for (tname, col), vocabulary in vocab.VOCABULARIES.items():
         if tname == name:
-            hits, found = _flagged(table[col], lambda v, voc=vocabulary, c=col: _vocab_rule(voc, c, v, ds.strict))
+            hits, found = _flagged(table[col], lambda v, voc=vocabulary, c=col: vocab_rule(voc, c, v, ds.strict))
             problems += [Problem.of(ds.file(name), row, col, found[v][0], "warning", **found[v][1])
                          for row, v in hits.items()]
     return problems
@@ -387,39 +317,23 @@ def _check_ties(ds: Dataset) -> list[Problem]:
     actors = set(ds.actors["id"])
     problems = []
     for end in ("source", "target"):
-        hits, found = _flagged(ties[end], lambda v, e=end: _end_rule(e, v, actors))
+        hits, found = _flagged(ties[end], lambda v, e=end: end_rule(e, v, actors))
         for code in ("no_end", "unknown_actor"):
             problems += [Problem.of(file, row, end, code, **found[v][1]) for row, v in hits.items()
                          if found[v][0] == code]
     selfties = ties["source"][(ties["source"] != "") & (ties["source"] == ties["target"])]
     problems += [Problem.of(file, row, "target", "self_tie", value=value) for row, value in selfties.items()]
-    hits, _ = _flagged(ties["weight"], lambda v: v != "" and _bad_weight(v))
+    hits, _ = _flagged(ties["weight"], lambda v: v != "" and bad_weight(v))
     problems += [Problem.of(file, row, "weight", "not_number", value=value) for row, value in hits.items()]
     for col in ("start", "end"):
-        hits, found = _flagged(ties[col], lambda v: v != "" and _date_rule(v))
+        hits, found = _flagged(ties[col], lambda v: v != "" and date_rule(v))
         for code in ("not_date", "impossible_date"):
             problems += [Problem.of(file, row, col, code, value=v) for row, v in hits.items() if found[v] == code]
     dated = ties[(ties["start"] != "") & (ties["end"] != "")]
     for row, start, end in zip(dated.index, dated["start"], dated["end"], strict=True):
-        if _ends_before_start(start, end):
+        if ends_before_start(start, end):
             problems.append(Problem.of(file, row, "end", "end_before_start", end=end, start=start))
     return problems
-
-
-def _real_date(value: str) -> bool:
-    """Whether ``value`` (YYYY, YYYY-MM or YYYY-MM-DD) is a day, month or year that exists.
-
-    >>> _real_date("2020-02-29"), _real_date("2019-02-29"), _real_date("2019-13"), _real_date("spring")
-    (True, False, False, False)
-    """
-    if not _DATE.match(value):
-        return False
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        dt.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return False
-    return parts[0] > 0
 
 
 def _check_references(ds: Dataset) -> list[Problem]:
@@ -427,8 +341,8 @@ def _check_references(ds: Dataset) -> list[Problem]:
     themes, documents = set(ds.themes["id"]), set(ds.documents["id"])
     named = ties["themes"][ties["themes"] != ""] if themes else ties["themes"].iloc[:0]  # no themes: not checked
     problems = [Problem.of(file, row, "themes", "unknown_theme", value=theme)
-                for row, value in named.items() for theme in _unknown_themes(value, themes)]
-    hits, _ = _flagged(ties["document"], lambda v: _unknown_document(v, documents))
+                for row, value in named.items() for theme in unknown_themes(value, themes)]
+    hits, _ = _flagged(ties["document"], lambda v: unknown_document(v, documents))
     return problems + [Problem.of(file, row, "document", "unknown_document", value=value)
                        for row, value in hits.items()]
 
@@ -454,29 +368,29 @@ def row_problems(name: str, row: Mapping[str, str], known: Mapping[str, Containe
 
     cell = lambda column: str(row.get(column, ""))  # noqa: E731
     for (tname, col), vocabulary in vocab.VOCABULARIES.items():
-        if tname == name and (found := _vocab_rule(vocabulary, col, cell(col), strict)):
+        if tname == name and (found := vocab_rule(vocabulary, col, cell(col), strict)):
             add(col, found[0], "warning", **found[1])
     if not cell("id").strip():
         add("id", "empty_id")
     if name == "collaborations":
         for end in ("source", "target"):
-            if found := _end_rule(end, cell(end), known.get("actors", ())):
+            if found := end_rule(end, cell(end), known.get("actors", ())):
                 add(end, found[0], **found[1])
         if cell("source") and cell("source") == cell("target"):
             add("target", "self_tie", value=cell("source"))
-        if cell("weight") and _bad_weight(cell("weight")):
+        if cell("weight") and bad_weight(cell("weight")):
             add("weight", "not_number", value=cell("weight"))
         for col in ("start", "end"):
-            if cell(col) and (code := _date_rule(cell(col))):
+            if cell(col) and (code := date_rule(cell(col))):
                 add(col, code, value=cell(col))
-        if cell("start") and cell("end") and _ends_before_start(cell("start"), cell("end")):
+        if cell("start") and cell("end") and ends_before_start(cell("start"), cell("end")):
             add("end", "end_before_start", end=cell("end"), start=cell("start"))
-        for theme in _unknown_themes(cell("themes"), known.get("themes", ())):
+        for theme in unknown_themes(cell("themes"), known.get("themes", ())):
             add("themes", "unknown_theme", value=theme)
-        if _unknown_document(cell("document"), known.get("documents", ())):
+        if unknown_document(cell("document"), known.get("documents", ())):
             add("document", "unknown_document", value=cell("document"))
     for col in [*COLUMNS[name], *(c for c in row if c not in COLUMNS[name])]:
-        for code, severity in _text_rules(cell(col), strict):
+        for code, severity in text_rules(cell(col), strict):
             add(col, code, severity, value=cell(col)[:40])
     return problems
 
