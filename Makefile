@@ -19,7 +19,7 @@ $(STAMP): requirements.txt
 
 # Streamlit's own variables (STREAMLIT_SERVER_PORT, STREAMLIT_SERVER_ADDRESS, …) pass straight through.
 run: $(STAMP)
-	test -f $(MAP) || $(BIN)/python -m graph import $(DATA) --db sqlite:///$(MAP) --author setup --message "first start: $(DATA)"
+	$(BIN)/python -m graph.store --db sqlite:///$(MAP) --data $(DATA)
 	$(BIN)/streamlit run app.py -- --db sqlite:///$(MAP)
 
 # Chromium for the browser tests comes from Debian; installed when missing (needs root or sudo).

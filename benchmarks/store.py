@@ -4,10 +4,12 @@ For each size (ours, 5,000/20,000, 50,000/200,000 actors/ties) and backend (an
 SQLite file; a throwaway PostgreSQL cluster like the tests') it times, in one run:
 ``csv read`` (``read_dataset`` of the CSV folder: the baseline), ``import``
 (validate + one revision), ``open`` (connect + ``load_dataset``), ``edit``
-(one ``apply_changes`` update, median of 20) and ``edit+open`` (the edit and
-reading the whole map back, which is what the app does before it redraws).
-Then 8 processes × 50 changes (a tenth of them to four shared rows) give
-accepted changes per second.
+(one ``apply_changes`` update, median of 20), ``edit+refresh`` (the edit and
+:func:`graph.store.refresh` of the map read before it: the changed rows only, what
+the app does before it redraws) and ``edit+full read`` (the edit and reading the
+whole map back, as the app did before).  Then 8 processes × 50 changes (a tenth
+adds, four in ten to four shared rows), started together after their start-up,
+give accepted changes per second.
 
 Goals (issue 9): open ≤ 1.5 × csv read; an edit (click to redrawn view) under
 200 ms at 5,000/20,000; concurrent writers above 100 changes/s on SQLite.
@@ -42,18 +44,22 @@ def _timed(work) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def _edits(engine, ids: list[str], n: int = 20) -> tuple[float, float]:
-    edit, edit_open = [], []
+def _edits(engine, ids: list[str], n: int = 20) -> tuple[float, float, float]:
+    """Median times of an edit, of an edit plus the app's refresh (the changed rows read), and plus a full read."""
+    edit, edit_refresh, edit_open = [], [], []
+    snapshot = store.refresh(engine)
     for i in range(n):
         row = store.get_row(engine, "actors", ids[i % len(ids)])
         change = [{"op": "update", "table": "actors", "id": row["id"], "version": row["version"],
                    "set": {"description": f"edit {i}"}}]
         t, _ = _timed(lambda c=change: store.apply_changes(engine, c, author="bench", message="edit"))
         edit.append(t)
+        t2, snapshot = _timed(lambda s=snapshot: store.refresh(engine, s))
+        edit_refresh.append(t + t2)
         if i < 5:
-            t2, _ = _timed(lambda: store.load_dataset(engine))
-            edit_open.append(t + t2)
-    return statistics.median(edit), statistics.median(edit_open)
+            t3, _ = _timed(lambda: store.load_dataset(engine))
+            edit_open.append(t + t3)
+    return statistics.median(edit), statistics.median(edit_refresh), statistics.median(edit_open)
 
 
 def measure(name: str, url: str, ds, folder: Path) -> dict:
@@ -64,9 +70,10 @@ def measure(name: str, url: str, ds, folder: Path) -> dict:
     opened, back = _timed(lambda: store.load_dataset(store.open_store(url)))
     assert len(back.actors) == len(ds.actors) and len(back.collaborations) == len(ds.collaborations)
     engine = store.open_store(url)
-    edit, edit_open = _edits(engine, list(ds.actors["id"][:50]))
+    edit, edit_refresh, edit_open = _edits(engine, list(ds.actors["id"][:50]))
     engine.dispose()
-    return {"backend": name, "csv": csv, "import": imported, "open": opened, "edit": edit, "edit_open": edit_open}
+    return {"backend": name, "csv": csv, "import": imported, "open": opened, "edit": edit,
+            "edit_refresh": edit_refresh, "edit_open": edit_open}
 
 
 def concurrent(url: str, workers: int = 8, count: int = 50) -> tuple[float, int, int]:
@@ -78,14 +85,19 @@ def concurrent(url: str, workers: int = 8, count: int = 50) -> tuple[float, int,
     ctx = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory() as tmp:
         outs = [str(Path(tmp) / f"{w}.json") for w in range(workers)]
-        procs = [ctx.Process(target=concurrent_writer, args=(url, w, count, hot, outs[w])) for w in range(workers)]
+        start = Path(tmp) / "start"
+        procs = [ctx.Process(target=concurrent_writer, args=(url, w, count, hot, outs[w], str(start)))
+                 for w in range(workers)]
         for p in procs:
             p.start()
+        while not all(Path(f"{start}.{w}").exists() for w in range(workers)) and any(p.is_alive() for p in procs):
+            time.sleep(0.01)  # every writer started up: go together
+        start.touch()
         for p in procs:
             p.join()
         outcomes = [o for out in outs for o in json.loads(Path(out).read_text())]
     accepted = sum("revision" in o for o in outcomes)
-    first = min(o["at"] for o in outcomes)  # from the first change answered to the last (process start-up left out)
+    first = min(o["at"] for o in outcomes)  # from the first change answered to the last (start-up left out)
     wall = max(o["at"] for o in outcomes) - first
     return (accepted - 1) / wall, accepted, len(outcomes) - accepted
 
@@ -108,12 +120,12 @@ def main() -> None:
             if size is None or size[0] <= args.pg_max:
                 rows.append((label, len(ds.actors), len(ds.collaborations), measure("postgresql", pg.new_url(), ds,
                                                                                       folder)))
-        print(f"{'size':<9} {'actors':>7} {'ties':>7} {'backend':<11} {'csv read':>9} {'import':>8} {'open':>8} "
-              f"{'open/csv':>8} {'edit':>8} {'edit+open':>10}")
+        print("| size | actors | ties | backend | csv read | import | open | open/csv | edit | edit+refresh "
+              "| edit+full read |\n|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
         for label, n_actors, n_ties, r in rows:
-            print(f"{label:<9} {n_actors:>7} {n_ties:>7} {r['backend']:<11} {r['csv']:>8.3f}s {r['import']:>7.2f}s "
-                  f"{r['open']:>7.3f}s {r['open'] / r['csv']:>7.2f}x {r['edit'] * 1000:>6.1f}ms "
-                  f"{r['edit_open'] * 1000:>8.0f}ms")
+            print(f"| {label} | {n_actors} | {n_ties} | {r['backend']} | {r['csv']:.3f} s | {r['import']:.2f} s "
+                  f"| {r['open']:.3f} s | {r['open'] / r['csv']:.2f}× | {r['edit'] * 1000:.1f} ms "
+                  f"| {r['edit_refresh'] * 1000:.1f} ms | {r['edit_open'] * 1000:.0f} ms |")
         print("\nconcurrent writers: 8 processes x 50 changes (every other one to four shared rows)")
         for name, url in (("sqlite", f"sqlite:///{tmp}/concurrent.db"), ("postgresql", pg.new_url())):
             rate, accepted, refused = concurrent(url)

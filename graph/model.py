@@ -15,15 +15,26 @@ row and column.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from graph import messages, vocab
+from graph.cell_rules import (
+    ANY_TEXT_RULE,
+    MULTI_VALUE_SEP,
+    bad_weight,
+    date_rule,
+    end_rule,
+    ends_before_start,
+    split_multi,
+    text_rules,
+    unknown_document,
+    unknown_themes,
+    vocab_rule,
+)
 from graph.ids import mint_tie_ids
 
 __all__ = [
@@ -36,6 +47,7 @@ __all__ = [
     "DataError",
     "Dataset",
     "validate",
+    "row_problems",
     "split_multi",
     "mint_tie_ids",
     "cap_problems",
@@ -59,7 +71,6 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "documents": ("id",),
 }
 
-MULTI_VALUE_SEP = "|"
 
 #: Column names (lower case) that hold personal contact data.
 CONTACT_COLUMNS = frozenset({
@@ -68,12 +79,6 @@ CONTACT_COLUMNS = frozenset({
     "contact_email", "contact_phone",
 })
 
-_MOJIBAKE = re.compile(r"Ã[\x80-\xbf¤¥¶¼½¾©¸§]|Ã…|Ã„|Ã–|Ã˜|Ã†|â€")
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript:", re.IGNORECASE)
-_FORMULA = re.compile(r"^(?:[=@]|\+(?!\d))")
-#: A cheap first sieve: every cell any of the three patterns above matches, matches this.
-_SUSPECT = re.compile(r"[Ã<]|â€|javascript:|^[=@+]", re.IGNORECASE)
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -228,60 +233,37 @@ class Dataset:
         return self.origin in ("tables", "xlsx")
 
 
-def split_multi(value: str) -> list[str]:
-    """Split a multi-valued cell on ``|``.
+def _flagged(values: pd.Series, rule, first: re.Pattern | None = None) -> tuple[pd.Series, dict]:
+    """The cells of ``values`` that ``rule`` flags (each distinct value tested once), and value -> finding.
 
-    >>> split_multi("housing| language |")
-    ['housing', 'language']
+    ``first`` matches every value ``rule`` may flag: only those are given to ``rule``.
     """
-    return [part.strip() for part in str(value).split(MULTI_VALUE_SEP) if part.strip()]
-
-
-def _suspicious(distinct: pd.Series, values: pd.Series, pattern: re.Pattern) -> pd.Series:
-    """The cells of ``values`` matching ``pattern``, testing only the ``distinct`` values given."""
-    hits = set(distinct[distinct.str.contains(pattern, na=False)])
-    return values[values.isin(hits)] if hits else values.iloc[:0]
+    distinct = pd.Series(values.unique(), dtype=object)
+    if first is not None:
+        distinct = distinct[distinct.str.contains(first)]
+    found = {v: hit for v in distinct if (hit := rule(v))}
+    return (values[values.isin(found.keys())] if found else values.iloc[:0]), found
 
 
 def _check_text(ds: Dataset, name: str) -> list[Problem]:
     problems = []
     table = getattr(ds, name)
     for col in table.columns:
-        values = table[col]
-        distinct = pd.Series(values.unique())
-        distinct = distinct[distinct.str.contains(_SUSPECT, na=False)]  # one pass, then three on the few left
-        if distinct.empty:
-            continue
-        severity = "error" if ds.strict else "warning"  # a foreign file is what it is
-        for row, value in _suspicious(distinct, values, _MOJIBAKE).items():
-            problems.append(Problem.of(ds.file(name), row, col, "mojibake", severity, value=value[:40]))
-        for row, value in _suspicious(distinct, values, _MARKUP).items():
-            problems.append(Problem.of(ds.file(name), row, col, "markup", "warning", value=value[:40]))
-        for row, value in _suspicious(distinct, values, _FORMULA).items():
-            problems.append(Problem.of(ds.file(name), row, col, "formula", "warning", value=value[:40]))
+        hits, found = _flagged(table[col], lambda v: text_rules(v, ds.strict), ANY_TEXT_RULE)
+        for code in ("mojibake", "markup", "formula"):
+            problems += [Problem.of(ds.file(name), row, col, code, severity, value=value[:40])
+                         for row, value in hits.items() for c, severity in found[value] if c == code]
     return problems
 
 
 def _check_vocab(ds: Dataset, name: str) -> list[Problem]:
-    """Values outside our vocabularies: kept as written, with a warning and the closest code.
-
-    Imported files (Kumu, GEXF, …) bring their own vocabularies: they are told only
-    about values that look like a misspelt code of ours.
-    """
     problems = []
     table = getattr(ds, name)
-    for (tname, col), values in vocab.VOCABULARIES.items():
-        if tname != name:
-            continue
-        bad = table[col][(table[col] != "") & ~table[col].isin(values.keys())]
-        hints = {value: vocab.did_you_mean(values, value) for value in bad.unique()}
-        for row, value in bad.items():
-            if hints[value]:
-                problems.append(Problem.of(ds.file(name), row, col, "unknown_value_like", "warning", field=col,
-                                           value=value, suggestion=hints[value]))
-            elif ds.strict:
-                problems.append(Problem.of(ds.file(name), row, col, "unknown_value", "warning", field=col,
-                                           value=value, allowed=", ".join(values)))
+    for (tname, col), vocabulary in vocab.VOCABULARIES.items():
+        if tname == name:
+            hits, found = _flagged(table[col], lambda v, voc=vocabulary, c=col: vocab_rule(voc, c, v, ds.strict))
+            problems += [Problem.of(ds.file(name), row, col, found[v][0], "warning", **found[v][1])
+                         for row, v in hits.items()]
     return problems
 
 
@@ -300,67 +282,84 @@ def _check_ids(ds: Dataset, name: str) -> list[Problem]:
 
 def _check_ties(ds: Dataset) -> list[Problem]:
     ties, file = ds.collaborations, ds.file("collaborations")
-    known = pd.Index(ds.actors["id"].astype(object)).unique()
+    actors = set(ds.actors["id"])
     problems = []
     for end in ("source", "target"):
-        ends = ties[end].str.strip()
-        problems += [Problem.of(file, row, end, "no_end", end=end) for row in ends.index[ends == ""]]
-        if len(known):
-            found = known.get_indexer(ties[end].astype(object)) >= 0
-            unknown = ties[end][(ends != "") & ~found]
-            problems += [Problem.of(file, row, end, "unknown_actor", value=value) for row, value in unknown.items()]
+        hits, found = _flagged(ties[end], lambda v, e=end: end_rule(e, v, actors))
+        for code in ("no_end", "unknown_actor"):
+            problems += [Problem.of(file, row, end, code, **found[v][1]) for row, v in hits.items()
+                         if found[v][0] == code]
     selfties = ties["source"][(ties["source"] != "") & (ties["source"] == ties["target"])]
-    problems += [Problem.of(file, row, "target", "self_tie", value=value)
-                 for row, value in selfties.items()]
-    weights = ties["weight"][ties["weight"] != ""]
-    numbers = pd.to_numeric(weights, errors="coerce")
-    bad = weights[numbers.isna() | ~np.isfinite(numbers.fillna(0)) | (numbers < 0)]
-    problems += [Problem.of(file, row, "weight", "not_number", value=value) for row, value in bad.items()]
+    problems += [Problem.of(file, row, "target", "self_tie", value=value) for row, value in selfties.items()]
+    hits, _ = _flagged(ties["weight"], lambda v: v != "" and bad_weight(v))
+    problems += [Problem.of(file, row, "weight", "not_number", value=value) for row, value in hits.items()]
     for col in ("start", "end"):
-        dates = ties[col][ties[col] != ""]
-        bad = dates[~dates.str.match(_DATE)]
-        problems += [Problem.of(file, row, col, "not_date", value=value)
-                     for row, value in bad.items()]
-        shaped = dates[dates.str.match(_DATE)]
-        impossible = {v for v in shaped.unique() if not _real_date(v)}
-        problems += [Problem.of(file, row, col, "impossible_date", value=value)
-                     for row, value in shaped[shaped.isin(impossible)].items()]
-    both = ties[ties["start"].map(_real_date).astype(bool) & ties["end"].map(_real_date).astype(bool)]
-    for row, tie in both[both["end"] < both["start"]].iterrows():
-        problems.append(Problem.of(file, row, "end", "end_before_start", end=tie["end"], start=tie["start"]))
+        hits, found = _flagged(ties[col], lambda v: v != "" and date_rule(v))
+        for code in ("not_date", "impossible_date"):
+            problems += [Problem.of(file, row, col, code, value=v) for row, v in hits.items() if found[v] == code]
+    dated = ties[(ties["start"] != "") & (ties["end"] != "")]
+    for row, start, end in zip(dated.index, dated["start"], dated["end"], strict=True):
+        if ends_before_start(start, end):
+            problems.append(Problem.of(file, row, "end", "end_before_start", end=end, start=start))
     return problems
 
 
-def _real_date(value: str) -> bool:
-    """Whether ``value`` (YYYY, YYYY-MM or YYYY-MM-DD) is a day, month or year that exists.
-
-    >>> _real_date("2020-02-29"), _real_date("2019-02-29"), _real_date("2019-13"), _real_date("spring")
-    (True, False, False, False)
-    """
-    if not _DATE.match(value):
-        return False
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        dt.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return False
-    return parts[0] > 0
-
-
 def _check_references(ds: Dataset) -> list[Problem]:
-    problems = []
     ties, file = ds.collaborations, ds.file("collaborations")
-    themes = set(ds.themes["id"])
-    if themes:
-        for row, value in ties["themes"].items():
-            for theme in split_multi(value):
-                if theme not in themes:
-                    problems.append(Problem.of(file, row, "themes", "unknown_theme", value=theme))
-    documents = set(ds.documents["id"])
-    if documents:
-        for row, value in ties["document"].items():
-            if value and value not in documents:
-                problems.append(Problem.of(file, row, "document", "unknown_document", value=value))
+    themes, documents = set(ds.themes["id"]), set(ds.documents["id"])
+    named = ties["themes"][ties["themes"] != ""] if themes else ties["themes"].iloc[:0]  # no themes: not checked
+    problems = [Problem.of(file, row, "themes", "unknown_theme", value=theme)
+                for row, value in named.items() for theme in unknown_themes(value, themes)]
+    hits, _ = _flagged(ties["document"], lambda v: unknown_document(v, documents))
+    return problems + [Problem.of(file, row, "document", "unknown_document", value=value)
+                       for row, value in hits.items()]
+
+
+def row_problems(name: str, row: Mapping[str, str], known: Mapping[str, Container[str]], *, where: str,
+                 strict: bool = True) -> list[Problem]:
+    """What :func:`validate` finds in one row of table ``name``, by the same rules, without a table around it.
+
+    ``known`` gives, per table the row refers to (``actors``, ``themes``, ``documents``), a container of
+    ids to look names up in; an empty one means that table is empty, and (as in :func:`validate`) names
+    into it are not checked.  Duplicate ids need the whole table: they are the caller's.
+
+    >>> tie = {"id": "t", "source": "a", "target": "a", "weight": "-1", "themes": "housing"}
+    >>> for p in row_problems("collaborations", tie, {"actors": {"a"}, "themes": {"jobs"}}, where="tie"): print(p)
+    tie, column 'target': self-tie: 'a' is tied to itself
+    tie, column 'weight': weight '-1' is not a number of 0 or more
+    tie, column 'themes': unknown theme 'housing'
+    """
+    problems: list[Problem] = []
+
+    def add(column: str, code: str, severity: str = "error", **params: object) -> None:
+        problems.append(Problem.of(where, None, column, code, severity, **params))
+
+    cell = lambda column: str(row.get(column, ""))  # noqa: E731
+    for (tname, col), vocabulary in vocab.VOCABULARIES.items():
+        if tname == name and (found := vocab_rule(vocabulary, col, cell(col), strict)):
+            add(col, found[0], "warning", **found[1])
+    if not cell("id").strip():
+        add("id", "empty_id")
+    if name == "collaborations":
+        for end in ("source", "target"):
+            if found := end_rule(end, cell(end), known.get("actors", ())):
+                add(end, found[0], **found[1])
+        if cell("source") and cell("source") == cell("target"):
+            add("target", "self_tie", value=cell("source"))
+        if cell("weight") and bad_weight(cell("weight")):
+            add("weight", "not_number", value=cell("weight"))
+        for col in ("start", "end"):
+            if cell(col) and (code := date_rule(cell(col))):
+                add(col, code, value=cell(col))
+        if cell("start") and cell("end") and ends_before_start(cell("start"), cell("end")):
+            add("end", "end_before_start", end=cell("end"), start=cell("start"))
+        for theme in unknown_themes(cell("themes"), known.get("themes", ())):
+            add("themes", "unknown_theme", value=theme)
+        if unknown_document(cell("document"), known.get("documents", ())):
+            add("document", "unknown_document", value=cell("document"))
+    for col in [*COLUMNS[name], *(c for c in row if c not in COLUMNS[name])]:
+        for code, severity in text_rules(cell(col), strict):
+            add(col, code, severity, value=cell(col)[:40])
     return problems
 
 

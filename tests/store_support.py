@@ -110,11 +110,13 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def concurrent_writer(url: str, worker: int, count: int, hot: list[str], out: str) -> None:
+def concurrent_writer(url: str, worker: int, count: int, hot: list[str], out: str, start: str = "") -> None:
     """One of several processes: ``count`` changes, half of them to the shared ``hot`` rows; outcomes to ``out``.
 
     Each change reads a row's version, then updates it on that version: when another
     process wrote the row in between, the store must refuse it with a Conflict.
+    With ``start`` (a file path), the process says it is ready (``start.N``) and waits for
+    that file, so that all writers begin together, after their start-up.
     """
     import json
     import random
@@ -124,6 +126,10 @@ def concurrent_writer(url: str, worker: int, count: int, hot: list[str], out: st
 
     engine = store.connect(url)
     store.get_row(engine, "actors", hot[0])  # warm up (imports, first connection) before the clock starts
+    if start:
+        Path(f"{start}.{worker}").touch()
+        while not Path(start).exists():
+            time.sleep(0.001)
     rng = random.Random(worker)
     outcomes = []
     for i in range(count):

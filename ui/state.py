@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,13 +166,43 @@ def current_source() -> Source:
     return _store_source(url) if url else default_source()
 
 
+class _MapReads:
+    """The newest read of one map, shared by every session: the next revision is read as its changes.
+
+    It holds an immutable :class:`graph.store.Snapshot` and swaps it for a newer one (under a lock,
+    as sessions run in threads); no dataset is ever edited in place.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.latest = None
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _map_reads(url: str) -> _MapReads:
+    return _MapReads()
+
+
+def _read_map(source: Source) -> Dataset:
+    """The map now (after an edit: the last read plus the rows changed since), or at ``source.revision``."""
+    from graph import store
+
+    engine = _engine(source.url)
+    if source.revision is not None:
+        return store.load_dataset(engine, revision=source.revision)
+    reads = _map_reads(source.url)
+    with reads.lock:
+        reads.latest = store.refresh(engine, reads.latest)
+        return reads.latest.dataset
+
+
 def _read(source: Source, columns: tuple[tuple[str, str], ...] = ()) -> Dataset:
     """Read a source: the map's database, a path, or the uploaded files' bytes (never written to disk)."""
     if source.url:
         from graph import store
 
         try:
-            return store.load_dataset(_engine(source.url), revision=source.revision)
+            return _read_map(source)
         except store.StoreError as exc:
             raise exc.as_data_error(source.label) from None
     if source.path:

@@ -22,15 +22,17 @@ from graph.store.api import apply_changes, first_start, get_row, open_store
 from graph.store.changes import Change, check_role
 from graph.store.engine import StoreError, connect, describe, is_url
 from graph.store.errors import ChangeRejected, Conflict, Forbidden, describe_change
-from graph.store.history import history, load_dataset, revision, undo
+from graph.store.history import history, revision, undo
 from graph.store.importer import import_dataset
 from graph.store.migrate import check, create, migrate
+from graph.store.snapshot import Snapshot, load_dataset, refresh
 
 __all__ = [
     "Change",
     "ChangeRejected",
     "Conflict",
     "Forbidden",
+    "Snapshot",
     "StoreError",
     "apply_changes",
     "check",
@@ -47,6 +49,7 @@ __all__ = [
     "load_dataset",
     "migrate",
     "open_store",
+    "refresh",
     "revision",
     "undo",
 ]

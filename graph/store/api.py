@@ -18,11 +18,9 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from graph.model import Problem
 from graph.store import queries
-from graph.store.changes import check_role, commit, parse_changes, prepare
+from graph.store.changes import check_role, parse_changes, write
 from graph.store.engine import StoreError, connect, reading, writing
-from graph.store.errors import ChangeRejected
 from graph.store.migrate import check
 
 __all__ = ["apply_changes", "get_row", "open_store", "first_start"]
@@ -61,15 +59,9 @@ def apply_changes(engine: Engine, changes: list[dict], *, author: str, message: 
         ``role`` may not write (a viewer).
     """
     check_role(role)
-    if not str(author or "").strip():
-        raise ChangeRejected(Problem.of("author", None, None, "no_author"))
     parsed = parse_changes(changes)
-    with reading(engine) as conn:
-        plan = prepare(conn, parsed)  # conflicts and invalid changes are found here, outside the lock
-    if plan.problems:
-        raise ChangeRejected(plan.problems)
     with writing(engine) as conn:
-        return commit(conn, plan, author=author, message=message)
+        return write(conn, parsed, author=author, message=message)
 
 
 def get_row(engine: Engine, table: str, row_id: str) -> dict | None:

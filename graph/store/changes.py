@@ -36,11 +36,11 @@ from graph import vocab
 from graph.model import COLUMNS, TABLES, Problem, mint_tie_ids
 from graph.store import queries
 from graph.store.errors import ChangeRejected, Conflict, Forbidden
-from graph.store.rules import check_rules, content_problems, context_of, dangling
+from graph.store.rules import content_problems, context_of, dangling
 from graph.store.schema import FIELDS
 from graph.users import WRITERS
 
-__all__ = ["Change", "Plan", "parse_changes", "prepare", "commit", "write", "check_role", "WRITERS"]
+__all__ = ["Change", "parse_changes", "write", "check_role", "WRITERS"]
 
 _COLUMN = re.compile(r"^[A-Za-z_][\w -]{0,62}$")
 _RESERVED = {"version", "extra"}
@@ -186,40 +186,6 @@ def _stage(conn: Connection, changes: list[Change], known: dict | None = None) -
     return stored, final, problems
 
 
-@dataclass
-class Plan:
-    """A batch worked out against the stored rows: what it reads, what it leaves, what is wrong with it."""
-
-    changes: list[Change]
-    stored: dict
-    final: dict
-    context: dict
-    problems: list[Problem]
-
-
-def prepare(conn: Connection, changes: list[Change]) -> Plan:
-    """Work a batch out against the database as it is now (read-only; the slow rule checks happen here)."""
-    _mint_ids(conn, changes)
-    stored, final, problems = _stage(conn, changes)
-    context = context_of(conn, stored, final)
-    return Plan(changes, stored, final, context, problems + content_problems(changes, stored, final, context))
-
-
-def commit(conn: Connection, plan: Plan, *, author: str, message: str, undoes: int | None = None) -> int:
-    """Record a prepared batch inside the write lock: when anything it read has changed since, work it out again.
-
-    This keeps the checks outside the lock, so that writers wait for each other only
-    for the few reads and writes that make a revision.
-    """
-    stored = _stored(conn, plan.changes, None)
-    if stored != plan.stored or context_of(conn, stored, plan.final) != plan.context:
-        plan = prepare(conn, plan.changes)
-    problems = plan.problems + dangling(conn, plan.changes, plan.stored, plan.final)
-    if problems:
-        raise ChangeRejected(problems)
-    return _record(conn, plan.stored, plan.final, author=author, message=message, undoes=undoes)
-
-
 def _record(conn: Connection, stored: dict, final: dict, *, author: str, message: str, undoes: int | None) -> int:
     number = queries.next_revision(conn)
     when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -230,10 +196,11 @@ def _record(conn: Connection, stored: dict, final: dict, *, author: str, message
 
 def write(conn: Connection, raw_changes: list[dict] | list[Change], *, author: str, message: str,
           undoes: int | None = None, checked: bool = False, known: dict | None = None) -> int:
-    """Check and record a batch as one new revision; return its number.
+    """Check and record a batch as one new revision, inside the write transaction ``conn``; return its number.
 
-    ``checked`` skips the rule check when the caller validated the whole dataset already (an import);
-    ``known`` (table -> id -> stored row, every row of the tables) spares reading the rows again.
+    The one write path: forms, scripts, undo and imports all end here.  ``checked`` skips the
+    row rules when the caller validated the whole dataset already (an import); ``known``
+    (table -> id -> stored row, every row of the tables) spares reading the rows again.
 
     Raises
     ------
@@ -248,7 +215,8 @@ def write(conn: Connection, raw_changes: list[dict] | list[Change], *, author: s
     _mint_ids(conn, changes)
     stored, final, problems = _stage(conn, changes, known)
     if not checked:
-        problems += check_rules(conn, changes, stored, final)
+        problems += content_problems(changes, stored, final, context_of(conn, stored, final))
+    problems += dangling(conn, changes, stored, final)
     if problems:
         raise ChangeRejected(problems)
     return _record(conn, stored, final, author=author, message=message, undoes=undoes)

@@ -1,6 +1,6 @@
 """History, undo and the map as it was: everything read back from the recorded changes.
 
->>> from graph.store import connect, create, apply_changes
+>>> from graph.store import connect, create, apply_changes, load_dataset
 >>> engine = create(connect("sqlite://"))
 >>> apply_changes(engine, [{"op": "add", "table": "actors", "row": {"id": "a", "name": "A"}}], author="Ann",
 ...               message="first")
@@ -18,16 +18,15 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from sqlalchemy.engine import Engine
 
-from graph.model import COLUMNS, TABLES, Dataset, Problem
+from graph.model import TABLES, Problem
 from graph.store import queries
-from graph.store.changes import Change, check_role, commit, prepare
-from graph.store.engine import StoreError, describe, reading, writing
+from graph.store.changes import Change, check_role, write
+from graph.store.engine import StoreError, reading, writing
 from graph.store.errors import ChangeRejected, Conflict
 
-__all__ = ["history", "revision", "undo", "load_dataset", "tables_at"]
+__all__ = ["history", "revision", "undo", "tables_at"]
 
 
 def history(engine: Engine, limit: int | None = None) -> list[dict]:
@@ -84,7 +83,7 @@ def undo(engine: Engine, number: int, *, author: str, role: str | None = None) -
         inverse = [_inverse(c, n) for n, c in enumerate(done, start=1)]
         message = f"undo revision {number}" + (f": {info['message']}" if info["message"] else "")
         # the one write path's checks: an undo must not leave a tie to a removed actor, theme or document
-        return commit(conn, prepare(conn, inverse), author=author, message=message, undoes=number)
+        return write(conn, inverse, author=author, message=message, undoes=number)
 
 
 def tables_at(conn, number: int | None = None) -> dict[str, list[dict]]:
@@ -102,23 +101,3 @@ def tables_at(conn, number: int | None = None) -> dict[str, list[dict]]:
                 table[change["id"]] = change["before"]
     last = len(order["actors"]) + len(order["collaborations"]) + 10 ** 9
     return {t: sorted(rows[t].values(), key=lambda r: (order[t].get(r["id"], last), r["id"])) for t in TABLES}
-
-
-def _frame(rows: list[dict], name: str) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, dtype=object)
-    extra = [c for c in frame.columns if c not in COLUMNS[name] and c not in ("version", "text")]
-    frame = frame.reindex(columns=list(COLUMNS[name]) + extra).fillna("")
-    frame.index = range(2, len(frame) + 2)
-    return frame
-
-
-def load_dataset(engine: Engine, revision: int | None = None) -> Dataset:
-    """The map as a :class:`~graph.model.Dataset` (now, or right after ``revision``).
-
-    Rows come in the order they were added, numbered from 2 as in a file; problems name ``URL table``.
-    """
-    where = describe(engine.url)
-    with reading(engine) as conn:
-        tables = tables_at(conn, revision)
-    frames = {t: _frame(tables[t], t) for t in TABLES}
-    return Dataset(**frames, files={t: f"{where} {t}" for t in TABLES}, origin="tables")

@@ -22,10 +22,10 @@ from sqlalchemy.engine import Connection
 
 from graph.store.schema import DATA_TABLES, FIELDS, changes, collaborations, revisions
 
-__all__ = ["rows_by_id", "all_rows", "all_ids", "insert_rows", "update_rows", "delete_rows", "next_revision",
+__all__ = ["rows_by_id", "all_rows", "insert_rows", "update_rows", "delete_rows", "next_revision",
            "add_revision", "add_changes", "last_change", "ties_touching", "ties_naming_document",
-           "ties_naming_theme", "revision_list", "changes_of", "later_changes", "changes_after", "count_rows",
-           "revision_info"]
+           "ties_naming_theme", "revision_list", "changes_of", "later_changes", "changes_after", "changes_since",
+           "count_changes_after", "count_rows", "revision_info"]
 
 _CHUNK = 500
 
@@ -69,12 +69,6 @@ def all_rows(conn: Connection, table: str, columns: Sequence[str] | None = None)
     t = DATA_TABLES[table]
     cols = [t.c[c] for c in columns] if columns is not None else list(t.c)
     return [_unpack(r) for r in conn.execute(sa.select(*cols).order_by(t.c.pos, t.c.id)).mappings()]
-
-
-def all_ids(conn: Connection, table: str) -> set[str]:
-    """The ids of ``table``."""
-    t = DATA_TABLES[table]
-    return set(conn.execute(sa.select(t.c.id)).scalars())
 
 
 def count_rows(conn: Connection, table: str) -> int:
@@ -205,6 +199,17 @@ def later_changes(conn: Connection, revision: int, keys: set[tuple[str, str]]) -
                                          changes.c.row_id.in_(chunk))
             found += [_change(r) for r in conn.execute(query).mappings()]
     return sorted(found, key=lambda c: (c["revision"], c["seq"]))
+
+
+def count_changes_after(conn: Connection, revision: int) -> int:
+    """How many changes the revisions after ``revision`` made."""
+    return conn.execute(sa.select(sa.func.count()).where(changes.c.revision > revision)).scalar()
+
+
+def changes_since(conn: Connection, revision: int) -> list[dict]:
+    """Every change after ``revision``, oldest first (to bring a map read then up to date)."""
+    query = sa.select(changes).where(changes.c.revision > revision).order_by(changes.c.revision, changes.c.seq)
+    return [_change(r) for r in conn.execute(query).mappings()]
 
 
 def changes_after(conn: Connection, revision: int) -> list[dict]:

@@ -1,15 +1,17 @@
 """The rules a batch of changes must keep: those of :func:`graph.validate`, plus nothing left pointing at a deletion.
 
-Only the rows a batch touches are checked, against the ids the store holds,
-so an edit costs the same on a map of fifty actors as on one of fifty thousand.
+Only the rows a batch touches are checked, one row at a time with
+:func:`graph.model.row_problems` (the rules of ``validate``, from the same
+functions), against the few ids those rows name: an edit costs the same on a
+map of fifty actors as on one of fifty thousand.
 
 >>> from graph.store.engine import connect, writing
 >>> from graph.store.migrate import create
 >>> engine = create(connect("sqlite://"))
+>>> stored, final = {("collaborations", "t"): None}, {("collaborations", "t"): {"id": "t", "source": "a",
+...                                                                              "target": "ghost"}}
 >>> with writing(engine) as conn:
-...     row = {"id": "t", "source": "a", "target": "ghost"}
-...     [str(p) for p in check_rules(conn, [], {("collaborations", "t"): None},
-...                                  {("collaborations", "t"): row})]
+...     [str(p) for p in content_problems([], stored, final, context_of(conn, stored, final))]
 ["collaborations #0, column 'source': unknown actor 'a'", "collaborations #0, column 'target': unknown actor 'ghost'"]
 """
 
@@ -17,15 +19,14 @@ from __future__ import annotations
 
 import dataclasses
 
-import pandas as pd
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from graph.model import TABLES, Dataset, Problem, split_multi, validate
+from graph.model import Problem, row_problems, split_multi
 from graph.store import queries
+from graph.store.schema import DATA_TABLES
 
-__all__ = ["check_rules", "content_problems", "context_of", "dangling", "relabel"]
-
-_CONTEXT = 10 ** 9  # row numbers of rows that are only there to be referred to
+__all__ = ["Known", "content_problems", "context_of", "dangling", "relabel"]
 
 
 def relabel(problem: Problem, where: str) -> Problem:
@@ -33,31 +34,50 @@ def relabel(problem: Problem, where: str) -> Problem:
     return dataclasses.replace(problem, file=where, row=None)
 
 
-def _frame(rows: list[tuple[int, dict]], context_ids: list[str]) -> pd.DataFrame:
-    records = [row for _, row in rows] + [{"id": i} for i in context_ids]
-    index = [n for n, _ in rows] + list(range(_CONTEXT, _CONTEXT + len(context_ids)))
-    frame = pd.DataFrame(records, index=index, dtype=object)
-    return frame.drop(columns=["version", "text"], errors="ignore")
+@dataclasses.dataclass(frozen=True)
+class Known:
+    """The ids of one table that touched rows name and the map will hold, and whether that table has rows at all.
+
+    >>> known = Known(frozenset({"a"}), rows=True)
+    >>> "a" in known, "b" in known, len(Known(frozenset(), rows=False))
+    (True, False, 0)
+    """
+
+    ids: frozenset[str]
+    rows: bool
+
+    def __contains__(self, row_id: object) -> bool:
+        return row_id in self.ids
+
+    def __len__(self) -> int:  # what row_problems asks: an empty table's names are not checked
+        return int(self.rows) or len(self.ids)
 
 
 def _touched(stored: dict, final: dict) -> dict:
     return {k: row for k, row in final.items() if row is not None and row != stored.get(k)}
 
 
-def context_of(conn: Connection, stored: dict, final: dict) -> dict[str, list[str]]:
-    """Ids the touched rows may refer to that the batch does not touch: actors, themes, documents."""
-    touched = _touched(stored, final)
-    ends = {row[e] for (t, _), row in touched.items() if t == "collaborations" for e in ("source", "target")}
-    mine = {k for k, row in final.items() if row is None or k in touched}
-    in_batch = {k[1] for k in mine if k[0] == "actors"}
-    actors = list(queries.rows_by_id(conn, "actors", ends - in_batch, columns=()))
-    if not actors and not any(k[0] == "actors" for k in touched) and ends:
-        actors = ["\x00"]  # a known actor, so that unknown ends are reported
-    out = {"actors": actors}
-    for table in ("themes", "documents"):
-        batch = {k[1] for k in mine if k[0] == table}
-        out[table] = sorted(queries.all_ids(conn, table) - batch)
-    return out
+def _known(conn: Connection, table: str, names: set[str], final: dict, ask_rows: bool) -> Known:
+    """Which of ``names`` the table holds after the batch (``final``: the rows the batch leaves, None: deleted)."""
+    mine = {k[1]: row for k, row in final.items() if k[0] == table}
+    ids = {n for n in names if mine.get(n) is not None}
+    ids |= set(queries.rows_by_id(conn, table, names - set(mine), columns=()))
+    rows = bool(ids) or any(row is not None for row in mine.values())
+    if ask_rows and not rows:
+        t = DATA_TABLES[table]
+        rows = conn.execute(sa.select(t.c.id).where(t.c.id.not_in(sorted(mine))).limit(1)).first() is not None
+    return Known(frozenset(ids), rows)
+
+
+def context_of(conn: Connection, stored: dict, final: dict) -> dict[str, Known]:
+    """The actors, themes and documents the touched ties name, as the map will hold them after the batch."""
+    ties = [row for (t, _), row in _touched(stored, final).items() if t == "collaborations"]
+    names = {"actors": {row.get(e, "") for row in ties for e in ("source", "target")} - {""},
+             "themes": {theme for row in ties for theme in split_multi(row.get("themes", ""))},
+             "documents": {row.get("document", "") for row in ties} - {""}}
+    # every tie needs its actors (a foreign key): the actors table counts as holding rows
+    return {"actors": Known(_known(conn, "actors", names["actors"], final, False).ids, True),
+            **{t: _known(conn, t, names[t], final, bool(names[t])) for t in ("themes", "documents")}}
 
 
 def _changed_columns(changes: list) -> dict[tuple[str, str], set[str] | None]:
@@ -72,28 +92,16 @@ def _changed_columns(changes: list) -> dict[tuple[str, str], set[str] | None]:
     return out
 
 
-def check_rules(conn: Connection, changes: list, stored: dict, final: dict) -> list[Problem]:
-    """Errors of the touched rows (named ``table #n``, n the change's place), and dangling references."""
-    return (content_problems(changes, stored, final, context_of(conn, stored, final))
-            + dangling(conn, changes, stored, final))
-
-
-def content_problems(changes: list, stored: dict, final: dict, context: dict) -> list[Problem]:
-    """What :func:`graph.validate` finds in the touched rows, given the ids they may refer to (no database)."""
-    touched = _touched(stored, final)
+def content_problems(changes: list, stored: dict, final: dict, context: dict[str, Known]) -> list[Problem]:
+    """The errors :func:`graph.validate` would find in the touched rows (an update: in the columns it set)."""
     number = {(c.table, c.id): c.n for c in changes}
-    tables = {t: _frame([(number.get(k, 0), r) for k, r in touched.items() if k[0] == t], context.get(t, []))
-              for t in TABLES}
-    ds = Dataset(**tables, files={t: t for t in TABLES}, origin="tables")
     columns = _changed_columns(changes)
-    ids = {(t, n): i for (t, i), n in number.items()}
     problems = []
-    for p in validate(ds):
-        if p.severity != "error" or p.row is None or p.row >= _CONTEXT:
-            continue
-        allowed = columns.get((p.file, ids.get((p.file, p.row), "")))
-        if allowed is None or p.column in allowed:
-            problems.append(relabel(p, f"{p.file} #{p.row}"))
+    for (table, row_id), row in _touched(stored, final).items():
+        cells = {k: v for k, v in row.items() if k not in ("version", "text")}
+        allowed = columns.get((table, row_id))
+        problems += [p for p in row_problems(table, cells, context, where=f"{table} #{number.get((table, row_id), 0)}")
+                     if p.severity == "error" and (allowed is None or p.column in allowed)]
     return problems
 
 

@@ -1,0 +1,162 @@
+"""The map read into a :class:`~graph.model.Dataset`: whole, or brought up to date from an earlier read.
+
+:func:`load_dataset` reads every table (documents without their full text,
+which the map does not show).  :func:`refresh` takes a :class:`Snapshot` (a
+dataset and the revision it shows) and reads only the changes recorded since,
+applying them to a copy: after an edit the app reads one row, not the map.
+
+>>> from graph.store import apply_changes, connect, create
+>>> engine = create(connect("sqlite://"))
+>>> first = refresh(engine)
+>>> apply_changes(engine, [{"op": "add", "table": "actors", "row": {"id": "a", "name": "A"}}], author="Ann",
+...               message="")
+1
+>>> later = refresh(engine, first)
+>>> later.revision, later.dataset.actors["name"].tolist(), first.dataset.actors["name"].tolist()
+(1, ['A'], [])
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from graph.model import COLUMNS, TABLES, Dataset
+from graph.store import queries
+from graph.store.engine import describe, reading
+from graph.store.schema import DATA_TABLES
+
+__all__ = ["Snapshot", "load_dataset", "refresh", "read_tables", "advance"]
+
+#: More changes than this since a snapshot: the whole map is read again instead.
+MOST_CHANGES = 10_000
+_LEFT_OUT = ("version", "text")  # a row's version and a document's full text are not part of the dataset
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A dataset read from the map, the revision it shows and that revision's stamp (time, author, message).
+
+    The stamp tells a map made again from scratch (its revision numbers start over) from the one read.
+    """
+
+    revision: int
+    stamp: tuple
+    dataset: Dataset
+
+
+def _spread(frame: pd.DataFrame, extra: pd.Series) -> pd.DataFrame:
+    """``frame`` with the columns kept as JSON in ``extra`` (beyond the data model's) as columns of their own."""
+    given = extra.notna().to_numpy()
+    if not given.any():
+        return frame
+    records = [{k: v for k, v in json.loads(e).items() if k not in frame.columns and k not in _LEFT_OUT}
+               for e in extra[given]]
+    spread = pd.DataFrame(records, index=frame.index[given], dtype=object)
+    return frame.join(spread).fillna("") if len(spread.columns) else frame
+
+
+def read_table(conn: Connection, name: str) -> pd.DataFrame:
+    """One table of the map as a frame of strings, in the order its rows were added, numbered from 2."""
+    t = DATA_TABLES[name]
+    rows = conn.execute(sa.select(*(t.c[c] for c in COLUMNS[name]), t.c.extra).order_by(t.c.pos, t.c.id)).all()
+    cells = list(zip(*rows)) if rows else [()] * (len(COLUMNS[name]) + 1)  # column by column: fast to frame
+    frame = pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in zip(COLUMNS[name], cells, strict=False)})
+    frame = _spread(frame, pd.Series(cells[-1], dtype=object))
+    frame.index = range(2, len(frame) + 2)
+    return frame
+
+
+def read_tables(conn: Connection) -> dict[str, pd.DataFrame]:
+    """Every table of the map now, as frames."""
+    return {name: read_table(conn, name) for name in TABLES}
+
+
+def _dataset(engine: Engine, tables: dict[str, pd.DataFrame]) -> Dataset:
+    where = describe(engine.url)
+    return Dataset(**tables, files={t: f"{where} {t}" for t in TABLES}, origin="tables")
+
+
+def _rows_frame(rows: list[dict], index: range | list) -> pd.DataFrame:
+    return pd.DataFrame([{k: v for k, v in r.items() if k not in _LEFT_OUT} for r in rows], index=index,
+                        dtype=object)
+
+
+def _frame_of(rows: list[dict], name: str) -> pd.DataFrame:
+    """Whole rows (dicts) as a table's frame: the data model's columns first, then the others."""
+    frame = _rows_frame(rows, range(2, len(rows) + 2))
+    return frame.reindex(columns=[*COLUMNS[name], *(c for c in frame.columns if c not in COLUMNS[name])]).fillna("")
+
+
+def _advance_table(frame: pd.DataFrame, changes: list[dict]) -> pd.DataFrame:
+    """``frame`` after ``changes`` (oldest first) to its rows: a new frame, ``frame`` is left alone."""
+    final: dict[str, dict | None] = {}
+    inserted: dict[str, int] = {}  # rows (re)inserted: they move to the end, as their place is their last insert
+    for k, change in enumerate(changes):
+        final[change["id"]] = change["after"]
+        if change["op"] == "add":
+            inserted[change["id"]] = k
+    out = frame[~frame["id"].isin([i for i, row in final.items() if row is None or i in inserted])]
+    updated = {i: row for i, row in final.items() if row is not None and i not in inserted}
+    if updated:
+        block = _rows_frame(list(updated.values()), range(len(updated)))
+        out = out.reindex(columns=[*out.columns, *(c for c in block.columns if c not in out.columns)],
+                          fill_value="")
+        where = pd.Index(out["id"]).get_indexer(list(updated))
+        if (where < 0).any():
+            raise LookupError("a changed row is not in the snapshot")  # not this map's snapshot: read it whole
+        out.iloc[where] = block.reindex(columns=out.columns).fillna("").to_numpy()
+    added = sorted((k, i) for i, k in inserted.items() if final[i] is not None)
+    if added:
+        block = _rows_frame([final[i] for _, i in added], range(len(added)))
+        out = pd.concat([out, block], ignore_index=True).fillna("")
+    out.index = range(2, len(out) + 2)
+    return out
+
+
+def advance(engine: Engine, ds: Dataset, changes: list[dict]) -> Dataset:
+    """``ds`` after recorded ``changes`` (oldest first), as :func:`load_dataset` would read it then."""
+    tables = {t: _advance_table(getattr(ds, t), [c for c in changes if c["table"] == t])
+              for t in {c["table"] for c in changes}}
+    return _dataset(engine, {t: tables.get(t, getattr(ds, t)) for t in TABLES})
+
+
+def _stamp(conn: Connection, number: int) -> tuple:
+    info = queries.revision_info(conn, number) if number else None
+    return (number, info["time"], info["author"], info["message"]) if info else (number,)
+
+
+def refresh(engine: Engine, snapshot: Snapshot | None = None) -> Snapshot:
+    """The map now; from ``snapshot`` only the changes since its revision are read and applied (a new dataset)."""
+    with reading(engine) as conn:
+        now = queries.next_revision(conn) - 1
+        if snapshot is not None and snapshot.revision == now and _stamp(conn, now) == snapshot.stamp:
+            return snapshot
+        ds = None
+        if (snapshot is not None and snapshot.revision < now and _stamp(conn, snapshot.revision) == snapshot.stamp
+                and queries.count_changes_after(conn, snapshot.revision) <= MOST_CHANGES):
+            with contextlib.suppress(LookupError):
+                ds = advance(engine, snapshot.dataset, queries.changes_since(conn, snapshot.revision))
+        if ds is None:
+            ds = _dataset(engine, read_tables(conn))
+        return Snapshot(now, _stamp(conn, now), ds)
+
+
+def load_dataset(engine: Engine, revision: int | None = None) -> Dataset:
+    """The map as a :class:`~graph.model.Dataset` (now, or right after ``revision``).
+
+    Rows come in the order they were added, numbered from 2 as in a file; problems name ``URL table``.
+    """
+    if revision is None:
+        with reading(engine) as conn:
+            return _dataset(engine, read_tables(conn))
+    from graph.store.history import tables_at
+
+    with reading(engine) as conn:
+        tables = tables_at(conn, revision)
+    return _dataset(engine, {t: _frame_of(rows, t) for t, rows in tables.items()})
