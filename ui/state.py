@@ -50,7 +50,6 @@ __all__ = [
     "metrics_of",
     "communities_of",
     "drawing_of",
-    "path_drawing_of",
     "labels_of",
     "year_of",
 ]
@@ -409,18 +408,6 @@ def _sliced_drawing(key: str, filters: tuple, focus: tuple[str, int] | None, col
     data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups,
                         **labels_of(part))
     return json_for_script(data), frozenset(G.nodes)
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def path_drawing_of(key: str, filters: tuple, hops: tuple[tuple[str, str], ...], lang: str, _ds: Dataset) -> str:
-    """The map of a found path: its actors and the ties of its steps, where the whole map has them."""
-    G = graph_of(key, filters, None, _ds)
-    steps = {frozenset(h) for h in hops}
-    nodes = {n for h in hops for n in h}
-    H = G.edge_subgraph([(u, v, k) for u, v, k in G.edges(keys=True) if frozenset((u, v)) in steps]).copy()
-    H.add_nodes_from((n, G.nodes[n]) for n in nodes)
-    data = network_data(H, positions_of(key, _ds), lang=lang, **labels_of(_ds))
-    return json_for_script(data)
 
 
 def labels_of(ds: Dataset) -> dict:
