@@ -1,8 +1,12 @@
-"""How long the app takes on the server: first load, and a rerun after a filter change.
+"""How long the app takes on the server: first load, a rerun after a filter change, and the map after an edit.
 
 Drives the real app with Streamlit's AppTest on synthetic datasets in our
-table format (300/900, 1,000/3,000, 5,000/20,000) and prints a table.
+table format (300/900, 1,000/3,000, 5,000/20,000) and prints two tables.
 Goal (issue 3): a filter change reruns in 200 ms or less at 5,000/20,000.
+Goal (issue 9): one edit from click to redrawn view under 200 ms at 5,000/20,000: the
+second table opens the map's database (SQLite) in the app, saves a change through
+the store's one write path (what the Edit page's save does) and times the write and the
+rerun that redraws the map, beside a cold open of the same map (no cache) in the same run.
 
     .venv/bin/python benchmarks/app_rerun.py
 """
@@ -50,6 +54,41 @@ def measure(folder: Path) -> tuple[float, float, list[float]]:
     return first, warm, times
 
 
+def measure_edit(ds, tmp: Path) -> dict[str, float]:
+    """Seconds: a cold open of the map, and per kind of edit the write plus the rerun that redraws the map."""
+    from graph import store
+
+    url = f"sqlite:///{tmp / 'map.db'}"
+    engine = store.first_start(url, tmp)
+    sys.argv = ["app.py", "--db", url]
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    start = time.perf_counter()
+    at.run()
+    found = {"cold open": time.perf_counter() - start}
+    assert not at.exception, at.exception
+    at.run()
+    tie = ds.collaborations.iloc[0]
+    actor = ds.actors.iloc[0]
+    edits = {
+        "a tie's status": lambda: [{"op": "update", "table": "collaborations", "id": tie["id"],
+                                    "version": store.get_row(engine, "collaborations", tie["id"])["version"],
+                                    "set": {"status": "ended" if tie["status"] != "ended" else "existing"}}],
+        "an actor's name": lambda: [{"op": "update", "table": "actors", "id": actor["id"],
+                                     "version": store.get_row(engine, "actors", actor["id"])["version"],
+                                     "set": {"name": actor["name"] + " (ny)"}}],
+        "a new actor": lambda: [{"op": "add", "table": "actors",
+                                 "row": {"id": "bench-new", "name": "Ny förening", "type": "association"}}],
+    }
+    for what, changes in edits.items():
+        start = time.perf_counter()
+        store.apply_changes(engine, changes(), author="bench", message=what)
+        at.run()
+        found[what] = time.perf_counter() - start
+        assert not at.exception, at.exception
+    engine.dispose()
+    return found
+
+
 def main() -> None:
     print("| actors / ties | first load (s) | rerun, nothing changed (ms) | filter change, median (ms) | worst (ms) |")
     print("|---|---|---|---|---|")
@@ -59,6 +98,17 @@ def main() -> None:
             first, warm, times = measure(Path(tmp))
         print(f"| {actors:,} / {ties:,} | {first:.1f} | {warm * 1000:.0f} | {statistics.median(times) * 1000:.0f} "
               f"| {max(times) * 1000:.0f} |", flush=True)
+    print()
+    print("The map's database (SQLite): a cold open, and an edit saved plus the rerun that redraws the map (ms)")
+    print()
+    print("| actors / ties | cold open (ms) | a tie's status | an actor's name | a new actor |")
+    print("|---|---|---|---|---|")
+    for actors, ties in SIZES:
+        with tempfile.TemporaryDirectory() as tmp:
+            ds = synthetic_dataset(actors, ties, seed=1)
+            write_tables(ds, Path(tmp))
+            found = measure_edit(ds, Path(tmp))
+        print(f"| {actors:,} / {ties:,} | " + " | ".join(f"{v * 1000:.0f}" for v in found.values()) + " |", flush=True)
 
 
 if __name__ == "__main__":
