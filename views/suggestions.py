@@ -16,13 +16,6 @@ from ui.widgets import actor_picker, quote_block
 
 __all__ = ["render_suggestions", "narrow", "METHOD_KEYS"]
 
-CATEGORY_WORDS = {
-    "state_agency": {"sv": "Statliga myndigheter", "en": "State agencies", "nb": "Statlige etater"},
-    "public_local": {"sv": "Kommun/region", "en": "Municipality/region", "nb": "Kommune/region"},
-    "civil_society": {"sv": "Civilsamhälle", "en": "Civil society", "nb": "Sivilsamfunn"},
-    "business": {"sv": "Näringsliv", "en": "Business", "nb": "Næringsliv"},
-}
-
 #: Method code -> the key of its name in ``ui.i18n``.
 METHOD_KEYS = {m: f"method_{m}" for m in links.METHODS}
 
@@ -147,7 +140,7 @@ def render_gaps(ctx: dict) -> None:
         st.caption(t("none_found", lang))
         return
     where = st.selectbox(t(kind, lang), places, key="gaps_place")
-    words = {c: CATEGORY_WORDS[c][lang] for c in CATEGORY_WORDS}
+    words = {c: links.category_label(c, lang, capital=True) for c in links.CATEGORIES}
     matrix = links.sector_gap_matrix(gaps, where).rename(index=words, columns=words)
     matrix.index.name, matrix.columns.name = t("ties_between", lang), None
     st.caption(t("gap_matrix_intro", lang))

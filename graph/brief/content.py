@@ -140,7 +140,7 @@ def _gaps(ds: Dataset, scope: Dataset, focus: list[str], place: tuple[str, str] 
     for column, name in places[:3]:
         gaps = by_column[column]
         for row in gaps[(gaps["place"] == name) & (gaps["note"] != "")].itertuples(index=False):
-            out.append(say("gap_line", lang, place=name, a=say(row.category_a, lang), b=say(row.category_b, lang),
+            out.append(say("gap_line", lang, place=name, a=links.category_label(row.category_a, lang), b=links.category_label(row.category_b, lang),
                            note=row.note))
     return out or [say("no_gaps", lang)]
 

@@ -76,10 +76,6 @@ WORDS: dict[str, dict[str, str]] = {
     "actors_n": {"sv": "{n} aktörer", "en": "{n} actors", "nb": "{n} aktører"},
     "actors_n_one": {"sv": "1 aktör", "en": "1 actor", "nb": "1 aktør"},
     "page": {"sv": "Sida {n}", "en": "Page {n}", "nb": "Side {n}"},
-    "state_agency": {"sv": "statliga myndigheter", "en": "state agencies", "nb": "statlige etater"},
-    "public_local": {"sv": "kommun/region", "en": "municipality/region", "nb": "kommune/region"},
-    "civil_society": {"sv": "civilsamhälle", "en": "civil society", "nb": "sivilsamfunn"},
-    "business": {"sv": "näringsliv", "en": "business", "nb": "næringsliv"},
 }
 
 

@@ -34,12 +34,13 @@ from graph.links._api import (
 )
 from graph.links._core import INDICES, adjacency, adjacency_from_columns, pair_features, score_matrix_pairs
 from graph.links._default import DefaultModel, fit_default
+from graph.links._gaps import CATEGORY_LABELS, category_label
 from graph.links._nx import nx_score_pairs, nx_suggest
 from graph.links._text import TEXTS
 from graph.links._topk import candidate_pairs, top_pairs
 
 __all__ = [
-    "METHODS", "INDICES", "CATEGORIES", "TEXTS",
+    "METHODS", "INDICES", "CATEGORIES", "CATEGORY_LABELS", "category_label", "TEXTS",
     "suggest_links", "score_pairs", "invitations", "sector_gaps", "sector_gap_matrix",
     "prepare", "Prepared", "suggest_matrix",
     "adjacency", "adjacency_from_columns", "pair_features", "score_matrix_pairs", "candidate_pairs",

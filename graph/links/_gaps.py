@@ -15,11 +15,31 @@ import pandas as pd
 
 from graph.links._prepare import check_lang, column, level_values, sector_values
 from graph.links._text import text
+from graph.text import pick
 
-__all__ = ["CATEGORIES", "TYPE_CATEGORY", "categories", "sector_gaps", "sector_gap_matrix"]
+__all__ = ["CATEGORIES", "CATEGORY_LABELS", "TYPE_CATEGORY", "categories", "category_label", "sector_gaps",
+           "sector_gap_matrix"]
 
 #: Sector categories of :func:`sector_gaps`.
 CATEGORIES: tuple[str, ...] = ("state_agency", "public_local", "civil_society", "business")
+
+#: Each category in words (lower case, as inside a sentence), the one catalogue of the gaps, the page and the briefing.
+CATEGORY_LABELS: dict[str, dict[str, str]] = {
+    "state_agency": {"sv": "statliga myndigheter", "en": "state agencies", "nb": "statlige etater"},
+    "public_local": {"sv": "kommun/region", "en": "municipality/region", "nb": "kommune/region"},
+    "civil_society": {"sv": "civilsamhälle", "en": "civil society", "nb": "sivilsamfunn"},
+    "business": {"sv": "näringsliv", "en": "business", "nb": "næringsliv"},
+}
+
+
+def category_label(category: str, lang: str = "sv", *, capital: bool = False) -> str:
+    """The words for a sector category (the code itself when unknown).
+
+    >>> category_label("public_local", "nb"), category_label("business", "en", capital=True)
+    ('kommune/region', 'Business')
+    """
+    words = pick(CATEGORY_LABELS[category], lang) if category in CATEGORY_LABELS else category
+    return words[:1].upper() + words[1:] if capital else words
 
 
 #: Actor type -> sector category of :func:`sector_gaps`; other types follow their sector.

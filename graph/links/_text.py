@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from graph.text import pick
 
-__all__ = ["TEXTS", "INDEX_NAMES", "CATEGORY_LABELS", "join_names", "number", "text"]
+__all__ = ["TEXTS", "INDEX_NAMES", "join_names", "number", "text"]
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
@@ -104,15 +104,6 @@ INDEX_NAMES: dict[str, dict[str, str]] = {
     "nb": {"cn": "felles naboer", "jaccard": "Jaccard", "aa": "Adamic–Adar",
            "ra": "ressursallokering", "pa": "preferensiell tilknytning", "lp": "lokal sti",
            "katz": "Katz", "default": "poengsum"},
-}
-
-CATEGORY_LABELS: dict[str, dict[str, str]] = {
-    "en": {"state_agency": "state agencies", "public_local": "local/regional public sector",
-           "civil_society": "civil society", "business": "business"},
-    "sv": {"state_agency": "statliga myndigheter", "public_local": "lokal/regional offentlig sektor",
-           "civil_society": "civilsamhälle", "business": "näringsliv"},
-    "nb": {"state_agency": "statlige etater", "public_local": "lokal/regional offentlig sektor",
-           "civil_society": "sivilsamfunn", "business": "næringsliv"},
 }
 
 MAX_NAMES = 5
