@@ -324,6 +324,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("sv", "en", "nb"), default="en")
     p.set_defaults(run=cmd_links)
 
+    _add_export(sub, data_help)
+
+    p = sub.add_parser("extract", help="candidate actors and ties of documents, each tie with its quote")
+    p.add_argument("documents", nargs="+", metavar="DOC", help=".txt, .md, .html, .docx or .pdf (text layer)")
+    p.add_argument("--data", help="known actors (" + data_help + "): matched ones keep their ids and names")
+    p.add_argument("-o", "--output", required=True, help="a new folder for actors.csv, collaborations.csv, ...")
+    p.set_defaults(run=cmd_extract)
+    store_cli.add_store_commands(sub, data_help)
+    _add_brief(sub, data_help)
+    return parser
+
+
+def _add_export(sub, data_help: str) -> None:
+    """The ``export`` command's arguments."""
     p = sub.add_parser("export", help="pictures and data files")
     p.add_argument("data", help=data_help)
     p.add_argument("-o", "--output", required=True, help="output file (a folder for --format csv)")
@@ -348,15 +362,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help="pictures on a sheet of this size (PNG, SVG, PDF)")
     p.add_argument("--year", type=_within(1900, 2100), help="as of this year (later ties left out)")
     p.set_defaults(run=cmd_export)
-
-    p = sub.add_parser("extract", help="candidate actors and ties of documents, each tie with its quote")
-    p.add_argument("documents", nargs="+", metavar="DOC", help=".txt, .md, .html, .docx or .pdf (text layer)")
-    p.add_argument("--data", help="known actors (" + data_help + "): matched ones keep their ids and names")
-    p.add_argument("-o", "--output", required=True, help="a new folder for actors.csv, collaborations.csv, ...")
-    p.set_defaults(run=cmd_extract)
-    store_cli.add_store_commands(sub, data_help)
-    _add_brief(sub, data_help)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
