@@ -171,7 +171,7 @@ def cue_parties(text: str, offset: int, mentions: list[Mention]) -> list[Mention
     """The actors a cue names as partners even when the other end is left unnamed: "Använd/samverka med
     nysvenskars egna organisationer/föreningar" names those groups as parties, with no tie among them.
 
-    >>> ms = [Mention(14, 24, "föreningar", "f", "föreningar", collective=True)]
+    >>> ms = [Mention(13, 23, "föreningar", "f", "föreningar", collective=True)]
     >>> [m.actor for m in cue_parties("Samverka med föreningar.", 0, ms)]
     ['f']
     """
