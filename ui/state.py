@@ -219,17 +219,27 @@ def read_upload(files: list[tuple[str, bytes]], columns: tuple[tuple[str, str], 
     digest.update(repr(columns).encode())
     names = ", ".join(sorted(name for name, _ in files))
     source = Source(key=f"upload:{digest.hexdigest()}", label=names, files=tuple(sorted(files)), columns=columns)
+    ds, problems = _checked_upload(source.key, source)
+    return source, ds, list(problems)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _checked_upload(key: str, _source: Source) -> tuple[Dataset | None, tuple[Problem, ...]]:
+    """An upload read and validated once per content (the page reruns on every click, the bytes stay the same)."""
     try:
-        ds = _read(source, columns)
+        ds = _read(_source, _source.columns)
     except DataError as exc:
-        return source, None, exc.problems
+        return None, tuple(exc.problems)
     problems = validate(ds)
-    errors = [p for p in problems if p.severity == "error"]
-    return source, (None if errors else ds), problems
+    return (None if any(p.severity == "error" for p in problems) else ds), tuple(problems)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(key: str, _source: Source) -> Dataset:
+    if _source.files:  # an upload in use was read when it was checked
+        ds, _ = _checked_upload(key, _source)
+        if ds is not None:
+            return ds
     return _read(_source, _source.columns)
 
 
