@@ -28,7 +28,7 @@ from graph.build import drawable_ties, filter_dataset, tie_status, to_multigraph
 from graph.model import Dataset, split_multi
 
 __all__ = ["BROKER_STATUSES", "EXACT_UP_TO", "SAMPLE_SOURCES", "Brokers", "brokers", "sample_size", "summary", "pair_stats",
-           "themes_by_place", "community_summaries"]
+           "partner_counts", "themes_by_place", "community_summaries"]
 
 #: Brokers are found over the ties that exist, not the wished-for or ended ones.
 BROKER_STATUSES = ("existing",)
@@ -90,6 +90,24 @@ def brokers(ds: Dataset, *, statuses: tuple[str, ...] = BROKER_STATUSES, seed: i
     k = sample_size(ids.size)
     table = analysis.brokers(to_multigraph(kept)) if k is None else _sampled_ranking(ids, _names(kept, ids), u, v, k, seed)
     return Brokers(table.reset_index(drop=True), kept, tuple(statuses), left_out, k)
+
+
+def partner_counts(ds: Dataset, *, statuses: tuple[str, ...] = BROKER_STATUSES) -> pd.Series:
+    """Actor id -> distinct partners over the ties with one of ``statuses``: :func:`brokers`' ``partners``
+    without its betweenness (what node sizes need, in milliseconds at 5,000 actors).
+
+    >>> from graph.model import Dataset
+    >>> ds = Dataset.from_records(actors=[{"id": i} for i in "abc"], collaborations=[
+    ...     {"source": "a", "target": "b"}, {"source": "b", "target": "a", "kind": "funding"},
+    ...     {"source": "b", "target": "c", "status": "planned"}])
+    >>> partner_counts(ds).to_dict()
+    {'a': 1, 'b': 1, 'c': 0}
+    """
+    kept = filter_dataset(ds, statuses=list(statuses)) if statuses else ds
+    ids, u, v = _tie_arrays(kept)
+    n, known = ids.size, (u >= 0) & (v >= 0) & (u != v)
+    key = np.unique(np.minimum(u[known], v[known]).astype(np.int64) * n + np.maximum(u[known], v[known]))
+    return pd.Series(np.bincount(np.r_[key // n, key % n], minlength=n), index=ids, name="partners")
 
 
 def _tie_arrays(ds: Dataset) -> tuple[pd.Index, np.ndarray, np.ndarray]:

@@ -378,8 +378,10 @@ def metrics_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dat
 def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset) -> tuple[dict, list]:
     G = graph_of(key, (), None, _ds)
     sizes = None
-    if size_by != "none":
-        sizes = _dataset_metrics(key, _ds)["partners" if size_by == "degree" else "betweenness"].to_dict()
+    if size_by == "degree":  # the Brokers page's partners, without waiting for its betweenness
+        sizes = questions.partner_counts(_ds).to_dict()
+    elif size_by != "none":
+        sizes = _dataset_metrics(key, _ds)["betweenness"].to_dict()
     groups = communities_of(key, (), None, _ds) if color_by == "community" else None
     data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups,
                         **labels_of(_ds))
@@ -412,8 +414,10 @@ def _sliced_drawing(key: str, filters: tuple, focus: tuple[str, int] | None, col
     part = view(key, filters, focus, _ds)
     G = graph_of(key, filters, focus, _ds)
     sizes = None
-    if size_by != "none":
-        sizes = _dataset_metrics(key, _ds)["partners" if size_by == "degree" else "betweenness"].to_dict()
+    if size_by == "degree":  # the Brokers page's partners, without waiting for its betweenness
+        sizes = questions.partner_counts(_ds).to_dict()
+    elif size_by != "none":
+        sizes = _dataset_metrics(key, _ds)["betweenness"].to_dict()
     groups = communities_of(key, (), None, _ds) if color_by == "community" else None
     data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups,
                         **labels_of(part))
