@@ -18,7 +18,7 @@ from collections.abc import Container
 
 from graph import vocab
 
-__all__ = ["MULTI_VALUE_SEP", "ANY_TEXT_RULE", "split_multi", "text_rules", "vocab_rule", "end_rule", "bad_weight",
+__all__ = ["MULTI_VALUE_SEP", "DATE_PATTERN", "ANY_TEXT_RULE", "split_multi", "text_rules", "vocab_rule", "end_rule", "bad_weight",
            "date_rule", "ends_before_start", "real_date", "unknown_themes", "unknown_document"]
 
 MULTI_VALUE_SEP = "|"
@@ -26,7 +26,9 @@ MULTI_VALUE_SEP = "|"
 _MOJIBAKE = re.compile(r"Ã[\x80-\xbf¤¥¶¼½¾©¸§]|Ã…|Ã„|Ã–|Ã˜|Ã†|â€")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript:", re.IGNORECASE)
 _FORMULA = re.compile(r"^(?:[=@]|\+(?!\d))")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: How a date is written: YYYY, YYYY-MM or YYYY-MM-DD (whether it exists is :func:`real_date`'s).
+DATE_PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+_DATE = re.compile(f"^{DATE_PATTERN}$")
 
 
 def split_multi(value: str) -> list[str]:

@@ -16,6 +16,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from graph.cell_rules import DATE_PATTERN
 from graph.extract import (
     READABLE,
     DocumentError,
@@ -29,7 +30,7 @@ from graph.extract import (
 from graph.text import say
 from ui import access, state
 from ui.context import current
-from ui.i18n import md_text, vocab_label
+from ui.i18n import md_text, t, vocab_label
 
 __all__ = ["render_read_document", "WORDS", "highlighted"]
 
@@ -62,8 +63,6 @@ WORDS: dict[str, dict[str, str]] = {
     "kind": {"sv": "Slag", "en": "Kind", "nb": "Type"},
     "status": {"sv": "Status", "en": "Status", "nb": "Status"},
     "evidence": {"sv": "Belägg", "en": "Evidence", "nb": "Belegg"},
-    "start": {"sv": "Start", "en": "Start", "nb": "Start"},
-    "end": {"sv": "Slut", "en": "End", "nb": "Slutt"},
     "date_help": {"sv": "Perioden som meningen anger: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD; tomt om den inte säger det.",
                   "en": "The period the sentence states: YYYY, YYYY-MM or YYYY-MM-DD; empty where it does not say.",
                   "nb": "Perioden setningen angir: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD; tomt der den ikke sier det."},
@@ -92,8 +91,8 @@ LANGUAGE_NAMES = {"sv": {"sv": "Svenska", "nb": "Norska (bokmål)", "nn": "Norsk
                   "en": {"sv": "Swedish", "nb": "Norwegian (bokmål)", "nn": "Norwegian (nynorsk)", "en": "English"},
                   "nb": {"sv": "Svensk", "nb": "Norsk (bokmål)", "nn": "Norsk (nynorsk)", "en": "Engelsk"}}
 _NEW = "__new__"
-#: What a start or end cell may hold: the model's dates (graph.model checks that the day exists), or nothing.
-DATE_CELL = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+#: What a start or end cell may hold: a date as the model writes it (its rules check that the day exists), or nothing.
+DATE_CELL = f"^(?:{DATE_PATTERN})?$"
 
 
 def w(key: str, lang: str, **values: object) -> str:
@@ -177,9 +176,9 @@ def _review_ties(result, lang: str) -> pd.DataFrame:
               "target_name": st.column_config.TextColumn(w("target", lang), disabled=True),
               "kind": st.column_config.SelectboxColumn(w("kind", lang), options=list(KINDS), required=True),
               "status": st.column_config.SelectboxColumn(w("status", lang), options=list(STATUSES), required=True),
-              "start": st.column_config.TextColumn(w("start", lang), help=w("date_help", lang), validate=DATE_CELL,
+              "start": st.column_config.TextColumn(t("start", lang), help=w("date_help", lang), validate=DATE_CELL,
                                                    max_chars=10),
-              "end": st.column_config.TextColumn(w("end", lang), help=w("date_help", lang), validate=DATE_CELL,
+              "end": st.column_config.TextColumn(t("end", lang), help=w("date_help", lang), validate=DATE_CELL,
                                                  max_chars=10),
               "evidence": st.column_config.TextColumn(w("evidence", lang), disabled=True, width="large"),
               "source": None, "target": None, "document": None, "themes": None}
