@@ -15,7 +15,7 @@ import pandas as pd
 
 from graph.build import to_simple
 
-__all__ = ["summary", "summary_of_ties", "betweenness", "betweenness_of_ties", "ranking", "brokers", "cut_off", "bridges", "communities", "shortest_paths"]
+__all__ = ["summary", "summary_of_ties", "distinct_pairs", "partners_of_pairs", "betweenness", "betweenness_of_ties", "ranking", "brokers", "cut_off", "bridges", "communities", "shortest_paths"]
 
 
 def summary(G: nx.MultiGraph) -> dict[str, object]:
@@ -63,6 +63,26 @@ def _summed_igraph(G: nx.Graph):
     return g, nodes
 
 
+def distinct_pairs(n: int, u, v):
+    """The distinct unordered pairs among ties ``u[i]``–``v[i]`` of nodes ``0..n-1``: arrays ``a <= b``.
+
+    >>> [x.tolist() for x in distinct_pairs(3, [0, 1, 2], [1, 0, 1])]
+    [[0, 1], [1, 2]]
+    """
+    import numpy as np
+
+    u, v = np.asarray(u, dtype=np.int64), np.asarray(v, dtype=np.int64)
+    key = np.unique(np.minimum(u, v) * n + np.maximum(u, v))
+    return key // n, key % n
+
+
+def partners_of_pairs(n: int, a, b):
+    """How many distinct partners each node ``0..n-1`` has, given :func:`distinct_pairs`' ``a``, ``b``."""
+    import numpy as np
+
+    return np.bincount(np.r_[a, b], minlength=n)
+
+
 def betweenness_of_ties(n: int, u, v, *, k: int | None = None, seed: int = 1):
     """Normalised betweenness of nodes ``0..n-1`` joined by the pairs ``u[i]``–``v[i]`` (repeats count once).
 
@@ -79,9 +99,7 @@ def betweenness_of_ties(n: int, u, v, *, k: int | None = None, seed: int = 1):
 
     if n < 3:
         return np.zeros(n)
-    u, v = np.asarray(u, dtype=np.int64), np.asarray(v, dtype=np.int64)
-    key = np.unique(np.minimum(u, v) * n + np.maximum(u, v))
-    g = ig.Graph(n=n, edges=np.column_stack([key // n, key % n]))
+    g = ig.Graph(n=n, edges=np.column_stack(distinct_pairs(n, u, v)))
     if k is None or k >= n:
         raw = np.asarray(g.betweenness(directed=False))
     else:
@@ -116,14 +134,13 @@ def summary_of_ties(n: int, u, v) -> dict[str, object]:
     import scipy.sparse as sp
     from scipy.sparse.csgraph import connected_components
 
-    u, v = np.asarray(u, dtype=np.int64), np.asarray(v, dtype=np.int64)
-    key = np.unique(np.minimum(u, v) * n + np.maximum(u, v))
-    A = sp.coo_array((np.ones(key.size), (key // n, key % n)), shape=(n, n)).tocsr()
+    a, b = distinct_pairs(n, u, v)
+    A = sp.coo_array((np.ones(a.size), (a, b)), shape=(n, n)).tocsr()
     count, label = connected_components(A, directed=False) if n else (0, np.zeros(0, dtype=np.int64))
     sizes = np.bincount(label, minlength=count)
-    return {"actors": n, "ties": int(u.size), "pairs": int(key.size), "components": int(count),
+    return {"actors": n, "ties": len(u), "pairs": int(a.size), "components": int(count),
             "largest_component": int(sizes.max()) if n else 0, "isolated": int((sizes == 1).sum()),
-            "density": 2 * key.size / (n * (n - 1)) if n > 1 else 0.0}
+            "density": 2 * a.size / (n * (n - 1)) if n > 1 else 0.0}
 
 
 def ranking(G: nx.MultiGraph, *, top: int | None = None, k: int | None = None, seed: int = 1) -> pd.DataFrame:

@@ -80,7 +80,6 @@ CONTACT_COLUMNS = frozenset({
 })
 
 
-
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a dataset, located by file, row and column.
@@ -257,6 +256,7 @@ def _check_text(ds: Dataset, name: str) -> list[Problem]:
 
 
 def _check_vocab(ds: Dataset, name: str) -> list[Problem]:
+    """Values outside our vocabularies: kept as written, with a warning and the closest code (see ``vocab_rule``)."""
     problems = []
     table = getattr(ds, name)
     for (tname, col), vocabulary in vocab.VOCABULARIES.items():

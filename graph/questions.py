@@ -105,9 +105,8 @@ def partner_counts(ds: Dataset, *, statuses: tuple[str, ...] = BROKER_STATUSES) 
     """
     kept = filter_dataset(ds, statuses=list(statuses)) if statuses else ds
     ids, u, v = _tie_arrays(kept)
-    n, known = ids.size, (u >= 0) & (v >= 0) & (u != v)
-    key = np.unique(np.minimum(u[known], v[known]).astype(np.int64) * n + np.maximum(u[known], v[known]))
-    return pd.Series(np.bincount(np.r_[key // n, key % n], minlength=n), index=ids, name="partners")
+    partners = analysis.partners_of_pairs(ids.size, *analysis.distinct_pairs(ids.size, u, v))
+    return pd.Series(partners, index=ids, name="partners")
 
 
 def _tie_arrays(ds: Dataset) -> tuple[pd.Index, np.ndarray, np.ndarray]:
@@ -127,12 +126,12 @@ def _sampled_ranking(ids: pd.Index, names: list[str], u: np.ndarray, v: np.ndarr
                      ) -> pd.DataFrame:
     """:func:`graph.analysis.ranking` from arrays (the same table, no networkx graph: seconds at 200,000)."""
     n = ids.size
-    key = np.unique(np.minimum(u, v).astype(np.int64) * n + np.maximum(u, v))
+    a, b = analysis.distinct_pairs(n, u, v)
     table = pd.DataFrame({
         "id": list(ids), "name": list(names),
-        "partners": np.bincount(np.r_[key // n, key % n], minlength=n),
+        "partners": analysis.partners_of_pairs(n, a, b),
         "ties": np.bincount(np.r_[u, v], minlength=n),
-        "betweenness": analysis.betweenness_of_ties(n, key // n, key % n, k=k, seed=seed),
+        "betweenness": analysis.betweenness_of_ties(n, a, b, k=k, seed=seed),
     })
     return table.sort_values(["betweenness", "partners", "name"], ascending=[False, False, True], kind="stable")
 

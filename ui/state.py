@@ -374,14 +374,18 @@ def metrics_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Dat
     return _metrics(brokers_of(key, filters, focus, _ds))
 
 
+def _node_sizes(key: str, size_by: str, _ds: Dataset) -> dict | None:
+    """Actor id -> the number node sizes follow: partners (the Brokers page's, without waiting for its
+    betweenness), betweenness, or None for one size."""
+    if size_by == "degree":
+        return questions.partner_counts(_ds).to_dict()
+    return None if size_by == "none" else _dataset_metrics(key, _ds)["betweenness"].to_dict()
+
+
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset) -> tuple[dict, list]:
     G = graph_of(key, (), None, _ds)
-    sizes = None
-    if size_by == "degree":  # the Brokers page's partners, without waiting for its betweenness
-        sizes = questions.partner_counts(_ds).to_dict()
-    elif size_by != "none":
-        sizes = _dataset_metrics(key, _ds)["betweenness"].to_dict()
+    sizes = _node_sizes(key, size_by, _ds)
     groups = communities_of(key, (), None, _ds) if color_by == "community" else None
     data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups,
                         **labels_of(_ds))
@@ -413,11 +417,7 @@ def _sliced_drawing(key: str, filters: tuple, focus: tuple[str, int] | None, col
                     lang: str, _ds: Dataset) -> tuple[str, frozenset[str]]:
     part = view(key, filters, focus, _ds)
     G = graph_of(key, filters, focus, _ds)
-    sizes = None
-    if size_by == "degree":  # the Brokers page's partners, without waiting for its betweenness
-        sizes = questions.partner_counts(_ds).to_dict()
-    elif size_by != "none":
-        sizes = _dataset_metrics(key, _ds)["betweenness"].to_dict()
+    sizes = _node_sizes(key, size_by, _ds)
     groups = communities_of(key, (), None, _ds) if color_by == "community" else None
     data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups,
                         **labels_of(part))
