@@ -5,7 +5,7 @@ Run ``python benchmarks/render.py [--sizes 300x900,1000x3000,5000x20000]
 ``gnm_random_graph`` with actor-like attributes) it prints, for *ours*
 (``compute_layout`` + ``standalone_html``), *baseline* (the same page with the
 drawing as it was before ties and actors were drawn by zoom level:
-``benchmarks/baseline/draw.js`` and its vis-network options) and *pyvis*
+``graph/assets/draw.js`` as of commit ``BASELINE_COMMIT``, read with ``git show``, and its vis-network options) and *pyvis*
 (``Network().from_nx`` + ``generate_html()`` with its default physics):
 
 * layout: seconds spent in Python before the page exists (layout and HTML);
@@ -33,6 +33,7 @@ import random
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -42,7 +43,8 @@ from unittest import mock
 
 import networkx as nx
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from graph import render, webpage  # noqa: E402
 from graph.layout import compute_layout  # noqa: E402
@@ -51,7 +53,17 @@ from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 CAP_S = 60.0
 GESTURE_S = 2.0  # seconds of one scripted pan and of one scripted zoom
-BASELINE_JS = (Path(__file__).with_name("baseline") / "draw.js").read_text(encoding="utf-8")
+#: The commit whose draw.js the baseline page uses (main before drawing by zoom level), read from git.
+BASELINE_COMMIT = "f0d4afe"
+
+
+def baseline_js() -> str:
+    """graph/assets/draw.js as of :data:`BASELINE_COMMIT` (the checkout must hold that commit)."""
+    found = subprocess.run(["git", "-C", str(ROOT), "show", f"{BASELINE_COMMIT}:graph/assets/draw.js"],
+                           capture_output=True, text=True)
+    if found.returncode:
+        sys.exit(f"the baseline page needs commit {BASELINE_COMMIT} (a full clone): {found.stderr.strip()}")
+    return found.stdout
 KINDS = ("partnership", "funding", "commissioning", "participation", "membership", "dialogue")
 STATUSES = ("existing", "existing", "planned", "recommended", "ended")
 SECTORS = ("public", "civil_society", "business")
@@ -157,8 +169,8 @@ def ours(G: nx.MultiGraph, folder: Path) -> tuple[float, Path]:
 
 
 def baseline(G: nx.MultiGraph, folder: Path) -> tuple[float, Path]:
-    """Our page with the drawing settings before zoom levels: ``baseline/draw.js`` and the old options."""
-    with mock.patch.object(webpage, "DRAW_JS", BASELINE_JS), mock.patch.object(render, "_options", baseline_options):
+    """Our page with the drawing settings before zoom levels: the old draw.js and the old options."""
+    with mock.patch.object(webpage, "DRAW_JS", baseline_js()), mock.patch.object(render, "_options", baseline_options):
         seconds, path = ours(G, folder)
     return seconds, path.rename(folder / "baseline.html")
 
