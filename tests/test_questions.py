@@ -119,3 +119,17 @@ def test_a_bare_edge_list_read_fast_gives_the_general_readers_answer():
     pd.testing.assert_frame_equal(found.table, expected.table, check_dtype=False, atol=1e-12)
     assert found.sampled_from == expected.sampled_from
     assert found.graph.number_of_edges() == expected.graph.number_of_edges()
+
+
+def test_a_big_edge_list_takes_the_fast_path_only_when_its_first_lines_are_bare_pairs(tmp_path):
+    from graph.edgepairs import FAST_FROM, read_pairs
+
+    body = "".join(f"a{i} b{i % 97}\n" for i in range(FAST_FROM // 8))
+    bare, headed, weighted = tmp_path / "bare.edges", tmp_path / "headed.edges", tmp_path / "weighted.edges"
+    bare.write_text(body, "utf-8")
+    headed.write_text("source target\n" + body, "utf-8")
+    weighted.write_text(body.replace("\n", " 2\n", 1), "utf-8")
+    assert bare.stat().st_size >= FAST_FROM
+    pairs = read_pairs(bare)
+    assert pairs is not None and len(pairs) == FAST_FROM // 8 and list(pairs.columns) == ["source", "target"]
+    assert read_pairs(headed) is None and read_pairs(weighted) is None
