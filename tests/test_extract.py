@@ -467,3 +467,15 @@ def test_new_actors_get_sector_level_and_place_from_their_type_and_name():
     english = extract_documents([read_document(UNSEEN / "en_report.txt")]).dataset.actors.set_index("id")
     assert english.loc["hallstahammar-municipality", "municipality"] == "Hallstahammar"
     assert english.loc["county-administrative-board-of-vastmanland", "region"] == "Västmanland"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Projektet finansieras av Länsstyrelsen i Västra Götaland 2019–2021.", ["Länsstyrelsen i Västra Götaland"]),
+    ("Statsforvalteren i Møre og Romsdal har avtale med Nav Oppland.",
+     ["Statsforvalteren i Møre og Romsdal", "Nav Oppland"]),
+    ("Länsstyrelsen i Värmland och Arbetsförmedlingen samarbetar.", ["Länsstyrelsen i Värmland", "Arbetsförmedlingen"]),
+    ("Länsstyrelsen i Skåne Region Halland", ["Länsstyrelsen i Skåne", "Region Halland"]),
+])
+def test_a_regional_body_keeps_a_place_of_two_words(text, names):
+    found = extract_documents([document_from_text(text)]).dataset.actors["name"].tolist()
+    assert found == names

@@ -65,10 +65,21 @@ def _descriptor_name(text: str, tokens: list[Token], i: int) -> Found | None:
     return (i + 1, n, DESCRIPTORS[low], False) if n else None
 
 
+#: Norwegian counties named with "og": the one place "og" joins a place's name.
+_OG_PLACES = "Romsdal|Fjordane|Finnmark|Telemark"
+
+
 def _in_place(text: str, tokens: list[Token], i: int, n: int) -> int:
-    """Words of " i Värmland", " i Innlandet" after a named organisation."""
-    place = re.match(r" i [A-ZÅÄÖØÆ][\w-]+(?: (?:län|fylke))?(?=\W|$)", text[tokens[i + n - 1].end:])
-    return min(len(place.group().split()) - 0, len(tokens) - i - n) if place else 0
+    """Words of " i Värmland", " i Innlandet", " i Västra Götaland", " i Møre og Romsdal" after a named
+    organisation (a second capitalised word that is itself a head, as in "i Skåne Region Halland", is not)."""
+    place = re.match(rf" i ([A-ZÅÄÖØÆ][\w-]+)(?: (og (?:{_OG_PLACES})|[A-ZÅÄÖØÆ][\w-]+))?(?: (?:län|fylke))?(?=\W|$)",
+                     text[tokens[i + n - 1].end:])
+    if not place:
+        return 0
+    words = place.group()
+    if place.group(2) and head_type(place.group(2)):
+        words = f" i {place.group(1)}"
+    return min(len(words.split()), len(tokens) - i - n)
 
 
 def _head_name(text: str, tokens: list[Token], i: int) -> Found | None:
