@@ -20,7 +20,7 @@ from collections.abc import Hashable, Mapping
 import networkx as nx
 import numpy as np
 
-__all__ = ["compute_layout"]
+__all__ = ["compute_layout", "extend_layout"]
 
 #: Graphs with at most this many nodes get exact pairwise repulsion.
 EXACT_LIMIT = 400
@@ -78,6 +78,33 @@ def compute_layout(G: nx.Graph, *, seed: int = 1, iterations: int | None = None)
         arr = _rescale(_force_directed(len(nodes), rows, cols, seed=seed, iterations=iterations))
         arr = _rescale(_isolates_below(arr, rows, cols))
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, arr)}
+
+
+def extend_layout(positions: Mapping[Hashable, tuple[float, float]], G: nx.Graph, *, seed: int = 1
+                  ) -> dict[Hashable, tuple[float, float]]:
+    """``positions`` for the nodes of `G` that have one, and a place for each new node: the middle of its
+    placed neighbours (a little apart from them), else a free spot under the picture.
+
+    An edit that adds an actor keeps everybody else where the map showed them, instead of a new layout.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> pos = extend_layout({"a": (0.0, 0.0), "b": (1.0, 0.0), "gone": (5.0, 5.0)}, G)
+    >>> sorted(pos), pos["a"], pos["b"], 0.9 < pos["c"][0] < 1.1
+    (['a', 'b', 'c'], (0.0, 0.0), (1.0, 0.0), True)
+    """
+    rng = np.random.default_rng(seed)
+    placed = {v: positions[v] for v in G if v in positions}
+    bottom = max((y for _, y in placed.values()), default=0.0)
+    spread = 0.04
+    for k, v in enumerate(sorted((v for v in G if v not in positions), key=str)):
+        near = [placed[u] for u in G.neighbors(v) if u in placed]
+        if near:
+            x, y = np.mean(near, axis=0) + rng.normal(0.0, spread, 2)
+        else:
+            x, y = -1.0 + 0.1 * (k % 20), bottom + 0.1 * (1 + k // 20)
+        placed[v] = (float(x), float(y))
+    return {v: placed[v] for v in G}
 
 
 def _stored_positions(G: nx.Graph) -> Mapping[Hashable, tuple[float, float]] | None:

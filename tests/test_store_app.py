@@ -227,3 +227,35 @@ def test_a_corrupt_database_is_one_sentence(tmp_path, monkeypatch):
     assert not at.exception
     assert "not an SQLite database" in at.error[0].value.replace("\\", "") or \
         "ingen SQLite-databas" in at.error[0].value.replace("\\", "")
+
+
+def drawn_map(at: AppTest) -> dict:
+    """What the Explore page hands the map component, as the browser reads it."""
+    import json
+
+    element = next(e for e in at.main.get("bidi_component") if e.proto.id.endswith("-graph"))
+    return json.loads(json.loads(element.proto.json)["graph"])
+
+
+def test_an_edit_saved_in_a_form_is_on_the_map_redrawn_not_drawn_whole(engine, _own_map):
+    from graph.redraw import draw
+    from ui import state
+
+    at = start("explore")
+    tie = store.load_dataset(engine).collaborations.iloc[0]["id"]
+    at.switch_page("views/edit.py").run()
+    at.selectbox(key="edit_tie_pick").select(tie).run()
+    at.selectbox(key=f"tie_status_{tie}").select("ended")
+    save(at, "tie_form")
+    assert not at.exception, at.exception
+    at.switch_page("views/explore.py").run()
+    drawing = next(d for (lineage, _, _, lang), d in state._latest_drawings().items.items()
+                   if lineage == f"db:{_own_map}" and lang == "en")
+    assert drawing.changed is not None and drawing.changed[1] == 1  # one tie drawn again, the rest kept
+    shown = drawn_map(at)
+    status = dict(zip(drawing.tie_ids, (e["status"] for e in shown["edges"]), strict=True))
+    assert status[tie] == "ended"
+    whole = draw(drawing.dataset, drawing.positions, lang="en")
+    assert shown["nodes"] == whole.data["nodes"]
+    assert sorted(map(repr, ({k: v for k, v in e.items() if k != "id"} for e in shown["edges"]))) == \
+           sorted(map(repr, ({k: v for k, v in e.items() if k != "id"} for e in whole.data["edges"])))

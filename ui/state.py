@@ -24,10 +24,11 @@ import streamlit as st
 from graph import analysis, questions
 from graph.build import as_of, filter_dataset, filter_options, neighbourhood, to_multigraph
 from graph.io import read_dataset
-from graph.layout import compute_layout
+from graph.layout import compute_layout, extend_layout
 from graph.model import DataError, Dataset, Problem, split_multi, validate
+from graph.redraw import Drawing, draw, drawing_labels, redraw
 from graph.render import network_data
-from graph.webpage import json_for_script, json_parts, json_subset
+from graph.webpage import json_for_script, json_subset
 
 __all__ = [
     "Source",
@@ -276,7 +277,7 @@ def search_labels_of(key: str, _ds: Dataset) -> dict[str, str]:
     """Actor id -> "name (alias, alias)", what the search box offers."""
     labels = {}
     for actor, name, aliases in _ds.actors[["id", "name", "aliases"]].itertuples(index=False):
-        also = split_multi(aliases)
+        also = split_multi(aliases) if aliases else ()
         labels[actor] = name + (f" ({', '.join(also)})" if also else "")
     return labels
 
@@ -316,17 +317,52 @@ def graph_of(key: str, filters: tuple, focus: tuple[str, int] | None, _ds: Datas
 ACCEPTED = "+accepted:"
 
 
+class _Newest:
+    """The newest of something per map (a drawing, a layout), shared by every session (they run in threads)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.items: dict = {}
+
+
 def positions_of(key: str, _ds: Dataset) -> dict:
     """Positions of every actor of the whole dataset: filtered views keep their places.
 
     Accepted suggestions add ties, never actors, so the map keeps the layout of
-    the data as read: accepting a tie does not reshuffle it.
+    the data as read: accepting a tie does not reshuffle it.  The map's database
+    keeps its layout across edits; actors added since are placed beside their
+    partners (:func:`graph.layout.extend_layout`) while nine in ten actors have a place.
     """
     base = key.split(ACCEPTED)[0]
-    if base.startswith("db:"):  # the map keeps its layout across edits until its set of actors changes
-        actors = hashlib.sha1("\n".join(sorted(_ds.actors["id"])).encode()).hexdigest()[:16]
-        base = re.sub(r"[#@]\d+$", "", base) + "|" + actors
-    return _positions(base, _ds)
+    if not base.startswith("db:"):
+        return _positions(base, _ds)
+    actors = hashlib.sha1("\n".join(sorted(_ds.actors["id"])).encode()).hexdigest()[:16]
+    latest = _latest_positions()
+    lineage = _lineage(key)
+    with latest.lock:
+        prior = latest.items.get(lineage)
+    if prior is not None and prior[0] == actors:
+        return prior[1]
+    ids = [a for a in _ds.actors["id"] if a]
+    if prior is not None and sum(a in prior[1] for a in ids) >= 0.9 * len(ids):
+        new = {a for a in ids if a not in prior[1]}
+        ties = _ds.collaborations
+        near = ties[ties["source"].isin(new) | ties["target"].isin(new)]
+        G = nx.Graph()
+        G.add_nodes_from(ids)
+        G.add_edges_from((u, v) for u, v in zip(near["source"], near["target"], strict=True) if u in G and v in G)
+        positions = extend_layout(prior[1], G)
+    else:
+        positions = _positions(lineage + "|" + actors, _ds)
+    with latest.lock:
+        latest.items[lineage] = (actors, positions)
+    return positions
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _latest_positions() -> _Newest:
+    """The newest layout of each map (lineage -> (its actors, positions)), shared by every session."""
+    return _Newest()
 
 
 @st.cache_resource(max_entries=4, show_spinner="…")
@@ -382,14 +418,36 @@ def _node_sizes(key: str, size_by: str, _ds: Dataset) -> dict | None:
     return None if size_by == "none" else _dataset_metrics(key, _ds)["betweenness"].to_dict()
 
 
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _latest_drawings() -> _Newest:
+    """The newest drawing of each map per colour, size and language: after an edit the map is redrawn from
+    it (:func:`graph.redraw.redraw`), not drawn whole."""
+    return _Newest()
+
+
+def _lineage(key: str) -> str:
+    """The data key without its revision or file time: the same map or files at another moment."""
+    return re.sub(r"[#@]\d+$", "", key.split(ACCEPTED)[0])
+
+
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset) -> tuple[dict, list]:
-    G = graph_of(key, (), None, _ds)
-    sizes = _node_sizes(key, size_by, _ds)
-    groups = communities_of(key, (), None, _ds) if color_by == "community" else None
-    data = network_data(G, positions_of(key, _ds), color_by=color_by, size_by=sizes, lang=lang, communities=groups,
-                        **labels_of(_ds))
-    return json_parts(data), [tie for _, _, tie in G.edges(data="id")]
+def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset) -> Drawing:
+    """The whole dataset's drawing: the last drawing of the same map brought up to date, else drawn whole."""
+    latest = _latest_drawings()
+    wanted = (_lineage(key), color_by, size_by, lang)
+    with latest.lock:
+        before = latest.items.get(wanted)
+    drawing = redraw(before, _ds) if before is not None else None
+    if drawing is None:
+        sizes = "partners" if size_by == "degree" else _node_sizes(key, size_by, _ds)
+        groups = communities_of(key, (), None, _ds) if color_by == "community" else None
+        drawing = draw(_ds, positions_of(key, _ds), color_by=color_by, sizes=sizes, lang=lang, communities=groups,
+                       G=graph_of(key, (), None, _ds))
+    with latest.lock:
+        if len(latest.items) >= 16:
+            latest.items.pop(next(iter(latest.items)))
+        latest.items[wanted] = drawing
+    return drawing
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -404,7 +462,8 @@ def drawing_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by
     """
     if year_of(filters):  # a time slice changes the ties' statuses: draw it whole
         return _sliced_drawing(key, filters, focus, color_by, size_by, lang, _ds)
-    parts, tie_ids = _full_drawing(key, color_by, size_by, lang, _ds)
+    drawing = _full_drawing(key, color_by, size_by, lang, _ds)
+    parts, tie_ids = drawing.parts, drawing.tie_ids
     if not filters and not focus:
         return json_subset(parts, None, None), frozenset(parts["node_ids"])
     part = view(key, filters, focus, _ds)
@@ -424,12 +483,7 @@ def _sliced_drawing(key: str, filters: tuple, focus: tuple[str, int] | None, col
     return json_for_script(data), frozenset(G.nodes)
 
 
-def labels_of(ds: Dataset) -> dict:
-    """What the drawing says in words instead of codes: theme labels (all languages) and document titles."""
-    themes = {lang: {tid: row.get(f"label_{lang}") or tid for tid, row in zip(ds.themes["id"], ds.themes.to_dict("records"))}
-              for lang in ("sv", "en", "nb")}
-    documents = dict(zip(ds.documents["id"], ds.documents["title"]))
-    return {"theme_labels": themes, "document_titles": {d: t for d, t in documents.items() if t}}
+labels_of = drawing_labels  #: theme labels and document titles of a dataset's drawing
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

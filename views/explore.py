@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from graph.build import actor_record
 from graph.describe import ties_in_words
 from graph.model import Dataset
 from graph.style import country_label
@@ -63,11 +64,10 @@ def _show_ties(rows: list[dict], lang: str) -> None:
 
 
 def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str | None) -> None:
-    G = state.graph_of(key, (), None, ds)
-    if not actor or actor not in G:
+    row = actor_record(ds, actor) if actor else None  # the actor's columns, sector and level defaulted
+    if row is None:
         st.info(t("click_hint", lang))
         return
-    row = G.nodes[actor]  # the actor's columns, sector and level defaulted
     st.subheader(md_text(row["name"] or actor))
     facts = {
         t("type", lang): vocab_label("type", row["type"], lang),

@@ -1,0 +1,130 @@
+"""graph.redraw: an edit redrawn from the last drawing equals the map drawn whole."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from graph import store
+from graph.build import to_multigraph
+from graph.io import read_dataset
+from graph.layout import compute_layout
+from graph.redraw import draw, redraw
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    ds = read_dataset(DATA)
+    return ds, compute_layout(to_multigraph(ds), seed=1)
+
+
+def _edges(data):
+    return Counter(repr(sorted((k, v) for k, v in e.items() if k != "id")) for e in data["edges"])
+
+
+def assert_same_drawing(patched, whole):
+    assert patched.data["nodes"] == whole.data["nodes"]
+    assert _edges(patched.data) == _edges(whole.data)
+    assert {k: v for k, v in patched.data.items() if k not in ("nodes", "edges")} == \
+           {k: v for k, v in whole.data.items() if k not in ("nodes", "edges")}
+    assert len({e["id"] for e in patched.data["edges"]}) == len(patched.data["edges"])  # ids stay unique
+    assert len(patched.tie_ids) == len(patched.parts["edges"]) == len(patched.data["edges"])
+    assert [store_json_id(p) for p in patched.parts["edges"]] == [e["id"] for e in patched.data["edges"]]
+
+
+def store_json_id(piece: str) -> str:
+    import json
+
+    return json.loads(piece)["id"]
+
+
+def _tied_pair(ties: pd.DataFrame) -> tuple[str, str]:
+    counts = Counter(frozenset(p) for p in zip(ties["source"], ties["target"], strict=True))
+    pair = next(p for p, n in counts.items() if n == 1)
+    return tuple(sorted(pair))
+
+
+def _edit(ds, what):
+    ties, actors = ds.collaborations.copy(), ds.actors.copy()
+    first = ties.index[0]
+    if what == "status":
+        ties.loc[first, "status"] = "ended" if ties.loc[first, "status"] != "ended" else "existing"
+    elif what == "quote":
+        ties.loc[first, "evidence"] = "Ett nytt citat <script>alert(1)</script> & mer"
+    elif what == "kind":
+        ties.loc[first, "kind"] = "funding" if ties.loc[first, "kind"] != "funding" else "partnership"
+    elif what == "parallel tie":
+        s, t = ties.loc[first, "source"], ties.loc[first, "target"]
+        row = {**ties.loc[first].to_dict(), "id": "new-tie", "kind": "funding", "status": "planned"}
+        ties = pd.concat([ties, pd.DataFrame([row], index=[len(ties) + 2])])
+        assert (s, t) == (row["source"], row["target"])
+    elif what == "delete a parallel tie":
+        ends = ties[["source", "target"]].apply(lambda r: frozenset(r), axis=1)
+        twice = ends[ends.duplicated(keep=False)]
+        ties = ties.drop(index=twice.index[0])
+    elif what == "move a tie":
+        tied = set(ties["source"]) | set(ties["target"])
+        other = next(a for a in actors["id"] if a in tied and a not in (ties.loc[first, "source"],
+                                                                        ties.loc[first, "target"]))
+        ties.loc[first, "target"] = other
+    elif what == "rename":
+        actors.loc[actors.index[3], "name"] = "Ny förening i Åsele"
+    elif what == "several":
+        ties.loc[ties.index[1], "status"] = "planned"
+        ties.loc[ties.index[5], "themes"] = ""
+        actors.loc[actors.index[7], "description"] = "Ändrad beskrivning"
+    return ds.replace(actors=actors, collaborations=ties)
+
+
+@pytest.mark.parametrize("what", ["status", "quote", "kind", "parallel tie", "delete a parallel tie", "move a tie",
+                                  "rename", "several"])
+@pytest.mark.parametrize("sizes", ["partners", None])
+def test_an_edit_redrawn_equals_the_map_drawn_whole(shipped, what, sizes):
+    ds, positions = shipped
+    before = draw(ds, positions, sizes=sizes, lang="en")
+    after = _edit(ds, what)
+    patched = redraw(before, after)
+    assert patched is not None and patched.changed is not None
+    assert_same_drawing(patched, draw(after, positions, sizes=sizes, lang="en"))
+    again = redraw(patched, _edit(after, "rename"))  # and again from the patched drawing
+    assert again is not None
+    assert_same_drawing(again, draw(_edit(after, "rename"), positions, sizes=sizes, lang="en"))
+
+
+def test_edits_that_reach_further_are_drawn_whole(shipped):
+    ds, positions = shipped
+    before = draw(ds, positions, lang="sv")
+    actors = ds.actors.copy()
+    actors.loc[actors.index[0], "sector"] = "business" if actors.loc[actors.index[0], "sector"] != "business" \
+        else "civil_society"
+    assert redraw(before, ds.replace(actors=actors)) is None  # its colour and the legend may change
+    new = pd.DataFrame([{**actors.iloc[0].to_dict(), "id": "brand-new"}], index=[len(actors) + 2])
+    assert redraw(before, ds.replace(actors=pd.concat([ds.actors, new]))) is None  # a new actor: a new layout
+    assert redraw(before, ds.replace(collaborations=ds.collaborations.iloc[::-1])) is None  # ties reordered
+    betweenness = draw(ds, positions, sizes={a: 1.0 for a in ds.actors["id"]})
+    assert redraw(betweenness, _edit(ds, "status")) is None  # sizes from the whole network
+    assert redraw(betweenness, _edit(ds, "rename")) is not None  # but a name is only a name
+
+
+def test_an_edit_saved_in_the_map_is_redrawn_from_the_refreshed_snapshot(shipped):
+    ds, positions = shipped
+    engine = store.create(store.connect("sqlite://"))
+    store.import_dataset(engine, ds, author="Ann", message="start")
+    first = store.refresh(engine)
+    before = draw(first.dataset, positions)
+    tie = first.dataset.collaborations.iloc[2]
+    row = store.get_row(engine, "collaborations", tie["id"])
+    store.apply_changes(engine, [{"op": "update", "table": "collaborations", "id": tie["id"],
+                                  "version": row["version"], "set": {"status": "ended", "end": "2024"}}],
+                        author="Ann", message="ended")
+    later = store.refresh(engine, first)
+    patched = redraw(before, later.dataset)
+    assert patched is not None and patched.changed[1] == 1
+    assert_same_drawing(patched, draw(later.dataset, positions))
+    assert [e["status"] for e, t in zip(patched.data["edges"], patched.tie_ids, strict=True) if t == tie["id"]] \
+        == ["ended"]
