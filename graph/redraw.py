@@ -30,6 +30,7 @@ while sizes or colours depend on the whole network (betweenness, communities).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ from graph.build import drawable_ties, to_multigraph
 from graph.model import Dataset
 from graph.questions import partner_counts
 from graph.render import _levels_of_detail, _options, _tie_legend, network_data
-from graph.webpage import json_for_script
+from graph.webpage import json_for_script, json_subset
 
 __all__ = ["Drawing", "draw", "redraw", "drawing_labels", "MOST_CHANGED"]
 
@@ -74,7 +75,9 @@ class Drawing:
     ``tie_ids`` names the tie of each edge; ``score`` holds what the order of names follows for each actor
     (size, number of ties, name); ``sizes`` says how sizes were found: ``"partners"`` (distinct partners,
     :func:`graph.questions.partner_counts`), ``None`` (one size) or ``"given"`` (a mapping from outside).
-    ``changed`` counts the actors and ties drawn again by :func:`redraw` (None: drawn whole).
+    ``changed`` counts the actors and ties drawn again by :func:`redraw` (None: drawn whole), and ``patch``
+    holds them for a page that shows the drawing this one came from (``base``: its :attr:`sig`), so that the
+    page puts them in place instead of drawing the map anew (``snxPatch`` in ``draw.js``).
     """
 
     dataset: Dataset
@@ -89,6 +92,17 @@ class Drawing:
     communities: Mapping[Hashable, int] | None = None
     next_edge: int = 0
     changed: tuple[int, int] | None = None
+    patch: dict | None = None
+
+    @cached_property
+    def json(self) -> str:
+        """The whole drawing as script-safe JSON (what the map component draws)."""
+        return json_subset(self.parts, None, None)
+
+    @cached_property
+    def sig(self) -> str:
+        """A fingerprint of :attr:`json`: the page knows by it which drawing it shows."""
+        return hashlib.sha1(self.json.encode("utf-8")).hexdigest()
 
     @cached_property
     def slot_of_tie(self) -> dict[str, int]:
@@ -260,29 +274,34 @@ def _redrawn_edges(before: Drawing, after: Dataset, pairs: set[frozenset]) -> di
 def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_actors: int, n_ties: int) -> Drawing:
     """``before`` with the redrawn actors and edges put in, names ranked again, legend and options anew."""
     rank = _ranks(nodes["score"])
-    node_items, node_json = [], []
+    node_items, node_json, nodes_again = [], [], []
     for item, piece in zip(before.data["nodes"], before.parts["nodes"], strict=True):
         v = item["id"]
         new = nodes["items"].get(v)
         if new is not None or rank[v] != item["rank"]:
             item = {**(new or item), "rank": rank[v]}
             piece = json_for_script(item)
+            nodes_again.append(item)
         node_items.append(item)
         node_json.append(piece)
     edge_items, edge_json = list(before.data["edges"]), list(before.parts["edges"])
     tie_ids = list(before.tie_ids)
     replaced = dict(zip(edges["ids"], edges["items"], strict=True))
+    edges_again, removed = [], []
     for k in sorted(edges["gone"], reverse=True):  # the changed pairs' edges: drawn again in place, or gone
         new = replaced.pop(tie_ids[k], None)
         if new is None:
+            removed.append(edge_items[k]["id"])
             del edge_items[k], edge_json[k], tie_ids[k]
             continue
         edge_items[k] = {**new, "id": edge_items[k]["id"]}
         edge_json[k] = json_for_script(edge_items[k])
+        edges_again.append(edge_items[k])
     next_edge = before.next_edge
     for tie, new in replaced.items():  # ties new to the drawing go last, with ids never used in it
         edge_items.append({**new, "id": f"e{next_edge}"})
         edge_json.append(json_for_script(edge_items[-1]))
+        edges_again.append(edge_items[-1])
         tie_ids.append(tie)
         next_edge += 1
     said = style.words(before.lang)
@@ -294,5 +313,7 @@ def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_acto
     data = {k: data[k] for k in before.data}  # the keys in network_data's order
     parts = {"rest": json_for_script(_rest(data))[1:-1], "node_ids": before.parts["node_ids"],
              "nodes": node_json, "edges": edge_json}
+    patch = {"base": before.sig, "nodes": nodes_again, "edges": edges_again, "removed": removed,
+             "rest": _rest(data)}
     return Drawing(after, data, parts, tuple(tie_ids), nodes["score"], before.positions, before.color_by,
-                   before.sizes, before.lang, before.communities, next_edge, (n_actors, n_ties))
+                   before.sizes, before.lang, before.communities, next_edge, (n_actors, n_ties), patch)

@@ -259,3 +259,23 @@ def test_an_edit_saved_in_a_form_is_on_the_map_redrawn_not_drawn_whole(engine, _
     assert shown["nodes"] == whole.data["nodes"]
     assert sorted(map(repr, ({k: v for k, v in e.items() if k != "id"} for e in shown["edges"]))) == \
            sorted(map(repr, ({k: v for k, v in e.items() if k != "id"} for e in whole.data["edges"])))
+
+
+def test_a_tie_given_a_new_year_leaves_the_period_filter_on_every_year(engine):
+    at = start("explore")
+    assert f"Showing {A} of {A} actors and {T} of {T} ties" in texts(at)
+    tie = store.load_dataset(engine).collaborations.iloc[0]["id"]
+    version = store.get_row(engine, "collaborations", tie)["version"]
+    store.apply_changes(engine, [{"op": "update", "table": "collaborations", "id": tie, "version": version,
+                                  "set": {"end": "2031"}}], author="Bo", message="")
+    at.run()
+    assert not at.exception
+    assert at.sidebar.select_slider(key="filter_period").value[1] == "2031"
+    assert f"Showing {A} of {A} actors and {T} of {T} ties" in texts(at)  # not cut to the old last year
+    years = at.sidebar.select_slider(key="filter_period").options
+    chosen = (years[0], years[-2])
+    at.sidebar.select_slider(key="filter_period").set_value(chosen).run()  # a period the user chose
+    store.apply_changes(engine, [{"op": "update", "table": "collaborations", "id": tie, "version": version + 1,
+                                  "set": {"end": "2032"}}], author="Bo", message="")
+    at.run()
+    assert at.sidebar.select_slider(key="filter_period").value == chosen

@@ -69,9 +69,15 @@ export default function (component) {
   const {data, parentElement, setStateValue} = component;
   let state = STATE.get(parentElement);
   if (state && state.sig !== data.sig) {
-    state.network.destroy();
-    state.root.remove();
-    state = undefined;
+    const patch = data.patch;  // an edit to the drawing shown: put it in place, keeping zoom and selection
+    if (patch && patch.base === state.sig && snxPatch(state.network, patch)) {
+      state.sig = data.sig;
+      state.patched = (state.patched || 0) + 1;
+    } else {
+      state.network.destroy();
+      state.root.remove();
+      state = undefined;
+    }
   }
   if (!state) state = mount(parentElement, data, setStateValue);
   const path = JSON.stringify(data.path || []);
@@ -121,6 +127,7 @@ def graph_view(
     path: Sequence[tuple[str, str]] | None = None,
     on_select: Callable[[], None] | None = None,
     snapshot_label: str = "PNG",
+    patch: Mapping[str, Any] | None = None,
 ) -> str | None:
     """Draw `data` and return the id of the node the user last clicked.
 
@@ -144,6 +151,9 @@ def graph_view(
         Called (as a Streamlit callback) when the user clicks a node.
     snapshot_label : str, optional
         Text of the button that downloads the canvas as it is now as a PNG.
+    patch : mapping, optional
+        How `data` differs from the drawing it was made from (``graph.redraw.Drawing.patch``); a page
+        that shows that drawing puts the change in place instead of drawing the map anew.
 
     Returns
     -------
@@ -160,6 +170,7 @@ def graph_view(
         "height": int(height),
         "key": str(key),
         "snapshot_label": snapshot_label,
+        "patch": patch,
     }
     result = _COMPONENT(
         key=key,

@@ -24,6 +24,19 @@ def language() -> str:
     return st.sidebar.selectbox("Språk / Language / Språk", list(LANG_NAMES), format_func=LANG_NAMES.get, key="lang")
 
 
+def _period_start(years: list[str]) -> tuple[str, str]:
+    """Where the period slider starts when the years change (an edit gave a tie a new year): on every year if
+    it showed every year before (or its years are gone), else on the period the user chose."""
+    state, whole = st.session_state, (years[0], years[-1])
+    before = state.get("filter_period_whole")
+    if before != whole:
+        chosen = state.pop("filter_period", None)  # the widget starts again from the value given
+        state["filter_period_whole"] = whole
+        if chosen is not None and tuple(chosen) != before and set(chosen) <= set(years):
+            return tuple(chosen)
+    return whole
+
+
 def filters(ds: Dataset, values: dict[str, list[str]], lang: str) -> dict:
     """Filter widgets for the ``values`` present; returns ``filter_dataset`` keyword arguments."""
     theme_label = theme_labels(ds.themes, lang)
@@ -44,7 +57,7 @@ def filters(ds: Dataset, values: dict[str, list[str]], lang: str) -> dict:
                                               select_all=False)
         years = values["years"]
         if len(years) > 1:
-            lo, hi = st.select_slider(t("period", lang), options=years, value=(years[0], years[-1]),
+            lo, hi = st.select_slider(t("period", lang), options=years, value=_period_start(years),
                                       key="filter_period")
             if (lo, hi) != (years[0], years[-1]):
                 chosen["period"] = (lo, f"{hi}-12-31")

@@ -51,6 +51,7 @@ __all__ = [
     "metrics_of",
     "communities_of",
     "drawing_of",
+    "map_patch_of",
     "labels_of",
     "year_of",
 ]
@@ -465,11 +466,20 @@ def drawing_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by
     drawing = _full_drawing(key, color_by, size_by, lang, _ds)
     parts, tie_ids = drawing.parts, drawing.tie_ids
     if not filters and not focus:
-        return json_subset(parts, None, None), frozenset(parts["node_ids"])
+        return drawing.json, frozenset(parts["node_ids"])
     part = view(key, filters, focus, _ds)
     actors = set(part.actors["id"])
     ties = set(part.collaborations["id"])
     return json_subset(parts, actors, [tie in ties for tie in tie_ids]), frozenset(actors & set(parts["node_ids"]))
+
+
+def map_patch_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by: str, size_by: str, lang: str,
+                 _ds: Dataset) -> dict | None:
+    """The edit that made the whole map's drawing, for a page that shows the drawing before it (None: the view
+    is filtered or focused, or the map was drawn whole). See :class:`graph.redraw.Drawing`."""
+    if filters or focus:
+        return None
+    return _full_drawing(key, color_by, size_by, lang, _ds).patch
 
 
 def _sliced_drawing(key: str, filters: tuple, focus: tuple[str, int] | None, color_by: str, size_by: str,

@@ -50,7 +50,8 @@ def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str 
     color_by, size_by = drawing_options(lang, "color" in ds.actors.columns)
     data, shown = state.drawing_of(key, filters, focus, color_by, size_by, lang, ds)
     graph_view(data, key="graph", height=620, selected=selected if selected in shown else None, on_select=_on_click,
-               snapshot_label=t("snapshot", lang))
+               snapshot_label=t("snapshot", lang),
+               patch=state.map_patch_of(key, filters, focus, color_by, size_by, lang, ds))
 
 
 def _show_ties(rows: list[dict], lang: str) -> None:

@@ -1,6 +1,7 @@
 /* The map's drawing, shared by the standalone page and the Streamlit component.
  * Defines globalThis.snxDraw(container, data, onSelect) -> vis.Network, snxFocus(network, id, fit) and
- * snxHighlight(network, steps, fit) (a path on the map, the rest faded).
+ * snxHighlight(network, steps, fit) (a path on the map, the rest faded) and snxPatch(network, patch) (an edit
+ * put into the drawing in place: the actors and ties drawn again, the ties gone, legend and captions anew).
  * User text reaches the DOM only through textContent, and the canvas only through fillText.
  * Names are drawn here, not by vis-network: most important actors first (data.nodes[i].rank), the selected
  * actor and its partners before all others, each where it overlaps no name and no node already drawn. */
@@ -301,13 +302,15 @@
     var nodes = new vis.DataSet(prepare(data.nodes, own));
     var edges = new vis.DataSet(prepare(data.edges, false));
     var network = new vis.Network(host, {nodes: nodes, edges: edges}, data.options);
+    var legend = container.lastChild;
     var labels = {}, rank = {}, ranked = data.nodes.slice();
     data.nodes.forEach(function (n) { labels[n.id] = n.label || ""; rank[n.id] = n.rank; });
     ranked.sort(function (a, b) { return (a.rank || 0) - (b.rank || 0); });
     network.snx = {nodes: nodes, edges: edges, host: host, drawn: 0, labels: labels, rank: rank, showLabels: own,
                    order: ranked.map(function (n) { return n.id; }), captions: data.captions || [],
                    focused: null, clicked: null, widths: {}, path: null, lod: data.lod || null,
-                   fast: data.lod ? fastEdges(data, rank) : null, items: {nodes: data.nodes, edges: data.edges}};
+                   fast: data.lod ? fastEdges(data, rank) : null, items: {nodes: data.nodes, edges: data.edges},
+                   container: container, legend: legend, options: JSON.stringify(data.options)};
     if (network.snx.fast) {
       var allEdges = null, allNodes = null;
       network.on("beforeDrawing", function (ctx) {
@@ -402,7 +405,46 @@
               color: {color: e.color, opacity: !path ? 0.8 : on ? 1 : 0.12}};
     }));
   }
+  // Put an edit into the drawing in place (see graph.redraw): `patch` holds the actors and ties drawn again
+  // (whole items, as in data.nodes / data.edges), the ids of the ties gone and the drawing's other parts
+  // (legend, captions, options). False when it cannot be done in place (other options): draw it anew then.
+  function snxPatch(network, patch) {
+    var s = network.snx;
+    if (!s || JSON.stringify(patch.rest.options) !== s.options || !patch.rest.lod !== !s.lod) return false;
+    var gone = {};
+    (patch.removed || []).forEach(function (id) { gone[id] = true; });
+    var nodeAt = {}, edgeAt = {};
+    s.items.nodes.forEach(function (n, i) { nodeAt[n.id] = i; });
+    var items = {nodes: s.items.nodes.slice(), edges: s.items.edges.filter(function (e) { return !gone[e.id]; })};
+    items.edges.forEach(function (e, i) { edgeAt[e.id] = i; });
+    patch.nodes.forEach(function (n) {
+      if (nodeAt[n.id] === undefined) { nodeAt[n.id] = items.nodes.length; items.nodes.push(n); }
+      else items.nodes[nodeAt[n.id]] = n;
+      s.labels[n.id] = n.label || "";
+      s.rank[n.id] = n.rank;
+      delete s.widths[n.id];
+    });
+    patch.edges.forEach(function (e) {
+      if (edgeAt[e.id] === undefined) { edgeAt[e.id] = items.edges.length; items.edges.push(e); }
+      else items.edges[edgeAt[e.id]] = e;
+    });
+    s.edges.remove(Object.keys(gone));
+    s.nodes.update(prepare(patch.nodes, s.showLabels));
+    s.edges.update(prepare(patch.edges, false));
+    s.items = items;
+    s.order = items.nodes.slice().sort(function (a, b) { return (a.rank || 0) - (b.rank || 0); })
+      .map(function (n) { return n.id; });
+    s.captions = patch.rest.captions || [];
+    if (s.fast) s.fast = fastEdges({edges: items.edges}, s.rank);
+    var legend = legendBox(patch.rest);
+    s.container.replaceChild(legend, s.legend);
+    s.legend = legend;
+    if (s.path) restyle(network, s.path);
+    network.redraw();
+    return true;
+  }
   globalThis.snxDraw = snxDraw;
+  globalThis.snxPatch = snxPatch;
   globalThis.snxHighlight = snxHighlight;
   globalThis.snxFocus = snxFocus;
 })();

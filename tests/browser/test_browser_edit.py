@@ -1,0 +1,64 @@
+"""An edit saved in the map's database reaches an open map in Chromium in place: no new drawing, same zoom."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph import store
+from tests.browser.chromium import DRAWN
+from tests.browser.conftest import ROOT, serve
+
+pytestmark = pytest.mark.browser
+
+SHOTS = Path(__file__).resolve().parents[2] / "out"
+SHOTS.mkdir(exist_ok=True)
+
+
+@pytest.fixture(scope="module")
+def map_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """The real app on a map of its own (made from the shipped data), and that map's URL."""
+    folder = tmp_path_factory.mktemp("edit-map")
+    url = f"sqlite:///{folder / 'map.db'}"
+    store.first_start(url, ROOT / "data").dispose()
+    for app in serve(ROOT / "app.py", folder / "server.log", "--db", url):
+        yield app, url
+
+
+EDGE = """(tie) => {
+  const s = globalThis.snxNetworks.graph.snx;
+  return s.items.edges.filter((e) => e.from === tie[0] && e.to === tie[1] || e.from === tie[1] && e.to === tie[0])
+    .map((e) => e.status);
+}"""
+
+
+def test_an_edit_in_the_map_is_put_into_the_open_drawing_in_place(page, map_app):
+    app, url = map_app
+    page.goto(app)
+    page.wait_for_function(DRAWN, timeout=60_000)
+    page.wait_for_timeout(500)  # the first fit is done
+    fitted = page.evaluate("() => globalThis.snxNetworks.graph.getScale()")
+    zoom = page.evaluate("() => { window.__first = globalThis.snxNetworks.graph; window.__first.moveTo({scale: 1.7});"
+                         " return window.__first.getScale(); }")
+    assert zoom > 2 * fitted
+    engine = store.open_store(url)
+    ties = store.load_dataset(engine).collaborations
+    counts = ties.groupby(["source", "target"]).size()
+    source, target = next(pair for pair, n in counts.items() if n == 1)  # a pair with one tie
+    tie = ties[(ties["source"] == source) & (ties["target"] == target)].iloc[0]
+    assert tie["status"] != "ended"
+    version = store.get_row(engine, "collaborations", tie["id"])["version"]
+    store.apply_changes(engine, [{"op": "update", "table": "collaborations", "id": tie["id"], "version": version,
+                                  "set": {"status": "ended", "end": "2025"}}], author="Bo", message="ended")
+    engine.dispose()
+    page.keyboard.press("r")  # Streamlit's rerun key: the page asks the server again, as after a save
+    page.wait_for_function(f"() => ({EDGE})({[source, target]!r}).includes('ended')", timeout=60_000)
+    same = page.evaluate("() => globalThis.snxNetworks.graph === window.__first")
+    scale = page.evaluate("() => globalThis.snxNetworks.graph.getScale()")
+    assert same, "the map was drawn anew instead of the edit being put in place"
+    assert abs(scale - zoom) < 0.1 * zoom  # the user's zoom (the page may resize a little), not a new fit
+    legend = page.evaluate("() => globalThis.snxNetworks.graph.snx.legend.textContent")
+    assert "Avslutad" in legend  # the legend names the status the edit brought
+    page.screenshot(path=str(SHOTS / "app-edit-in-place.png"))
