@@ -193,7 +193,7 @@ def _between(ties: pd.DataFrame, pairs: set[frozenset]) -> pd.DataFrame:
     ends = {a for pair in pairs for a in pair}
     near = ties[ties["source"].isin(ends) & ties["target"].isin(ends)]
     keep = [frozenset((s, t)) in pairs for s, t in zip(near["source"], near["target"], strict=True)]
-    return near[keep]
+    return near[np.asarray(keep, dtype=bool)]
 
 
 def redraw(before: Drawing, after: Dataset) -> Drawing | None:
@@ -274,14 +274,17 @@ def _redrawn_edges(before: Drawing, after: Dataset, pairs: set[frozenset]) -> di
 def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_actors: int, n_ties: int) -> Drawing:
     """``before`` with the redrawn actors and edges put in, names ranked again, legend and options anew."""
     rank = _ranks(nodes["score"])
-    node_items, node_json, nodes_again = [], [], []
+    node_items, node_json, nodes_again, ranks = [], [], [], {}
     for item, piece in zip(before.data["nodes"], before.parts["nodes"], strict=True):
         v = item["id"]
         new = nodes["items"].get(v)
         if new is not None or rank[v] != item["rank"]:
             item = {**(new or item), "rank": rank[v]}
             piece = json_for_script(item)
-            nodes_again.append(item)
+            if new is not None:
+                nodes_again.append(item)
+            else:  # only the order of names moved: the page needs the new rank, not the actor again
+                ranks[v] = rank[v]
         node_items.append(item)
         node_json.append(piece)
     edge_items, edge_json = list(before.data["edges"]), list(before.parts["edges"])
@@ -313,7 +316,7 @@ def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_acto
     data = {k: data[k] for k in before.data}  # the keys in network_data's order
     parts = {"rest": json_for_script(_rest(data))[1:-1], "node_ids": before.parts["node_ids"],
              "nodes": node_json, "edges": edge_json}
-    patch = {"base": before.sig, "nodes": nodes_again, "edges": edges_again, "removed": removed,
+    patch = {"base": before.sig, "nodes": nodes_again, "ranks": ranks, "edges": edges_again, "removed": removed,
              "rest": _rest(data)}
     return Drawing(after, data, parts, tuple(tie_ids), nodes["score"], before.positions, before.color_by,
                    before.sizes, before.lang, before.communities, next_edge, (n_actors, n_ties), patch)

@@ -63,6 +63,12 @@ def _edit(ds, what):
         row = {**ties.loc[first].to_dict(), "id": "new-tie", "kind": "funding", "status": "planned"}
         ties = pd.concat([ties, pd.DataFrame([row], index=[len(ties) + 2])])
         assert (s, t) == (row["source"], row["target"])
+    elif what == "a tie between two actors never tied":
+        pairs = {frozenset(p) for p in zip(ties["source"], ties["target"], strict=True)}
+        tied = list(dict.fromkeys([*ties["source"], *ties["target"]]))
+        a, b = next((a, b) for a in tied for b in tied if a != b and frozenset((a, b)) not in pairs)
+        row = {**ties.loc[first].to_dict(), "id": "new-pair", "source": a, "target": b}
+        ties = pd.concat([ties, pd.DataFrame([row], index=[len(ties) + 2])])
     elif what == "delete a parallel tie":
         ends = ties[["source", "target"]].apply(lambda r: frozenset(r), axis=1)
         twice = ends[ends.duplicated(keep=False)]
@@ -81,8 +87,8 @@ def _edit(ds, what):
     return ds.replace(actors=actors, collaborations=ties)
 
 
-@pytest.mark.parametrize("what", ["status", "quote", "kind", "parallel tie", "delete a parallel tie", "move a tie",
-                                  "rename", "several"])
+@pytest.mark.parametrize("what", ["status", "quote", "kind", "parallel tie", "a tie between two actors never tied",
+                                  "delete a parallel tie", "move a tie", "rename", "several"])
 @pytest.mark.parametrize("sizes", ["partners", None])
 def test_an_edit_redrawn_equals_the_map_drawn_whole(shipped, what, sizes):
     ds, positions = shipped

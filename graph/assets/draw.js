@@ -405,12 +405,26 @@
               color: {color: e.color, opacity: !path ? 0.8 : on ? 1 : 0.12}};
     }));
   }
+  // Run `change` (edits to the network's DataSets) with vis-network's "data changed" work done once at the
+  // end instead of after each edit: on a 5,000-actor map that work walks every actor and tie (~0.1 s a time).
+  function coalesced(network, change) {
+    var emitter = network.body.emitter, emit = emitter.emit, held = {};
+    emitter.emit = function (name) {
+      if (name === "_dataChanged" || name === "_dataUpdated") { held[name] = true; return emitter; }
+      return emit.apply(emitter, arguments);
+    };
+    try { change(); } finally { emitter.emit = emit; }
+    if (held._dataChanged) emitter.emit("_dataChanged");  // it emits _dataUpdated itself
+    else if (held._dataUpdated) emitter.emit("_dataUpdated");
+  }
   // Put an edit into the drawing in place (see graph.redraw): `patch` holds the actors and ties drawn again
-  // (whole items, as in data.nodes / data.edges), the ids of the ties gone and the drawing's other parts
-  // (legend, captions, options). False when it cannot be done in place (other options): draw it anew then.
+  // (whole items, as in data.nodes / data.edges), the new rank of names that moved in the order, the ids of
+  // the ties gone and the drawing's other parts
+  // (legend, captions, options). False when it cannot be done in place (the map crossed the size from which
+  // it draws ties itself): draw it anew then.
   function snxPatch(network, patch) {
     var s = network.snx;
-    if (!s || JSON.stringify(patch.rest.options) !== s.options || !patch.rest.lod !== !s.lod) return false;
+    if (!s || !patch.rest.lod !== !s.lod) return false;  // a map that became large (or small) is drawn anew
     var gone = {};
     (patch.removed || []).forEach(function (id) { gone[id] = true; });
     var nodeAt = {}, edgeAt = {};
@@ -424,18 +438,27 @@
       s.rank[n.id] = n.rank;
       delete s.widths[n.id];
     });
+    Object.keys(patch.ranks || {}).forEach(function (id) {
+      s.rank[id] = patch.ranks[id];
+      if (nodeAt[id] !== undefined) items.nodes[nodeAt[id]] = Object.assign({}, items.nodes[nodeAt[id]], {rank: patch.ranks[id]});
+    });
     patch.edges.forEach(function (e) {
       if (edgeAt[e.id] === undefined) { edgeAt[e.id] = items.edges.length; items.edges.push(e); }
       else items.edges[edgeAt[e.id]] = e;
     });
-    s.edges.remove(Object.keys(gone));
-    s.nodes.update(prepare(patch.nodes, s.showLabels));
-    s.edges.update(prepare(patch.edges, false));
+    coalesced(network, function () {
+      s.edges.remove(Object.keys(gone));
+      s.nodes.update(prepare(patch.nodes, s.showLabels));
+      s.edges.update(prepare(patch.edges, false));
+    });
     s.items = items;
     s.order = items.nodes.slice().sort(function (a, b) { return (a.rank || 0) - (b.rank || 0); })
       .map(function (n) { return n.id; });
     s.captions = patch.rest.captions || [];
     if (s.fast) s.fast = fastEdges({edges: items.edges}, s.rank);
+    var options = JSON.stringify(patch.rest.options);
+    if (options !== s.options) { network.setOptions(patch.rest.options); s.options = options; }
+    s.lod = patch.rest.lod || null;
     var legend = legendBox(patch.rest);
     s.container.replaceChild(legend, s.legend);
     s.legend = legend;

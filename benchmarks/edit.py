@@ -1,0 +1,143 @@
+"""One edit on a big map: redrawn from the last drawing against drawn whole, on the server and in Chromium.
+
+For each size (default 1,000/3,000 and 5,000/20,000, ``synthetic_dataset``) and each kind of edit (a tie's
+status, an actor's name, a new tie between two actors, a tie deleted) it prints, in one run:
+
+* server: milliseconds of :func:`graph.redraw.redraw` (the actors and ties that changed) beside
+  :func:`graph.redraw.draw` of the edited map (the whole drawing, what the app did before), median of 5;
+* browser: milliseconds until the edited map is drawn in headless Chromium, from the moment the page has the
+  new data: ``snxPatch`` (the edit put into the network that is open) beside a new ``snxDraw`` (the old
+  network destroyed and the whole map parsed and drawn again, what the map component did before), median of 5.
+
+Every request other than ``file:`` is aborted. Needs ``/usr/bin/chromium``.
+
+    .venv/bin/python benchmarks/edit.py [--sizes 1000x3000,5000x20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from synthetic import synthetic_dataset  # noqa: E402
+
+from graph.build import to_multigraph  # noqa: E402
+from graph.layout import compute_layout  # noqa: E402
+from graph.redraw import draw, redraw  # noqa: E402
+from graph.webpage import DRAW_CSS, DRAW_JS, vis_network_css, vis_network_js  # noqa: E402
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+REPEATS = 5
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>{css}</style>
+<style>html, body {{ margin: 0; height: 100%; }} {draw_css}</style></head>
+<body><div id="snx" class="snx-root" style="height: 760px"></div>
+<script type="application/json" id="snx-data">{data}</script>
+<script>{vis}</script><script>{draw}</script>
+<script>window.snxNetwork = snxDraw(document.getElementById("snx"),
+  JSON.parse(document.getElementById("snx-data").textContent), null);</script></body></html>"""
+
+# The page has the new data: until the map shows it. ``how`` is "patch" or "whole".
+APPLY = """async ([how, graph, patch]) => {
+  const root = document.getElementById("snx");
+  const start = performance.now();
+  let net = window.snxNetwork;
+  if (how === "patch") {  // snxPatch draws the map before it returns
+    if (!snxPatch(net, JSON.parse(patch))) throw new Error("the patch was refused");
+  } else {
+    net.destroy();
+    root.replaceChildren();
+    net = window.snxNetwork = snxDraw(root, JSON.parse(graph), null);
+    await new Promise((done) => net.once("afterDrawing", done));
+  }
+  await new Promise((done) => requestAnimationFrame(() => done()));  // until the frame is shown
+  return performance.now() - start;
+}"""
+
+
+def edits(ds) -> dict:
+    """Kind of edit -> the dataset after it."""
+    ties, actors = ds.collaborations, ds.actors
+    first = ties.index[0]
+    status = ties.copy()
+    status.loc[first, "status"] = "ended"
+    named = actors.copy()
+    named.loc[named.index[10], "name"] = "Ny förening i Åsele"
+    tied = set(ties["source"]) | set(ties["target"])
+    a, b = [x for x in actors["id"] if x in tied][20:22]
+    new = pd.concat([ties, pd.DataFrame([{**ties.loc[first].to_dict(), "id": "bench-tie", "source": a, "target": b}],
+                                        index=[len(ties) + 2])])
+    return {"a tie's status": ds.replace(collaborations=status), "an actor's name": ds.replace(actors=named),
+            "a new tie": ds.replace(collaborations=new), "a tie deleted": ds.replace(collaborations=ties.drop(first))}
+
+
+def timed(work) -> float:
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def in_browser(browser, before, after, folder: Path) -> dict[str, float]:
+    """Milliseconds until the edit is drawn: put in place, and drawn whole (median of ``REPEATS`` each)."""
+    page_file = folder / "map.html"
+    page_file.write_text(PAGE.format(css=vis_network_css(), draw_css=DRAW_CSS, data=before.json, vis=vis_network_js(),
+                                     draw=DRAW_JS), "utf-8")
+    import json
+
+    patch = json.dumps(after.patch)
+    found = {}
+    for how in ("patch", "whole"):
+        times = []
+        for _ in range(REPEATS):
+            context = browser.new_context(viewport={"width": 1200, "height": 800})
+            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+            page = context.new_page()
+            page.goto(page_file.as_uri())
+            page.wait_for_function("() => window.snxNetwork && window.snxNetwork.snx.drawn > 0", timeout=120_000)
+            times.append(page.evaluate(APPLY, [how, after.json if how == "whole" else "", patch]))
+            context.close()
+        found[how] = statistics.median(times)
+    return found
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000x3000,5000x20000")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    print("| actors / ties | edit | server: redraw (ms) | server: draw whole (ms) | browser: put in place (ms) "
+          "| browser: draw whole (ms) |")
+    print("|---|---|---:|---:|---:|---:|")
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for size in args.sizes.split(","):
+            n, m = (int(x) for x in size.split("x"))
+            ds = synthetic_dataset(n, m, seed=1)
+            positions = compute_layout(to_multigraph(ds), seed=1)
+            before = draw(ds, positions)
+            for what, after_ds in edits(ds).items():
+                after = redraw(before, after_ds)
+                assert after is not None, what
+                patched = timed(lambda d=after_ds, b=before: redraw(b, d))
+                whole = timed(lambda d=after_ds, p=positions: draw(d, p))
+                seen = in_browser(browser, before, after, Path(tmp))
+                print(f"| {n:,} / {m:,} | {what} | {patched:.0f} | {whole:.0f} | {seen['patch']:.0f} "
+                      f"| {seen['whole']:.0f} |", flush=True)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
