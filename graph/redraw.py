@@ -45,7 +45,16 @@ from graph import style
 from graph.build import drawable_ties, to_multigraph
 from graph.model import Dataset
 from graph.questions import partner_counts
-from graph.render import _levels_of_detail, _options, _tie_legend, network_data
+from graph.render import (
+    _levels_of_detail,
+    _node_colors,
+    _options,
+    _tie_legend,
+    canvas_scale,
+    isolates_grid,
+    network_data,
+)
+from graph.vocab import implied_column
 from graph.webpage import json_for_script, json_subset
 
 __all__ = ["Drawing", "draw", "redraw", "drawing_labels", "MOST_CHANGED"]
@@ -86,6 +95,7 @@ class Drawing:
     tie_ids: tuple[str, ...]
     score: dict
     positions: Mapping[Hashable, tuple[float, float]]
+    scale: float
     color_by: str
     sizes: str | None
     lang: str
@@ -124,21 +134,24 @@ def _ranks(score: Mapping[Hashable, tuple]) -> dict[Hashable, int]:
 
 def draw(ds: Dataset, positions: Mapping[Hashable, tuple[float, float]], *, color_by: str = "sector",
          sizes: str | Mapping[Hashable, float] | None = "partners", lang: str = "sv",
-         communities: Mapping[Hashable, int] | None = None, G: nx.MultiGraph | None = None) -> Drawing:
+         communities: Mapping[Hashable, int] | None = None, G: nx.MultiGraph | None = None,
+         scale: float | None = None) -> Drawing:
     """The whole drawing of ``ds`` (``G``: its multigraph, when already built).
 
     ``sizes`` is ``"partners"`` (node size by distinct partners, the app's default), None (one size) or a
-    mapping ``actor -> value`` (e.g. betweenness).
+    mapping ``actor -> value`` (e.g. betweenness); ``scale`` the canvas scale (default from the number of
+    actors; :func:`redraw` keeps the first drawing's).
     """
     G = to_multigraph(ds) if G is None else G
+    scale = canvas_scale(len(G)) if scale is None else scale
     size_map = partner_counts(ds).to_dict() if sizes == "partners" else sizes
     data = network_data(G, positions, color_by=color_by, size_by=size_map, lang=lang, communities=communities,
-                        **drawing_labels(ds))
+                        scale=scale, **drawing_labels(ds))
     parts = {"rest": json_for_script(_rest(data))[1:-1], "node_ids": [str(n["id"]) for n in data["nodes"]],
              "nodes": [json_for_script(n) for n in data["nodes"]], "edges": [json_for_script(e) for e in data["edges"]]}
     rule = sizes if sizes in ("partners", None) else "given"
     return Drawing(ds, data, parts, tuple(tie for _, _, tie in G.edges(data="id")), _score(G, size_map), positions,
-                   color_by, rule, lang, communities, next_edge=len(data["edges"]))
+                   scale, color_by, rule, lang, communities, next_edge=len(data["edges"]))
 
 
 def _rest(data: Mapping[str, Any]) -> dict:
@@ -174,14 +187,22 @@ def _tie_changes(before: pd.DataFrame, after: pd.DataFrame) -> tuple[pd.DataFram
     return before[gone], after[differs]
 
 
-def _actor_changes(before: pd.DataFrame, after: pd.DataFrame) -> list[str] | None:
-    """Ids of the actors whose row changed (None: actors added, removed or in another order)."""
-    if list(before.columns) != list(after.columns) or len(before) != len(after):
+def _actor_changes(before: pd.DataFrame, after: pd.DataFrame) -> tuple[list[str], list[str], list[str]] | None:
+    """Ids of the actors whose row changed, of those added (last, in order) and of those removed (None:
+    actors in another order, or an id twice)."""
+    if list(before.columns) != list(after.columns):
         return None
-    if not np.array_equal(before["id"].to_numpy(dtype=object), after["id"].to_numpy(dtype=object)):
+    old, new = pd.Index(before["id"].astype(object)), pd.Index(after["id"].astype(object))
+    if not old.is_unique or not new.is_unique or (new == "").any():
         return None
-    differs = _changed_rows(before, after, np.arange(len(after)))
-    return list(after["id"][differs])
+    where = old.get_indexer(new)
+    kept = where >= 0
+    if (np.diff(where[kept]) <= 0).any() or (kept[1:] & ~kept[:-1]).any():  # reordered, or added in between
+        return None
+    differs = _changed_rows(before, after[kept], where[kept])
+    removed = np.ones(len(old), dtype=bool)
+    removed[where[kept]] = False
+    return list(new[kept][differs]), list(new[~kept]), list(old[removed])
 
 
 def _touching(ties: pd.DataFrame, actors: set[str]) -> pd.Series:
@@ -196,8 +217,10 @@ def _between(ties: pd.DataFrame, pairs: set[frozenset]) -> pd.DataFrame:
     return near[np.asarray(keep, dtype=bool)]
 
 
-def redraw(before: Drawing, after: Dataset) -> Drawing | None:
-    """``before``'s drawing brought up to ``after``: equal to :func:`draw` of ``after`` (edge ids aside).
+def redraw(before: Drawing, after: Dataset, positions: Mapping[Hashable, tuple[float, float]] | None = None
+           ) -> Drawing | None:
+    """``before``'s drawing brought up to ``after``: equal to :func:`draw` of ``after`` at ``before``'s scale
+    (edge ids aside). ``positions`` places the actors added since (the others keep their place).
 
     None when the change reaches further than its rows (see the module's text); draw it whole then.
     """
@@ -210,24 +233,29 @@ def redraw(before: Drawing, after: Dataset) -> Drawing | None:
     ties = _tie_changes(b.collaborations, after.collaborations)
     if actors is None or ties is None or len(ties[0]) + len(ties[1]) > MOST_CHANGED:
         return None
+    changed, added, removed = actors
+    places = {**before.positions, **(positions or {})}
+    if any(a not in places for a in added):
+        return None
     old_ties, new_ties = ties
-    if (len(old_ties) or len(new_ties)) and (before.sizes == "given" or before.color_by == "community"):
+    if (len(old_ties) or len(new_ties) or added) and (before.sizes == "given" or before.color_by == "community"):
         return None
     pairs = {frozenset((s, t)) for frame in (old_ties, new_ties) for s, t in zip(frame["source"], frame["target"],
                                                                                    strict=True)}
-    touched = set(actors) | {a for pair in pairs for a in pair}
-    touched &= set(before.score)  # ends that are not actors draw nothing
-    nodes = _redrawn_nodes(before, after, touched)
+    ids = set(after.actors["id"])
+    touched = (set(changed) | set(added) | {a for pair in pairs for a in pair}) & ids  # ends that are not actors
+    nodes = _redrawn_nodes(before, after, touched, set(removed), places)
     if nodes is None:
         return None
-    changed = len(set(old_ties["id"]) | set(new_ties["id"]))
-    return _assembled(before, after, nodes, _redrawn_edges(before, after, pairs), len(touched), changed)
+    n_ties = len(set(old_ties["id"]) | set(new_ties["id"]))
+    return _assembled(before, after, nodes, _redrawn_edges(before, after, pairs, places), len(touched) + len(removed),
+                      n_ties, places)
 
 
-def _redrawn_nodes(before: Drawing, after: Dataset, touched: set[str]) -> dict | None:
-    """Actor -> its new item, and the new score of each; None when an actor's colour or grid place would move."""
-    if not touched:
-        return {"items": {}, "score": before.score}
+def _redrawn_nodes(before: Drawing, after: Dataset, touched: set[str], removed: set[str],
+                   places: Mapping[Hashable, tuple[float, float]]) -> dict | None:
+    """Actor -> its new item (the touched ones, and those the grid of actors without ties moves), the new
+    score of each, the captions and the legend."""
     ties = after.collaborations
     incident = ties[_touching(ties, touched)]
     ends = touched | set(incident["source"]) | set(incident["target"])
@@ -241,42 +269,68 @@ def _redrawn_nodes(before: Drawing, after: Dataset, touched: set[str]) -> dict |
     else:
         sizes = {v: before.score[v][0] for v in touched}
     alone = to_multigraph(part.replace(actors=part.actors[part.actors["id"].isin(touched)],
-                                       collaborations=incident.iloc[:0]))  # positions and ranks are set below
-    drawn = network_data(alone, before.positions, color_by=before.color_by, size_by=sizes, lang=before.lang,
-                         communities=before.communities, **drawing_labels(after))
+                                       collaborations=incident.iloc[:0]))  # places and ranks are set below
+    drawn = network_data(alone, places, color_by=before.color_by, size_by=sizes, lang=before.lang,
+                         communities=before.communities, scale=before.scale, **drawing_labels(after))
     old = {n["id"]: n for n in before.data["nodes"]}
-    score = dict(before.score)
+    score = {v: sc for v, sc in before.score.items() if v not in removed}
     items = {}
     for item in drawn["nodes"]:
         v = item["id"]
-        was = old[v]
-        if item["color"] != was["color"] or degree[v] == 0 or before.score[v][1] == 0:
-            return None  # the legend may change; the grid of actors without ties is laid out by name
         value = degree[v] if sizes is None else sizes.get(v, 0)
         score[v] = (float(value or 0), degree[v], str(alone.nodes[v].get("name") or v))
-        items[v] = {**item, "x": was["x"], "y": was["y"]}
-    return {"items": items, "score": score}
+        items[v] = item
+    isolated = [v for v in touched | removed if before.score.get(v, (0, 1))[1] == 0 or score.get(v, (0, 1))[1] == 0]
+    captions = before.data["captions"]
+    if isolated:  # the grid of actors without ties is laid out again (by name, under the rest)
+        order = [n["id"] for n in before.data["nodes"] if n["id"] not in removed] + [v for v in items if v not in old]
+        where, captions = isolates_grid(order, {v: score[v][1] for v in order}, {v: score[v][2] for v in order},
+                                        places, before.scale, style.words(before.lang))
+        for v in order:
+            if v not in items and (old[v]["x"], old[v]["y"]) != where[v]:
+                items[v] = old[v]
+            if v in items:
+                items[v] = {**items[v], "x": where[v][0], "y": where[v][1]}
+    return {"items": items, "score": score, "captions": captions, "removed": removed, "legend": _legend(before, after)}
 
 
-def _redrawn_edges(before: Drawing, after: Dataset, pairs: set[frozenset]) -> dict:
+def _legend(before: Drawing, after: Dataset) -> list[dict]:
+    """The actors' legend of ``after``: it depends only on which sectors (or types) are on the map, so one
+    actor of each is drawn (communities: the legend as it was; the map is drawn whole when they change)."""
+    if before.color_by == "community":
+        return before.data["legend"]
+    attr = "type" if before.color_by == "type" else "sector"
+    keys = after.actors["type"] if attr == "type" else implied_column(after.actors, "sector")
+    one_each = nx.Graph()
+    one_each.add_nodes_from((k, {attr: k}) for k in dict.fromkeys(keys.tolist()))
+    return _node_colors(one_each, "type" if attr == "type" else "sector", style.words(before.lang) |
+                        {"lang": before.lang}, None)[1]
+
+
+def _redrawn_edges(before: Drawing, after: Dataset, pairs: set[frozenset],
+                   places: Mapping[Hashable, tuple[float, float]]) -> dict:
     """The edges of the changed pairs as they are now (all of a pair's ties: parallel ones bend by their order)."""
     if not pairs:
         return {"items": [], "ids": [], "gone": set()}
     now = _between(after.collaborations, pairs)
     ends = {a for pair in pairs for a in pair}
     G = to_multigraph(after.replace(actors=after.actors[after.actors["id"].isin(ends)], collaborations=now))
-    drawn = network_data(G, before.positions, color_by="sector", lang=before.lang, **drawing_labels(after))
+    drawn = network_data(G, places, color_by="sector", lang=before.lang, **drawing_labels(after))
     was = set(_between(before.dataset.collaborations, pairs)["id"])
     return {"items": drawn["edges"], "ids": [tie for _, _, tie in G.edges(data="id")],
             "gone": {before.slot_of_tie[t] for t in was if t in before.slot_of_tie}}
 
 
-def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_actors: int, n_ties: int) -> Drawing:
+def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_actors: int, n_ties: int,
+               places: Mapping[Hashable, tuple[float, float]]) -> Drawing:
     """``before`` with the redrawn actors and edges put in, names ranked again, legend and options anew."""
     rank = _ranks(nodes["score"])
+    gone = nodes["removed"]
     node_items, node_json, nodes_again, ranks = [], [], [], {}
     for item, piece in zip(before.data["nodes"], before.parts["nodes"], strict=True):
         v = item["id"]
+        if v in gone:
+            continue
         new = nodes["items"].get(v)
         if new is not None or rank[v] != item["rank"]:
             item = {**(new or item), "rank": rank[v]}
@@ -287,6 +341,13 @@ def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_acto
                 ranks[v] = rank[v]
         node_items.append(item)
         node_json.append(piece)
+    known = set(before.score)
+    for v in after.actors["id"]:  # actors added go last, as in the table
+        if v not in known:
+            item = {**nodes["items"][v], "rank": rank[v]}
+            node_items.append(item)
+            node_json.append(json_for_script(item))
+            nodes_again.append(item)
     edge_items, edge_json = list(before.data["edges"]), list(before.parts["edges"])
     tie_ids = list(before.tie_ids)
     replaced = dict(zip(edges["ids"], edges["items"], strict=True))
@@ -312,11 +373,13 @@ def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_acto
     rest["legend_ties"] = _tie_legend(edge_items, said)
     rest["options"] = _options(len(node_items), len(edge_items), sized=before.sizes is not None)
     rest["lod"] = _levels_of_detail(len(node_items), len(edge_items))
+    rest["captions"] = nodes["captions"]
+    rest["legend"] = nodes["legend"]
     data = {**rest, "nodes": node_items, "edges": edge_items}
     data = {k: data[k] for k in before.data}  # the keys in network_data's order
-    parts = {"rest": json_for_script(_rest(data))[1:-1], "node_ids": before.parts["node_ids"],
+    parts = {"rest": json_for_script(_rest(data))[1:-1], "node_ids": [str(n["id"]) for n in node_items],
              "nodes": node_json, "edges": edge_json}
     patch = {"base": before.sig, "nodes": nodes_again, "ranks": ranks, "edges": edges_again, "removed": removed,
-             "rest": _rest(data)}
-    return Drawing(after, data, parts, tuple(tie_ids), nodes["score"], before.positions, before.color_by,
+             "removed_nodes": sorted(gone), "rest": _rest(data)}
+    return Drawing(after, data, parts, tuple(tie_ids), nodes["score"], places, before.scale, before.color_by,
                    before.sizes, before.lang, before.communities, next_edge, (n_actors, n_ties), patch)

@@ -35,6 +35,8 @@ __all__ = [
     "SECTOR_COLORS",
     "STATUS_DASHES",
     "TYPE_COLORS",
+    "canvas_scale",
+    "isolates_grid",
     "network_data",
 ]
 
@@ -55,6 +57,7 @@ def network_data(
     communities: Mapping[Hashable, int] | None = None,
     theme_labels: Mapping[str, Mapping[str, str]] | None = None,
     document_titles: Mapping[str, str] | None = None,
+    scale: float | None = None,
 ) -> dict[str, Any]:
     """Return the JSON-able vis-network description of `G`.
 
@@ -87,6 +90,9 @@ def network_data(
     theme_labels, document_titles : mapping, optional
         ``lang -> theme id -> label`` and ``document id -> title``, so that
         tooltips name themes and sources in words.
+    scale : float, optional
+        Canvas units per layout unit (default: from the number of actors;
+        ``graph.redraw`` keeps a map's scale across edits).
 
     Returns
     -------
@@ -126,7 +132,7 @@ def network_data(
     said = style.words(lang)
     said["themes_of"] = dict((theme_labels or {}).get(said["lang"], {}))
     said["titles"] = dict(document_titles or {})
-    scale = max(300.0, 45.0 * math.sqrt(max(len(G), 1)))
+    scale = canvas_scale(len(G)) if scale is None else scale
     colors, legend = _node_colors(G, color_by, said, communities)
     where, captions = _grouped_isolates(G, positions, scale, said)
     rank = style.label_rank(G, size_by)
@@ -148,18 +154,41 @@ def network_data(
     }
 
 
+def canvas_scale(n_nodes: int) -> float:
+    """Canvas units per layout unit for a map of ``n_nodes`` actors (names keep their room as maps grow).
+
+    >>> round(canvas_scale(56)), round(canvas_scale(5000))
+    (337, 3182)
+    """
+    return max(300.0, 45.0 * math.sqrt(max(n_nodes, 1)))
+
+
 def _grouped_isolates(G: nx.Graph, positions: Mapping[Hashable, tuple[float, float]], scale: float,
                       said: Mapping[str, Any]) -> tuple[dict, list[dict]]:
     """Canvas positions: actors without ties as a grid of up to three columns under the rest, with a caption."""
-    where = {v: (float(positions[v][0]) * scale, float(positions[v][1]) * scale) for v in G}
-    alone = sorted((v for v in G if G.degree(v) == 0), key=lambda v: str(G.nodes[v].get("name") or v).casefold())
-    tied = [v for v in G if G.degree(v) > 0]
+    return isolates_grid(list(G), {v: G.degree(v) for v in G}, {v: str(G.nodes[v].get("name") or v) for v in G},
+                         positions, scale, said)
+
+
+def isolates_grid(nodes: list, degree: Mapping[Hashable, int], names: Mapping[Hashable, str],
+                  positions: Mapping[Hashable, tuple[float, float]], scale: float,
+                  said: Mapping[str, Any]) -> tuple[dict, list[dict]]:
+    """:func:`network_data`'s canvas positions from each actor's number of ties and name (see ``graph.redraw``).
+
+    >>> where, captions = isolates_grid(["a", "b", "c"], {"a": 1, "b": 1, "c": 0}, {"a": "A", "b": "B", "c": "C"},
+    ...                                 {"a": (0, 0), "b": (1, 0), "c": (0.5, 0.5)}, 300.0, style.words("en"))
+    >>> where["c"], captions[0]["text"]
+    ((0.0, 130.0), 'Without recorded ties (1)')
+    """
+    where = {v: (float(positions[v][0]) * scale, float(positions[v][1]) * scale) for v in nodes}
+    alone = sorted((v for v in nodes if degree[v] == 0), key=lambda v: names[v].casefold())
+    tied = [v for v in nodes if degree[v] > 0]
     if not alone or not tied or len(alone) > 60:
         return {v: (round(x, 1), round(y, 1)) for v, (x, y) in where.items()}, []
     left = min(where[v][0] for v in tied)
     top = max(where[v][1] for v in tied) + 90.0
     columns = min(3, len(alone))
-    longest = max(len(str(G.nodes[v].get("name") or v)) for v in alone)
+    longest = max(len(names[v]) for v in alone)
     step_x = max(220.0, 12.0 * longest + 30.0, (max(where[v][0] for v in tied) - left) / columns)
     for i, v in enumerate(alone):
         where[v] = (left + (i % columns) * step_x, top + 40.0 + 34.0 * (i // columns))

@@ -11,7 +11,7 @@ import pytest
 from graph import store
 from graph.build import to_multigraph
 from graph.io import read_dataset
-from graph.layout import compute_layout
+from graph.layout import compute_layout, extend_layout
 from graph.redraw import draw, redraw
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -105,16 +105,63 @@ def test_an_edit_redrawn_equals_the_map_drawn_whole(shipped, what, sizes):
 def test_edits_that_reach_further_are_drawn_whole(shipped):
     ds, positions = shipped
     before = draw(ds, positions, lang="sv")
-    actors = ds.actors.copy()
-    actors.loc[actors.index[0], "sector"] = "business" if actors.loc[actors.index[0], "sector"] != "business" \
-        else "civil_society"
-    assert redraw(before, ds.replace(actors=actors)) is None  # its colour and the legend may change
-    new = pd.DataFrame([{**actors.iloc[0].to_dict(), "id": "brand-new"}], index=[len(actors) + 2])
-    assert redraw(before, ds.replace(actors=pd.concat([ds.actors, new]))) is None  # a new actor: a new layout
+    new = pd.DataFrame([{**ds.actors.iloc[0].to_dict(), "id": "brand-new"}], index=[len(ds.actors) + 2])
+    assert redraw(before, ds.replace(actors=pd.concat([ds.actors, new]))) is None  # a new actor without a place
+    assert redraw(before, ds.replace(actors=ds.actors.iloc[::-1])) is None  # actors reordered
     assert redraw(before, ds.replace(collaborations=ds.collaborations.iloc[::-1])) is None  # ties reordered
     betweenness = draw(ds, positions, sizes={a: 1.0 for a in ds.actors["id"]})
     assert redraw(betweenness, _edit(ds, "status")) is None  # sizes from the whole network
     assert redraw(betweenness, _edit(ds, "rename")) is not None  # but a name is only a name
+
+
+def _with_actor(ds, row: dict, ties: list[dict] = ()):
+    actors = pd.concat([ds.actors, pd.DataFrame([row], index=[len(ds.actors) + 2])]).fillna("")
+    extra = pd.DataFrame(list(ties), index=range(len(ds.collaborations) + 2, len(ds.collaborations) + 2 + len(ties)))
+    return ds.replace(actors=actors, collaborations=pd.concat([ds.collaborations, extra]).fillna(""))
+
+
+@pytest.mark.parametrize("case", ["new actor alone", "new actor with a tie", "two new actors", "actor removed",
+                                  "sector within the legend", "a sector new to the legend",
+                                  "last tie of an actor removed"])
+def test_actors_added_removed_or_recoloured_are_redrawn_as_drawn_whole(shipped, case):
+    ds, positions = shipped
+    before = draw(ds, positions, lang="nb")
+    partner = ds.collaborations.iloc[0]["source"]
+    if case == "new actor alone":
+        after = _with_actor(ds, {"id": "ny", "name": "Ny forening", "type": "association"})
+    elif case == "new actor with a tie":
+        after = _with_actor(ds, {"id": "ny", "name": "Ny forening", "type": "association"},
+                            [{"id": "ny-tie", "source": "ny", "target": partner, "kind": "partnership"}])
+    elif case == "two new actors":
+        after = _with_actor(_with_actor(ds, {"id": "ny", "name": "Ö-föreningen", "type": "association"}),
+                            {"id": "ny2", "name": "Aa bygdelag", "type": "association"})
+    elif case == "actor removed":
+        gone = ds.actors.iloc[5]["id"]
+        ties = ds.collaborations
+        after = ds.replace(actors=ds.actors[ds.actors["id"] != gone],
+                           collaborations=ties[(ties["source"] != gone) & (ties["target"] != gone)])
+    elif case == "sector within the legend":
+        actors = ds.actors.copy()
+        used = set(actors["sector"]) - {""}
+        k = actors.index[4]
+        actors.loc[k, "sector"] = next(x for x in sorted(used) if x != actors.loc[k, "sector"])
+        after = ds.replace(actors=actors)
+    elif case == "a sector new to the legend":
+        actors = ds.actors.copy()
+        actors.loc[actors.index[0], "type"], actors.loc[actors.index[0], "sector"] = "other", "media"
+        after = ds.replace(actors=actors)
+    else:
+        ties = ds.collaborations
+        counts = pd.concat([ties["source"], ties["target"]]).value_counts()
+        lonely = counts[counts == 1].index[0]
+        after = ds.replace(collaborations=ties[(ties["source"] != lonely) & (ties["target"] != lonely)])
+    places = extend_layout(positions, to_multigraph(after))
+    patched = redraw(before, after, places)
+    assert patched is not None
+    assert_same_drawing(patched, draw(after, places, lang="nb", scale=before.scale))
+    shown = {n["id"] for n in patched.data["nodes"]}
+    assert shown == set(after.actors["id"])
+    assert set(patched.patch["removed_nodes"]) == set(ds.actors["id"]) - set(after.actors["id"])
 
 
 def test_an_edit_saved_in_the_map_is_redrawn_from_the_refreshed_snapshot(shipped):

@@ -279,3 +279,23 @@ def test_a_tie_given_a_new_year_leaves_the_period_filter_on_every_year(engine):
                                   "set": {"end": "2032"}}], author="Bo", message="")
     at.run()
     assert at.sidebar.select_slider(key="filter_period").value == chosen
+
+
+def test_a_new_actor_joins_the_map_where_it_was_without_a_new_layout(engine, _own_map):
+    from ui import state
+
+    at = start("explore")
+    drawn = {n["id"]: (n["x"], n["y"]) for n in drawn_map(at)["nodes"]}
+    store.apply_changes(engine, [{"op": "add", "table": "actors", "row": {"id": "ny-forening", "name": "Ny förening",
+                                                                         "type": "association"}}],
+                        author="Bo", message="")
+    at.run()
+    assert not at.exception
+    shown = {n["id"]: (n["x"], n["y"]) for n in drawn_map(at)["nodes"]}
+    assert "ny-forening" in shown
+    moved = [a for a in drawn if shown[a] != drawn[a]]
+    drawing = next(d for (lineage, _, _, lang), d in state._latest_drawings().items.items()
+                   if lineage == f"db:{_own_map}" and lang == "en")
+    assert drawing.changed is not None  # redrawn, not drawn whole
+    alone = {n["id"] for n in drawing.data["nodes"] if drawing.score[n["id"]][1] == 0}
+    assert set(moved) <= alone  # only the grid of actors without ties is laid out again

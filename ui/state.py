@@ -438,7 +438,10 @@ def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset
     wanted = (_lineage(key), color_by, size_by, lang)
     with latest.lock:
         before = latest.items.get(wanted)
-    drawing = redraw(before, _ds) if before is not None else None
+    drawing = None
+    if before is not None:
+        added = not set(_ds.actors["id"]) <= before.score.keys()
+        drawing = redraw(before, _ds, positions_of(key, _ds) if added else None)  # new actors need a place
     if drawing is None:
         sizes = "partners" if size_by == "degree" else _node_sizes(key, size_by, _ds)
         groups = communities_of(key, (), None, _ds) if color_by == "community" else None

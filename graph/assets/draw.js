@@ -419,7 +419,7 @@
   }
   // Put an edit into the drawing in place (see graph.redraw): `patch` holds the actors and ties drawn again
   // (whole items, as in data.nodes / data.edges), the new rank of names that moved in the order, the ids of
-  // the ties gone and the drawing's other parts
+  // the actors and ties gone and the drawing's other parts
   // (legend, captions, options). False when it cannot be done in place (the map crossed the size from which
   // it draws ties itself): draw it anew then.
   function snxPatch(network, patch) {
@@ -427,9 +427,11 @@
     if (!s || !patch.rest.lod !== !s.lod) return false;  // a map that became large (or small) is drawn anew
     var gone = {};
     (patch.removed || []).forEach(function (id) { gone[id] = true; });
-    var nodeAt = {}, edgeAt = {};
-    s.items.nodes.forEach(function (n, i) { nodeAt[n.id] = i; });
-    var items = {nodes: s.items.nodes.slice(), edges: s.items.edges.filter(function (e) { return !gone[e.id]; })};
+    var nodeAt = {}, edgeAt = {}, left = {};
+    (patch.removed_nodes || []).forEach(function (id) { left[id] = true; delete s.rank[id]; delete s.labels[id]; });
+    var items = {nodes: s.items.nodes.filter(function (n) { return !left[n.id]; }),
+                 edges: s.items.edges.filter(function (e) { return !gone[e.id]; })};
+    items.nodes.forEach(function (n, i) { nodeAt[n.id] = i; });
     items.edges.forEach(function (e, i) { edgeAt[e.id] = i; });
     patch.nodes.forEach(function (n) {
       if (nodeAt[n.id] === undefined) { nodeAt[n.id] = items.nodes.length; items.nodes.push(n); }
@@ -448,6 +450,7 @@
     });
     coalesced(network, function () {
       s.edges.remove(Object.keys(gone));
+      s.nodes.remove(Object.keys(left));
       s.nodes.update(prepare(patch.nodes, s.showLabels));
       s.edges.update(prepare(patch.edges, false));
     });
