@@ -86,7 +86,7 @@ def partners_of_pairs(n: int, a, b):
 #: Sampled sources are run in batches of this many (one C call each); sample sizes are multiples of it.
 SAMPLE_BATCH = 32
 #: The work a sampled betweenness may do, in ties looked at (each source's search looks at every tie of its
-#: component): about two seconds of igraph on one core.
+#: component): 32 to 64 sources at 200,000 actors and 200,000 ties, two to three seconds of igraph on one core.
 SAMPLE_WORK = 1 << 23
 
 
