@@ -25,7 +25,8 @@ import pandas as pd
 from graph.model import COLUMNS, Dataset, split_multi
 from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES, implied, implied_column
 
-__all__ = ["to_multigraph", "actor_record", "drawable_ties", "tie_status", "to_simple", "filter_dataset", "filter_options", "neighbourhood", "actor_themes", "resolve_actor",
+__all__ = ["to_multigraph", "actor_record", "positions", "drawable_ties", "tie_status", "to_simple", "filter_dataset",
+           "filter_options", "neighbourhood", "actor_themes", "resolve_actor",
            "as_of", "years_of", "timeline_years"]
 
 
@@ -67,6 +68,17 @@ def actor_record(ds: Dataset, actor: str) -> dict | None:
     return None if actor == "" or found.empty else _actor_attrs(ds.actors.loc[found[0]].to_dict())
 
 
+def positions(ids, values: pd.Series):
+    """Where each of ``values`` stands among the distinct ``ids`` (-1: not among them), looked up as Python
+    strings (pandas' lookup of Arrow strings is several times slower at 200,000).
+
+    >>> positions(["a", "b"], pd.Series(["b", "x"])).tolist()
+    [1, -1]
+    """
+    index = pd.Index(pd.Series(ids).to_numpy(dtype=object), dtype=object)
+    return index.get_indexer(values.to_numpy(dtype=object))
+
+
 def drawable_ties(ds: Dataset) -> pd.Series:
     """True for the ties that join two different actors of ``ds`` (the ones a graph holds).
 
@@ -75,9 +87,9 @@ def drawable_ties(ds: Dataset) -> pd.Series:
     >>> drawable_ties(ds).tolist()
     [True, False, False]
     """
-    ids = pd.Index(ds.actors["id"][ds.actors["id"] != ""].unique())
+    ids = ds.actors["id"][ds.actors["id"] != ""].unique()
     ties = ds.collaborations
-    ends = [ids.get_indexer(ties[end].astype(object)) >= 0 for end in ("source", "target")]
+    ends = [positions(ids, ties[end]) >= 0 for end in ("source", "target")]
     return pd.Series(ends[0] & ends[1], index=ties.index) & (ties["source"] != ties["target"])
 
 
@@ -185,9 +197,8 @@ def filter_dataset(
                 & _keep(actors["municipality"], municipalities, multi=True))
         actors = actors[keep]
     ties = ds.collaborations
-    ids = pd.Index(actors["id"].unique())  # get_indexer: 8× quicker than isin over a 5,000-id set
-    mask = pd.Series((ids.get_indexer(ties["source"]) >= 0) & (ids.get_indexer(ties["target"]) >= 0),
-                     index=ties.index)
+    ids = actors["id"].unique()
+    mask = pd.Series((positions(ids, ties["source"]) >= 0) & (positions(ids, ties["target"]) >= 0), index=ties.index)
     if _given(kinds) or _given(statuses):
         mask &= _keep(ties["kind"], kinds) & _keep(tie_status(ties), statuses)
     if _given(themes):

@@ -87,11 +87,11 @@ def _as_of(ds: Dataset, year: int | None) -> Dataset:
 def cmd_stats(args: argparse.Namespace) -> int:
     pairs = read_pairs(args.data) if args.year is None else None  # a big bare edge list: read fast
     if pairs is not None:
-        facts, found = questions.pair_stats(pairs)
+        facts, found = questions.pair_stats(pairs, top=max(questions.SETTLE_TOP, args.top))
     else:
         ds = _as_of(_load(args.data), args.year)
         facts = questions.summary(ds)
-        found = questions.brokers(ds)  # the Brokers page asks the same question
+        found = questions.brokers(ds, top=max(questions.SETTLE_TOP, args.top))  # as the Brokers page asks
     top = found.table.head(args.top)
     top = top[top["betweenness"] > 0] if (top["betweenness"] > 0).any() else top  # a zero brokers nothing
     others, k = found.left_out, found.sampled_from
@@ -105,13 +105,25 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"components  {facts['components']} (largest {facts['largest_component']} actors, "
           f"{facts['isolated']} isolated)")
     print(f"density     {facts['density']:.4f}")
-    approx = f", estimated from {k} sources" if k else ""
+    approx = f", estimated from {k} sampled sources: {_settled(k, found.settled)}" if k else ""
     left_out = f"; {others} planned, recommended or ended ties left out" if others else ""
     print(f"\nTop brokers by betweenness (existing ties{left_out}{approx}):")
     width = max((len(n) for n in top["name"]), default=0)
     for i, row in enumerate(top.itertuples(index=False), start=1):
         print(f"{i:>3}. {row.name:<{width}}  {row.betweenness:.3f}  partners {row.partners}  ({row.id})")
     return EXIT_OK
+
+
+def _settled(k: int, settled: tuple[int, bool] | None) -> str:
+    """How far to trust a ranking sampled from ``k`` sources: whether its top had settled when sampling stopped.
+
+    >>> _settled(128, (20, True))
+    'the top 20 are those of 64 sources'
+    """
+    top, done = settled or (questions.SETTLE_TOP, False)
+    if done:
+        return f"the top {top} are those of {k // 2} sources"
+    return f"the top {top} still change with more sources (the work allowed ran out), so take them as rough"
 
 
 def cmd_path(args: argparse.Namespace) -> int:

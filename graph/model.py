@@ -25,6 +25,7 @@ from graph import messages, vocab
 from graph.cell_rules import (
     ANY_TEXT_RULE,
     MULTI_VALUE_SEP,
+    TEXT_RULE_HINT,
     bad_weight,
     date_rule,
     end_rule,
@@ -232,12 +233,20 @@ class Dataset:
         return self.origin in ("tables", "xlsx")
 
 
-def _flagged(values: pd.Series, rule, first: re.Pattern | None = None) -> tuple[pd.Series, dict]:
+def _flagged(values: pd.Series, rule, first: re.Pattern | None = None, hint: str | None = None
+             ) -> tuple[pd.Series, dict]:
     """The cells of ``values`` that ``rule`` flags (each distinct value tested once), and value -> finding.
 
-    ``first`` matches every value ``rule`` may flag: only those are given to ``rule``.
+    ``first`` matches every value ``rule`` may flag: only those are given to ``rule``; ``hint`` (RE2, run by
+    pyarrow in C) matches every value ``first`` matches, and is looked for before it.
     """
     distinct = pd.Series(values.unique(), dtype=object)
+    if hint is not None and len(distinct):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        marked = pc.match_substring_regex(pa.array(distinct.to_numpy(), type=pa.large_string()), hint)
+        distinct = distinct[marked.to_numpy(zero_copy_only=False)]
     if first is not None:
         distinct = distinct[distinct.str.contains(first)]
     found = {v: hit for v in distinct if (hit := rule(v))}
@@ -248,7 +257,8 @@ def _check_text(ds: Dataset, name: str) -> list[Problem]:
     problems = []
     table = getattr(ds, name)
     for col in table.columns:
-        hits, found = _flagged(table[col], lambda v: text_rules(v, ds.strict), ANY_TEXT_RULE)
+        hits, found = _flagged(table[col], lambda v: text_rules(v, ds.strict), ANY_TEXT_RULE,
+                               TEXT_RULE_HINT)
         for code in ("mojibake", "markup", "formula"):
             problems += [Problem.of(ds.file(name), row, col, code, severity, value=value[:40])
                          for row, value in hits.items() for c, severity in found[value] if c == code]

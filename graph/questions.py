@@ -24,17 +24,20 @@ import numpy as np
 import pandas as pd
 
 from graph import analysis
-from graph.build import drawable_ties, filter_dataset, tie_status, to_multigraph
+from graph.build import drawable_ties, filter_dataset, positions, tie_status, to_multigraph
 from graph.model import Dataset, split_multi
 
-__all__ = ["BROKER_STATUSES", "EXACT_UP_TO", "SAMPLE_SOURCES", "Brokers", "brokers", "sample_size", "summary", "pair_stats",
+__all__ = ["BROKER_STATUSES", "EXACT_UP_TO", "SAMPLE_SOURCES", "SETTLE_TOP", "Brokers", "brokers", "sample_size", "summary", "pair_stats",
            "partner_counts", "themes_by_place", "community_summaries"]
 
 #: Brokers are found over the ties that exist, not the wished-for or ended ones.
 BROKER_STATUSES = ("existing",)
-#: Up to this many actors betweenness is exact; above, it is estimated from :data:`SAMPLE_SOURCES` sources.
+#: Up to this many actors betweenness is exact; above, it is estimated from sampled sources: as many as it
+#: takes the :data:`SETTLE_TOP` best brokers to settle (:func:`graph.analysis.sampled_betweenness`), at most
+#: :data:`SAMPLE_SOURCES` and the work of :data:`graph.analysis.SAMPLE_WORK`.
 EXACT_UP_TO = 1_500
-SAMPLE_SOURCES = 256
+SAMPLE_SOURCES = 1024
+SETTLE_TOP = 20
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,9 @@ class Brokers:
     ``articulation_point`` and ``cut_off`` when the network is small enough to
     compute them exactly), best broker first; ``left_out`` counts the ties whose
     status is not in ``statuses``; ``sampled_from`` is the number of sampled
-    sources when betweenness is an estimate, else ``None``.  ``graph`` (the
+    sources when betweenness is an estimate, else ``None``, and ``settled``
+    then says whether its best ``settled[0]`` had settled (the same at half as
+    many sources) or the work budget ran out first.  ``graph`` (the
     multigraph of the ties counted) is built on first use: a big network's
     ranking never needs it.
     """
@@ -56,6 +61,7 @@ class Brokers:
     left_out: int
     sampled_from: int | None
     pairs: pd.DataFrame | None = field(default=None, repr=False)  # source, target: a bare edge list
+    settled: tuple[int, bool] | None = None  # sampled: (top, whether the top that many had settled)
 
     @cached_property
     def graph(self) -> nx.MultiGraph:
@@ -69,27 +75,32 @@ class Brokers:
 
 
 def sample_size(n_actors: int) -> int | None:
-    """How many sources betweenness is sampled from for a network of ``n_actors`` (``None``: exact).
+    """At most how many sources betweenness is sampled from for a network of ``n_actors`` (``None``: exact).
 
     >>> sample_size(56), sample_size(200_000)
-    (None, 256)
+    (None, 1024)
     """
     return None if n_actors <= EXACT_UP_TO else SAMPLE_SOURCES
 
 
-def brokers(ds: Dataset, *, statuses: tuple[str, ...] = BROKER_STATUSES, seed: int = 1) -> Brokers:
+def brokers(ds: Dataset, *, statuses: tuple[str, ...] = BROKER_STATUSES, seed: int = 1,
+            top: int = SETTLE_TOP) -> Brokers:
     """Rank the actors of ``ds`` by betweenness over the ties with one of ``statuses``.
 
     Ties are ranked by betweenness, then partners, then name, so equal scores
     come out in the same order everywhere.  Small networks also get Burt's
     constraint and the articulation points with the actors each would cut off.
+    Above :data:`EXACT_UP_TO` actors betweenness is sampled until the ``top``
+    best brokers settle (``sampled_from`` says from how many sources).
     """
     kept = filter_dataset(ds, statuses=list(statuses)) if statuses else ds
     left_out = int((drawable_ties(ds) & ~tie_status(ds.collaborations).isin(statuses)).sum()) if statuses else 0
     ids, u, v = _tie_arrays(kept)
-    k = sample_size(ids.size)
-    table = analysis.brokers(to_multigraph(kept)) if k is None else _sampled_ranking(ids, _names(kept, ids), u, v, k, seed)
-    return Brokers(table.reset_index(drop=True), kept, tuple(statuses), left_out, k)
+    if sample_size(ids.size) is None:
+        return Brokers(analysis.brokers(to_multigraph(kept)).reset_index(drop=True), kept, tuple(statuses), left_out,
+                       None)
+    table, k, settled = _sampled_ranking(ids, _names(kept, ids), u, v, top, seed)
+    return Brokers(table.reset_index(drop=True), kept, tuple(statuses), left_out, k, settled=(top, settled))
 
 
 def partner_counts(ds: Dataset, *, statuses: tuple[str, ...] = BROKER_STATUSES) -> pd.Series:
@@ -113,7 +124,7 @@ def _tie_arrays(ds: Dataset) -> tuple[pd.Index, np.ndarray, np.ndarray]:
     """Actor ids in the graph's node order and the positions of each drawable tie's two ends."""
     ids = pd.Index(ds.actors["id"][ds.actors["id"] != ""].unique())
     ties = ds.collaborations[drawable_ties(ds)]
-    return ids, ids.get_indexer(ties["source"].astype(object)), ids.get_indexer(ties["target"].astype(object))
+    return ids, positions(ids, ties["source"]), positions(ids, ties["target"])
 
 
 def _names(ds: Dataset, ids: pd.Index) -> list[str]:
@@ -122,18 +133,21 @@ def _names(ds: Dataset, ids: pd.Index) -> list[str]:
     return named.where(named != "", ids.to_series()).tolist()
 
 
-def _sampled_ranking(ids: pd.Index, names: list[str], u: np.ndarray, v: np.ndarray, k: int, seed: int
-                     ) -> pd.DataFrame:
-    """:func:`graph.analysis.ranking` from arrays (the same table, no networkx graph: seconds at 200,000)."""
+def _sampled_ranking(ids: pd.Index, names: list[str], u: np.ndarray, v: np.ndarray, top: int, seed: int
+                     ) -> tuple[pd.DataFrame, int]:
+    """:func:`graph.analysis.ranking` from arrays (the same table, no networkx graph: seconds at 200,000),
+    betweenness sampled until the ``top`` best settle; and the number of sources it took."""
     n = ids.size
     a, b = analysis.distinct_pairs(n, u, v)
+    between, k, settled = analysis.sampled_betweenness(n, a, b, top=top, seed=seed, most=SAMPLE_SOURCES)
     table = pd.DataFrame({
         "id": list(ids), "name": list(names),
         "partners": analysis.partners_of_pairs(n, a, b),
         "ties": np.bincount(np.r_[u, v], minlength=n),
-        "betweenness": analysis.betweenness_of_ties(n, a, b, k=k, seed=seed),
+        "betweenness": between,
     })
-    return table.sort_values(["betweenness", "partners", "name"], ascending=[False, False, True], kind="stable")
+    table = table.sort_values(["betweenness", "partners", "name"], ascending=[False, False, True], kind="stable")
+    return table, k, settled
 
 
 def summary(ds: Dataset) -> dict[str, object]:
@@ -148,7 +162,7 @@ def summary(ds: Dataset) -> dict[str, object]:
     return analysis.summary_of_ties(ids.size, u, v)
 
 
-def pair_stats(pairs: pd.DataFrame, *, seed: int = 1) -> tuple[dict[str, object], Brokers]:
+def pair_stats(pairs: pd.DataFrame, *, seed: int = 1, top: int = SETTLE_TOP) -> tuple[dict[str, object], Brokers]:
     """:func:`summary` and :func:`brokers` of a bare edge list (``source``, ``target``; every tie existing).
 
     The same numbers as on the dataset the general reader makes of that file
@@ -165,14 +179,13 @@ def pair_stats(pairs: pd.DataFrame, *, seed: int = 1) -> tuple[dict[str, object]
     keep = u != v
     u, v = u[keep], v[keep]
     ids = pd.Index(uniques)
-    k = sample_size(ids.size)
     actors = pd.DataFrame({"id": ids, "name": ids})
-    if k is None:
+    if sample_size(ids.size) is None:
         ds = Dataset(actors=actors, collaborations=pairs.assign(status="existing"))
         return analysis.summary_of_ties(ids.size, u, v), brokers(ds, seed=seed)
-    table = _sampled_ranking(ids, list(ids), u, v, k, seed)
+    table, k, settled = _sampled_ranking(ids, list(ids), u, v, top, seed)
     return analysis.summary_of_ties(ids.size, u, v), Brokers(table.reset_index(drop=True), None, BROKER_STATUSES,
-                                                             0, k, pairs)
+                                                             0, k, pairs, settled=(top, settled))
 
 
 def themes_by_place(ds: Dataset) -> pd.DataFrame:

@@ -53,3 +53,29 @@ def test_all_shortest_paths_and_no_path():
     G.add_node("alone")
     with pytest.raises(nx.NetworkXNoPath):
         analysis.shortest_paths(G, "s", "alone")
+
+
+def test_sampled_betweenness_is_seeded_and_the_fixed_sample_of_its_size():
+    import numpy as np
+
+    G = nx.barabasi_albert_graph(3000, 2, seed=2)
+    u, v = (list(x) for x in zip(*G.edges))
+    scores, k, settled = analysis.sampled_betweenness(3000, u, v, top=5, seed=7)
+    again, k2, settled2 = analysis.sampled_betweenness(3000, u, v, top=5, seed=7)
+    assert (k, settled) == (k2, settled2) and np.array_equal(scores, again)
+    assert np.array_equal(scores, analysis.betweenness_of_ties(3000, u, v, k=k, seed=7))
+    exact = analysis.betweenness_of_ties(3000, u, v)
+    if settled:  # settled: the same top 5 at k and k / 2 sources, the hubs of this graph
+        assert len(set(np.argsort(-scores)[:5]) & set(np.argsort(-exact)[:5])) >= 4
+
+
+def test_sampled_betweenness_keeps_to_its_work_budget():
+    G = nx.barabasi_albert_graph(3000, 2, seed=2)
+    u, v = (list(x) for x in zip(*G.edges))
+    ties = G.number_of_edges()  # one component: every source's search looks at every tie
+    _, k, settled = analysis.sampled_betweenness(3000, u, v, top=50, work=100 * ties)
+    assert k == 64 and not settled  # 100 sources' work: 64 (doubling from 64 would pass it)
+    _, k, _ = analysis.sampled_betweenness(3000, u, v, top=50, work=10 * ties)
+    assert k == analysis.SAMPLE_BATCH  # never fewer than one batch
+    _, k, _ = analysis.sampled_betweenness(3000, u, v, top=50, most=128, work=10**12)
+    assert k <= 128

@@ -68,3 +68,16 @@ def test_neighbourhood():
 def test_resolve_by_alias():
     assert resolve_actor(DS, "AF") == "af"
     assert resolve_actor(DS, "steget före") == "steget"
+
+
+def test_positions_are_pandas_own_lookup_of_arrow_strings():
+    import numpy as np
+    import pandas as pd
+
+    from graph.build import positions
+
+    ids = pd.Series(["a", "b", "", "Åmål", "a b"], dtype="str").unique()
+    values = pd.Series(["Åmål", "x", "", "a", "a b", "A", "b "], dtype="str")
+    expected = pd.Index(ids).get_indexer(values.astype(object))
+    assert np.array_equal(positions(ids, values), expected)
+    assert np.array_equal(positions(ids, values) >= 0, values.isin(set(ids)).to_numpy())

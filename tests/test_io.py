@@ -330,3 +330,22 @@ def test_odd_files_never_raise_anything_but_data_errors(tmp_path, name, content)
         assert name in str(exc)
     else:  # a colour that is not three numbers 0-255 is left out, not made up
         assert set(ds.actors.get("color", [])) <= {""}
+
+
+@given(st.text(alphabet=st.sampled_from(list(";,\t |\n aåÅ\u2028\x0b\x0c\x1c\\'=x1")), min_size=1, max_size=60),
+       st.sampled_from([";", ",", "\t", "|"]))
+def test_a_text_without_quotes_splits_as_the_csv_module_splits_it(text, delimiter):
+    import graph.io.text as text_module
+
+    def read(plain: bool):
+        saved = text_module._plain_rows
+        if not plain:
+            text_module._plain_rows = lambda *_: None
+        try:
+            return text_module.parse_rows(text, "t.csv", delimiter)
+        except DataError as exc:
+            return str(exc)
+        finally:
+            text_module._plain_rows = saved
+
+    assert read(plain=True) == read(plain=False)

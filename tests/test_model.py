@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graph.model import Dataset, Problem, validate
 
@@ -102,3 +104,14 @@ def test_problems_read_in_the_users_language():
 def test_weights_must_be_finite_and_not_negative(weight):
     found = problems_of(actors=ACTORS, collaborations=[{"source": "af", "target": "leader", "weight": weight}])
     assert found == [f"collaborations, row 2, column 'weight': weight {weight!r} is not a number of 0 or more"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("=@+-<>/: \\tajvscriptJAVSCRIPTÃâ€¥©Å\u017f\u212a1")), max_size=14))
+def test_the_text_rules_first_look_in_c_misses_nothing_they_flag(value):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from graph.cell_rules import ANY_TEXT_RULE, TEXT_RULE_HINT
+
+    hinted = pc.match_substring_regex(pa.array([value], type=pa.large_string()), TEXT_RULE_HINT)[0].as_py()
+    assert hinted or not ANY_TEXT_RULE.search(value)
