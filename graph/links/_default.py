@@ -37,7 +37,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit, logit
 
-from graph.links._core import KATZ_BETA, adjacency, edge_keys, is_edge, pair_features
+from graph.links._core import KATZ_BETA, adjacency, edge_keys, is_edge, katz_beta, pair_features
 from graph.links._select import (
     ALL_PAIRS,
     CANDIDATES,
@@ -101,11 +101,12 @@ class DefaultModel:
     domain: np.ndarray = field(default_factory=lambda: np.zeros(len(DOMAIN)))
     use: dict[str, bool] = field(default_factory=dict)
     pool: tuple[np.ndarray, np.ndarray] | None = None  # candidate pairs (see candidate_pool), big graphs
+    katz_beta: float | None = None  # Katz's beta of the whole graph, for its folds too (None: each graph's own)
 
     def features(self, A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
                  hidden: np.ndarray | None = None) -> tuple[dict, dict | None]:
         """Index and attribute features of the pairs (the raw numbers, for reasons too)."""
-        f = pair_features(A, rows, cols, STRUCT)
+        f = pair_features(A, rows, cols, STRUCT, beta=self.katz_beta)
         a = None if self.attributes is None else self.attributes.features(rows, cols, A.shape[0], hidden)
         return f, a
 
@@ -174,11 +175,15 @@ def _off_forest(eu: np.ndarray, ev: np.ndarray, n: int, rng: np.random.Generator
     w = rng.random(eu.size) + 1.0
     T = minimum_spanning_tree(sp.coo_array((w, (eu, ev)), shape=(n, n)).tocsr()).tocoo()
     tree = np.minimum(T.row, T.col).astype(np.int64) * n + np.maximum(T.row, T.col)
-    return np.flatnonzero(~np.isin(eu * n + ev, tree))
+    keys = eu * n + ev  # sorted (the upper triangle of a CSR matrix, row by row) but checked
+    order = np.arange(keys.size) if keys.size < 2 or (np.diff(keys) > 0).all() else np.argsort(keys)
+    off = np.ones(eu.size, dtype=bool)
+    off[order[np.searchsorted(keys[order], tree)]] = False
+    return np.flatnonzero(off)
 
 
 def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Generator,
-           pool: tuple[np.ndarray, np.ndarray] | None) -> list[_Fold]:
+           pool: tuple[np.ndarray, np.ndarray] | None, beta: float | None = None) -> list[_Fold]:
     n = A.shape[0]
     T = sp.triu(A, 1).tocoo()
     eu, ev = T.row.astype(np.int64), T.col.astype(np.int64)
@@ -191,7 +196,7 @@ def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Genera
     if E < 10 or count < 1 or n < 4:
         return []
     perm = free[rng.permutation(free.size)]
-    probe = DefaultModel(attributes=attributes)
+    probe = DefaultModel(attributes=attributes, katz_beta=beta)
     out = []
     for fold in range(count):
         hide = perm[fold * per_fold:(fold + 1) * per_fold]
@@ -308,11 +313,11 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
     DefaultModel
     """
     use = dict(use or {})
-    model = DefaultModel(attributes=attributes, use=use)
+    model = DefaultModel(attributes=attributes, use=use, katz_beta=katz_beta(A))
     n = A.shape[0]
     if n * (n - 1) // 2 > ALL_PAIRS:
         model.pool = candidate_pool(A, POOL)
-    folds = _folds(A, attributes, np.random.default_rng(seed), model.pool)
+    folds = _folds(A, attributes, np.random.default_rng(seed), model.pool, model.katz_beta)
     if not folds:
         return model
     stacked = _cross_fit(folds) if use.get("stacked", True) else None

@@ -91,7 +91,8 @@ def auc(pos: np.ndarray, neg: np.ndarray) -> float:
 
 def candidate_pool(A: sp.csr_array, size: int, keys: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The ``size`` best untied pairs ``u < v`` by common neighbours and by RA, and the ``size // 4``
-    best by degree product: one sparse product (CN and RA as the two parts of a complex weight).
+    best by degree product: one sparse product (CN and RA as the two parts of a complex weight, in single
+    precision).
 
     >>> import numpy as np
     >>> from graph.links._core import adjacency
@@ -104,7 +105,8 @@ def candidate_pool(A: sp.csr_array, size: int, keys: np.ndarray | None = None) -
     n = A.shape[0]
     keys = edge_keys(A) if keys is None else keys
     deg = degrees(A)
-    W = two_walk_product(A, 1 + 1j * np.where(deg > 0, 1 / np.maximum(deg, 1), 0))
+    # single precision: only which pairs enter the pool depends on it, their scores are computed exactly
+    W = two_walk_product(A, (1 + 1j * np.where(deg > 0, 1 / np.maximum(deg, 1), 0)).astype(np.complex64))
     r1, c1, _ = top_entries(A, W, W.data.real, size, keys)
     r2, c2, _ = top_entries(A, W, W.data.imag, size, keys)
     del W
