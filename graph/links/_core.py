@@ -34,6 +34,7 @@ __all__ = [
     "LP_EPSILON",
     "KATZ_WORK",
     "katz_length",
+    "katz_beta",
     "KATZ_MAX_LENGTH",
     "adjacency",
     "adjacency_from_columns",
@@ -125,7 +126,12 @@ def row_block(A: sp.csr_array, idx: np.ndarray) -> sp.csr_array:
     return A[idx]
 
 
-def _katz_beta(A: sp.csr_array, beta: float) -> float:
+def katz_beta(A: sp.csr_array, beta: float = KATZ_BETA) -> float:
+    """``beta``, or ``0.5 / lambda_max`` when ``beta`` is not below ``1 / lambda_max`` (the series would diverge).
+
+    >>> katz_beta(adjacency(np.array([0, 1]), np.array([1, 2]), 3))
+    0.01
+    """
     k = degrees(A)
     if k.size == 0 or k.max() * beta < 1:
         return beta
@@ -247,13 +253,17 @@ def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 2
 
 
 def pair_features(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
-                  which: tuple[str, ...] = INDICES) -> dict[str, np.ndarray]:
+                  which: tuple[str, ...] = INDICES, beta: float | None = None) -> dict[str, np.ndarray]:
     """Return the indices named in ``which`` for the pairs ``(rows[i], cols[i])``.
 
     Also returns ``ku`` and ``kv`` (degrees) and, when Katz or LP is asked,
     ``p3`` (walks of length 3).  Scores equal networkx's ``common_neighbors``
     count, ``jaccard_coefficient``, ``adamic_adar_index``,
-    ``resource_allocation_index`` and ``preferential_attachment``.
+    ``resource_allocation_index`` and ``preferential_attachment``.  ``beta``
+    is Katz's (default :func:`katz_beta` of ``A``, an eigenvalue on a
+    heavy-tailed graph): the default's fit passes the one of the whole graph
+    to its reduced graphs, so that every fold and the suggestions rank by the
+    same index and the eigenvalue is found once.
 
     >>> A = adjacency(np.array([0, 0, 0]), np.array([1, 2, 3]), 4)   # a star
     >>> f = pair_features(A, np.array([1]), np.array([2]), ("cn", "ra", "pa"))
@@ -287,7 +297,7 @@ def pair_features(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
         if "lp" in which:
             out["lp"] = out["cn"] + LP_EPSILON * out["p3"]
     if "katz" in which:
-        beta = _katz_beta(A, KATZ_BETA)
+        beta = katz_beta(A) if beta is None else beta
         length = katz_length(A)
         if length > 3:
             out["katz"] = _katz_full(A, rows, cols, beta, max_length=length)

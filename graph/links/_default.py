@@ -3,7 +3,10 @@
 :func:`fit_default` hides a share of the observed ties at a time (up to
 :data:`MAX_FOLDS` folds of 10%, about :data:`TARGET_POSITIVES` hidden ties in
 all, none of a random spanning forest, so that each reduced graph keeps its
-components) and, on each reduced graph, measures every candidate of
+components; on a graph whose pairs are all scored, further folds drawn afresh,
+up to :data:`REPEAT_FOLDS` within :data:`FOLD_PAIRS` scored pairs, because
+the few ties of a small map give few disjoint folds and their evidence is
+noise) and, on each reduced graph, measures every candidate of
 :mod:`graph.links._select` — each classic index with Katz breaking its ties,
 and the stacked classifier of :mod:`graph.links._stack` (cross-fitted: it is
 judged on folds it did not learn from) — by the hidden ties it ranks in its
@@ -37,7 +40,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit, logit
 
-from graph.links._core import KATZ_BETA, adjacency, edge_keys, is_edge, pair_features
+from graph.links._core import KATZ_BETA, adjacency, edge_keys, is_edge, katz_beta, pair_features
 from graph.links._select import (
     ALL_PAIRS,
     CANDIDATES,
@@ -70,6 +73,10 @@ STRUCT = ("cn", "jaccard", "aa", "ra", "pa", "lp", "katz")
 HIDE_SHARE = 0.1
 MAX_FOLDS = 5
 TARGET_POSITIVES = 2000
+#: most folds on a graph whose pairs are all scored (the disjoint ones, then folds drawn afresh)
+REPEAT_FOLDS = 30
+#: pairs scored over all folds of such a graph (karate: 30 folds; USAir: 11)
+FOLD_PAIRS = 1_500_000
 #: fewest hidden ties (all folds) for the stacked classifier to be a candidate
 STACK_MIN = 40
 #: the domain signals added to a chosen index's log-odds
@@ -101,11 +108,12 @@ class DefaultModel:
     domain: np.ndarray = field(default_factory=lambda: np.zeros(len(DOMAIN)))
     use: dict[str, bool] = field(default_factory=dict)
     pool: tuple[np.ndarray, np.ndarray] | None = None  # candidate pairs (see candidate_pool), big graphs
+    katz_beta: float | None = None  # Katz's beta of the whole graph, for its folds too (None: each graph's own)
 
     def features(self, A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
                  hidden: np.ndarray | None = None) -> tuple[dict, dict | None]:
         """Index and attribute features of the pairs (the raw numbers, for reasons too)."""
-        f = pair_features(A, rows, cols, STRUCT)
+        f = pair_features(A, rows, cols, STRUCT, beta=self.katz_beta)
         a = None if self.attributes is None else self.attributes.features(rows, cols, A.shape[0], hidden)
         return f, a
 
@@ -165,6 +173,8 @@ class _Fold:
     pool_a: dict | None
     pool_y: np.ndarray
     top: int
+    hidden: np.ndarray  # keys lo * n + hi of the hidden ties
+    repeat: bool = False  # drawn again from ties other folds hid (small graphs), not one of the disjoint folds
 
 
 def _off_forest(eu: np.ndarray, ev: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
@@ -174,11 +184,15 @@ def _off_forest(eu: np.ndarray, ev: np.ndarray, n: int, rng: np.random.Generator
     w = rng.random(eu.size) + 1.0
     T = minimum_spanning_tree(sp.coo_array((w, (eu, ev)), shape=(n, n)).tocsr()).tocoo()
     tree = np.minimum(T.row, T.col).astype(np.int64) * n + np.maximum(T.row, T.col)
-    return np.flatnonzero(~np.isin(eu * n + ev, tree))
+    keys = eu * n + ev  # sorted (the upper triangle of a CSR matrix, row by row) but checked
+    order = np.arange(keys.size) if keys.size < 2 or (np.diff(keys) > 0).all() else np.argsort(keys)
+    off = np.ones(eu.size, dtype=bool)
+    off[order[np.searchsorted(keys[order], tree)]] = False
+    return np.flatnonzero(off)
 
 
 def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Generator,
-           pool: tuple[np.ndarray, np.ndarray] | None) -> list[_Fold]:
+           pool: tuple[np.ndarray, np.ndarray] | None, beta: float | None = None) -> list[_Fold]:
     n = A.shape[0]
     T = sp.triu(A, 1).tocoo()
     eu, ev = T.row.astype(np.int64), T.col.astype(np.int64)
@@ -187,14 +201,22 @@ def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Genera
     free = _off_forest(eu, ev, n, rng)
     # at most a quarter of the ties off the forest: a tree-like graph keeps most of its cycles
     per_fold = max(1, min(int(round(HIDE_SHARE * E)), free.size // 4 or 1, TARGET_POSITIVES))
-    count = int(min(MAX_FOLDS, max(1, np.ceil(TARGET_POSITIVES / per_fold)), free.size // per_fold))
+    want = int(max(1, np.ceil(TARGET_POSITIVES / per_fold)))
+    count = int(min(MAX_FOLDS, want, free.size // per_fold))
     if E < 10 or count < 1 or n < 4:
         return []
+    total = count
+    if pool is None:  # every pair scored: more folds are cheap, drawn afresh (repeated random subsampling)
+        pairs = max(n * (n - 1) // 2 - E, 1)
+        total = max(count, min(REPEAT_FOLDS, want, FOLD_PAIRS // pairs))
     perm = free[rng.permutation(free.size)]
-    probe = DefaultModel(attributes=attributes)
+    probe = DefaultModel(attributes=attributes, katz_beta=beta)
     out = []
-    for fold in range(count):
-        hide = perm[fold * per_fold:(fold + 1) * per_fold]
+    for fold in range(total):
+        if fold < count:
+            hide = perm[fold * per_fold:(fold + 1) * per_fold]
+        else:
+            hide = rng.choice(free, per_fold, replace=False)
         keep = np.ones(E, dtype=bool)
         keep[hide] = False
         Ah = adjacency(eu[keep], ev[keep], n)
@@ -214,7 +236,8 @@ def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Genera
         qr, qc = fold_pool(Ah, hidden, pool)
         pool_f, pool_a = probe.features(Ah, qr, qc, hidden)
         pool_y = is_edge(A, qr, qc, keys)
-        out.append(_Fold(f, a, y, w, np.r_[np.zeros(pr.size, bool), uniform], pool_f, pool_a, pool_y, top))
+        out.append(_Fold(f, a, y, w, np.r_[np.zeros(pr.size, bool), uniform], pool_f, pool_a, pool_y, top,
+                         hidden, fold >= count))
     return out
 
 
@@ -233,17 +256,23 @@ def _fit_classifier(folds: list[_Fold]):
     return clf
 
 
-def _judge(model: DefaultModel, folds: list[_Fold], stacked: list | None) -> Evidence:
-    ev = Evidence({}, {}, sum(x.top for x in folds), int(sum(x.y.sum() for x in folds)))
+def _judge(model: DefaultModel, folds: list[_Fold], stacked: list | None, share: float) -> Evidence:
+    """Every candidate's hits and AUC fold by fold; the stacked classifier on the disjoint folds only
+    (a repeated fold hides ties its cross-fitted classifier may have learned from)."""
+    distinct = np.unique(np.concatenate([x.hidden for x in folds])).size
+    ev = Evidence({}, {}, sum(x.top for x in folds), int(distinct), share=share,
+                  repeated=any(x.repeat for x in folds))
     names = list(CANDIDATES) + (["stacked"] if stacked else [])
     for i, x in enumerate(folds):
         pos, neg = x.y > 0, x.uniform
         for name in names:
+            if name == "stacked" and (x.repeat or i >= len(stacked)):
+                continue
             clf = stacked[i] if name == "stacked" else None
             s = policy(model.structural(x.f, x.a, name, clf), x.f, x.a, model.use)
             ps = policy(model.structural(x.pool_f, x.pool_a, name, clf), x.pool_f, x.pool_a, model.use)
             best = top_indices(ps, x.top)
-            ev.add(name, {(i, int(j)) for j in best[x.pool_y[best]]}, auc(s[pos], s[neg]))
+            ev.add(name, {(i, int(j)) for j in best[x.pool_y[best]]}, auc(s[pos], s[neg]), fold=i)
     return ev
 
 
@@ -308,19 +337,21 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
     DefaultModel
     """
     use = dict(use or {})
-    model = DefaultModel(attributes=attributes, use=use)
+    model = DefaultModel(attributes=attributes, use=use, katz_beta=katz_beta(A))
     n = A.shape[0]
     if n * (n - 1) // 2 > ALL_PAIRS:
         model.pool = candidate_pool(A, POOL)
-    folds = _folds(A, attributes, np.random.default_rng(seed), model.pool)
+    folds = _folds(A, attributes, np.random.default_rng(seed), model.pool, model.katz_beta)
     if not folds:
         return model
-    stacked = _cross_fit(folds) if use.get("stacked", True) else None
-    model.evidence = _judge(model, folds, stacked)
-    model.n_train = int(sum(x.y.size for x in folds))
+    disjoint = [x for x in folds if not x.repeat]
+    stacked = _cross_fit(disjoint) if use.get("stacked", True) else None
+    kept = A.nnz // 2 - disjoint[0].hidden.size
+    model.evidence = _judge(model, folds, stacked, disjoint[0].hidden.size / max(kept, 1))
+    model.n_train = int(sum(x.y.size for x in disjoint))
     model.choice = choose(model.evidence, len(folds))
     if model.choice == "stacked":  # the two cross-fitted halves, averaged
         model.classifier = _Mean(stacked[:2])
     else:
-        model.domain = _fit_domain(model, folds)
+        model.domain = _fit_domain(model, disjoint)
     return model

@@ -1,0 +1,68 @@
+"""Tests of the default's choice: repeated folds on small graphs, the paired tests, the candidate pool."""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+
+from graph.links import adjacency, candidate_pairs, fit_default, pair_features, top_pairs
+from graph.links._core import katz_beta
+from graph.links._select import Evidence, candidate_pool, choose
+
+
+def _matrix(G: nx.Graph):
+    e = np.array(list(G.edges()), dtype=np.int64).reshape(-1, 2)
+    return adjacency(e[:, 0], e[:, 1], G.number_of_nodes())
+
+
+def _evidence(diffs: list[float], repeated: bool) -> Evidence:
+    prior = [10.0] * len(diffs)
+    other = [10.0 + d for d in diffs]
+    ev = Evidence({"aa": sum(prior), "katz": sum(other)}, {"aa": 0.9 * len(diffs), "katz": 0.9 * len(diffs)},
+                  10 * len(diffs), 200, share=0.11, repeated=repeated)
+    ev.per_fold = {"aa": prior, "katz": other}
+    ev.judged = {"aa": len(diffs), "katz": len(diffs)}
+    return ev
+
+
+def test_repeated_folds_need_a_family_wise_margin():
+    # mean 1, sd 2 over 30 folds: 1.35 corrected standard errors, below the Bonferroni level
+    noisy = [3.0, -1.0] * 15
+    assert choose(_evidence(noisy, repeated=True), 30) == "aa"
+    # mean 3, sd 2: 4 standard errors, the prior gives way
+    clear = [5.0, 1.0] * 15
+    assert choose(_evidence(clear, repeated=True), 30) == "katz"
+    # on disjoint folds the same counts are judged by McNemar (30 more ties found, none lost)
+    assert choose(_evidence(noisy, repeated=False), 30) == "katz"
+
+
+def test_small_graph_gets_repeated_folds_and_big_one_does_not():
+    small = fit_default(_matrix(nx.karate_club_graph()))
+    assert small.evidence.repeated and len(small.evidence.per_fold["aa"]) > 5
+    big = fit_default(_matrix(nx.connected_watts_strogatz_graph(1000, 4, 0.05, seed=1)))
+    assert big.pool is not None and not big.evidence.repeated
+
+
+def test_candidate_pool_holds_jaccards_best_pairs():
+    # a lattice: many pairs share as many partners, Jaccard's best are few of them
+    A = _matrix(nx.connected_watts_strogatz_graph(5000, 4, 0.05, seed=1))
+    r, c = candidate_pool(A, 200)
+    pool = set(zip(r.tolist(), c.tolist()))
+    jr, jc, js = top_pairs(A, "jaccard", 50)
+    at_best = [(a, b) for a, b, s in zip(jr.tolist(), jc.tolist(), js.tolist()) if s > js[-1]]
+    assert at_best and all(p in pool for p in at_best)
+    allr, allc, _ = candidate_pairs(A)
+    assert len(pool) < allr.size
+
+
+def test_katz_beta_of_the_whole_graph_is_shared_by_the_fit():
+    G = nx.complete_graph(120)  # lambda_max 119: beta 0.01 is above 1 / lambda_max
+    nx.add_path(G, range(119, 131))
+    A = _matrix(G)
+    model = fit_default(A)
+    assert np.isclose(model.katz_beta, katz_beta(A), rtol=1e-3) and model.katz_beta < 0.01
+    rows, cols = np.array([120, 121]), np.array([122, 125])
+    assert np.allclose(pair_features(A, rows, cols, ("katz",), beta=model.katz_beta)["katz"],
+                       pair_features(A, rows, cols, ("katz",))["katz"])
+    assert not np.allclose(pair_features(A, rows, cols, ("katz",), beta=0.01)["katz"],
+                           pair_features(A, rows, cols, ("katz",))["katz"])
