@@ -25,7 +25,7 @@ from graph.store.schema import DATA_TABLES, FIELDS, changes, collaborations, rev
 __all__ = ["rows_by_id", "all_rows", "insert_rows", "update_rows", "delete_rows", "next_revision",
            "add_revision", "add_changes", "last_change", "ties_touching", "ties_naming_document",
            "ties_naming_theme", "revision_list", "changes_of", "later_changes", "changes_after", "changes_since",
-           "count_changes_after", "count_rows", "revision_info"]
+           "count_changes_after", "count_rows", "revision_info", "fetch_all"]
 
 _CHUNK = 500
 
@@ -69,6 +69,43 @@ def all_rows(conn: Connection, table: str, columns: Sequence[str] | None = None)
     t = DATA_TABLES[table]
     cols = [t.c[c] for c in columns] if columns is not None else list(t.c)
     return [_unpack(r) for r in conn.execute(sa.select(*cols).order_by(t.c.pos, t.c.id)).mappings()]
+
+
+_COMPILED: dict[tuple[str, int], str] = {}
+
+
+def _sql(dialect: sa.Dialect, statement: sa.Select) -> str:
+    """``statement`` (a module's constant, without parameters) as SQL text, compiled once per kind of database
+    in this process: an engine keeps a cache of its own, so each new engine would compile it again."""
+    key = (dialect.name, id(statement))
+    if key not in _COMPILED:
+        _COMPILED[key] = str(statement.compile(dialect=dialect))
+    return _COMPILED[key]
+
+
+def fetch_all(conn: Connection, statements: Sequence[sa.Select]) -> list[list[tuple]]:
+    """The rows of several reads without parameters, each a list of tuples, in the caller's transaction.
+
+    With psycopg they go to the server together, in one round trip (its pipeline mode); elsewhere one by one.
+    A driver error leaves as SQLAlchemy's :class:`~sqlalchemy.exc.DBAPIError`, as from ``conn.execute``.
+    """
+    dialect = conn.dialect
+    sql = [_sql(dialect, s) for s in statements]
+    if dialect.driver != "psycopg":
+        return [list(conn.exec_driver_sql(text).tuples()) for text in sql]
+    driver = conn.connection.driver_connection
+    try:
+        with driver.pipeline():
+            cursors = [driver.cursor() for _ in sql]
+            for cursor, text in zip(cursors, sql, strict=True):
+                cursor.execute(text)
+        return [cursor.fetchall() for cursor in cursors]
+    except dialect.loaded_dbapi.Error as exc:
+        gone = dialect.is_disconnect(exc, driver, None)
+        if gone:
+            conn.invalidate()
+        raise sa.exc.DBAPIError.instance("; ".join(sql), None, exc, dialect.loaded_dbapi.Error,
+                                         connection_invalidated=gone, dialect=dialect) from exc
 
 
 def count_rows(conn: Connection, table: str) -> int:
