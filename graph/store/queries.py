@@ -71,35 +71,46 @@ def all_rows(conn: Connection, table: str, columns: Sequence[str] | None = None)
     return [_unpack(r) for r in conn.execute(sa.select(*cols).order_by(t.c.pos, t.c.id)).mappings()]
 
 
-_COMPILED: dict[tuple[str, int], str] = {}
+_COMPILED: dict[tuple[str, sa.Select], str] = {}
 
 
 def _sql(dialect: sa.Dialect, statement: sa.Select) -> str:
-    """``statement`` (a module's constant, without parameters) as SQL text, compiled once per kind of database
-    in this process: an engine keeps a cache of its own, so each new engine would compile it again."""
-    key = (dialect.name, id(statement))
+    """``statement`` (without parameters) as SQL text, compiled once per kind of database in this process:
+    an engine keeps a cache of its own, so each new engine would compile it again."""
+    key = (dialect.name, statement)
     if key not in _COMPILED:
+        if len(_COMPILED) >= 256:  # meant for a module's constants: never more than a few
+            _COMPILED.clear()
         _COMPILED[key] = str(statement.compile(dialect=dialect))
     return _COMPILED[key]
 
 
 def fetch_all(conn: Connection, statements: Sequence[sa.Select]) -> list[list[tuple]]:
-    """The rows of several reads without parameters, each a list of tuples, in the caller's transaction.
+    """The rows of several reads without parameters, each a list of tuples, in the caller's transaction
+    (begun: ``conn.begin()``).
 
-    With psycopg they go to the server together, in one round trip (its pipeline mode); elsewhere one by one.
-    A driver error leaves as SQLAlchemy's :class:`~sqlalchemy.exc.DBAPIError`, as from ``conn.execute``.
+    They go to the driver as SQL compiled once; with psycopg all together, in one round trip (its pipeline
+    mode). A driver error leaves as SQLAlchemy's :class:`~sqlalchemy.exc.DBAPIError`, as from ``conn.execute``.
     """
     dialect = conn.dialect
     sql = [_sql(dialect, s) for s in statements]
-    if dialect.driver != "psycopg":
-        return [list(conn.exec_driver_sql(text).tuples()) for text in sql]
     driver = conn.connection.driver_connection
     try:
-        with driver.pipeline():
-            cursors = [driver.cursor() for _ in sql]
-            for cursor, text in zip(cursors, sql, strict=True):
+        if dialect.driver == "psycopg":
+            with driver.pipeline():
+                cursors = [driver.cursor() for _ in sql]
+                for cursor, text in zip(cursors, sql, strict=True):
+                    cursor.execute(text)
+            return [cursor.fetchall() for cursor in cursors]
+        cursor = driver.cursor()
+        try:
+            found = []
+            for text in sql:
                 cursor.execute(text)
-        return [cursor.fetchall() for cursor in cursors]
+                found.append(cursor.fetchall())
+            return found
+        finally:
+            cursor.close()
     except dialect.loaded_dbapi.Error as exc:
         gone = dialect.is_disconnect(exc, driver, None)
         if gone:
