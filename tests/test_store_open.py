@@ -101,12 +101,18 @@ def test_the_whole_read_is_the_map_replayed_from_its_history(engine):
     assert all(str(dtype) == "str" for t in TABLES for dtype in getattr(whole, t).dtypes)
 
 
-def test_reads_sent_together_come_back_each_with_its_rows(engine):
+@pytest.mark.parametrize("pipeline", [True, False], ids=["pipeline", "one-by-one"])
+def test_reads_sent_together_come_back_each_with_its_rows(engine, pipeline, monkeypatch):
+    if not pipeline and engine.dialect.driver == "psycopg":  # a libpq older than 14 has no pipeline mode
+        monkeypatch.setattr(engine.dialect.loaded_dbapi.Pipeline, "is_supported", classmethod(lambda cls: False))
+        monkeypatch.setattr(engine.dialect.loaded_dbapi.Connection, "pipeline",
+                            lambda self: pytest.fail("pipeline used where libpq has none"))
     store.apply_changes(engine, [add("actors", id=i, name=i.upper()) for i in "abc"], author="Ann", message="")
     statements = [sa.select(queries.DATA_TABLES["actors"].c.id).order_by(queries.DATA_TABLES["actors"].c.pos),
                   sa.select(sa.func.count()).select_from(queries.DATA_TABLES["themes"])]
     with reading(engine) as conn:
         assert queries.fetch_all(conn, statements) == [[("a",), ("b",), ("c",)], [(0,)]]
+    assert store.load_dataset(engine).actors["name"].tolist() == ["A", "B", "C"]
 
 
 def test_a_table_gone_from_the_map_is_one_sentence_and_the_engine_goes_on(engine):

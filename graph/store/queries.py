@@ -90,13 +90,14 @@ def fetch_all(conn: Connection, statements: Sequence[sa.Select]) -> list[list[tu
     (begun: ``conn.begin()``).
 
     They go to the driver as SQL compiled once; with psycopg all together, in one round trip (its pipeline
-    mode). A driver error leaves as SQLAlchemy's :class:`~sqlalchemy.exc.DBAPIError`, as from ``conn.execute``.
+    mode, where its libpq has it). A driver error leaves as SQLAlchemy's :class:`~sqlalchemy.exc.DBAPIError`,
+    as from ``conn.execute``.
     """
     dialect = conn.dialect
     sql = [_sql(dialect, s) for s in statements]
     driver = conn.connection.driver_connection
     try:
-        if dialect.driver == "psycopg":
+        if dialect.driver == "psycopg" and dialect.loaded_dbapi.Pipeline.is_supported():
             with driver.pipeline():
                 cursors = [driver.cursor() for _ in sql]
                 for cursor, text in zip(cursors, sql, strict=True):
