@@ -25,7 +25,7 @@ from graph.store.schema import DATA_TABLES, FIELDS, changes, collaborations, rev
 __all__ = ["rows_by_id", "all_rows", "insert_rows", "update_rows", "delete_rows", "next_revision",
            "add_revision", "add_changes", "last_change", "ties_touching", "ties_naming_document",
            "ties_naming_theme", "revision_list", "changes_of", "later_changes", "changes_after", "changes_since",
-           "count_changes_after", "count_rows", "revision_info", "fetch_all"]
+           "count_changes_after", "count_rows", "revision_info", "newest_revision", "fetch_all"]
 
 _CHUNK = 500
 
@@ -216,6 +216,12 @@ def ties_naming_theme(conn: Connection, theme: str) -> list[dict]:
 def revision_info(conn: Connection, number: int) -> dict | None:
     """One revision's number, time, author, message and what it undoes."""
     row = conn.execute(sa.select(revisions).where(revisions.c.number == number)).mappings().first()
+    return None if row is None else dict(row)
+
+
+def newest_revision(conn: Connection) -> dict | None:
+    """The newest revision's number, time, author, message and what it undoes; None before the first."""
+    row = conn.execute(sa.select(revisions).order_by(revisions.c.number.desc()).limit(1)).mappings().first()
     return None if row is None else dict(row)
 
 

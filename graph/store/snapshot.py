@@ -141,11 +141,21 @@ def _stamp(conn: Connection, number: int) -> tuple:
     return (number, info["time"], info["author"], info["message"]) if info else (number,)
 
 
+def _newest_stamp(conn: Connection) -> tuple:
+    """The newest revision's stamp (as :func:`_stamp` gives it) in one query."""
+    info = queries.newest_revision(conn)
+    return (info["number"], info["time"], info["author"], info["message"]) if info else (0,)
+
+
 def refresh(engine: Engine, snapshot: Snapshot | None = None) -> Snapshot:
-    """The map now; from ``snapshot`` only the changes since its revision are read and applied (a new dataset)."""
+    """The map now; from ``snapshot`` only the changes since its revision are read and applied (a new dataset).
+
+    An unchanged map costs one query: its newest revision's stamp.
+    """
     with reading(engine) as conn:
-        now = queries.next_revision(conn) - 1
-        if snapshot is not None and snapshot.revision == now and _stamp(conn, now) == snapshot.stamp:
+        stamp = _newest_stamp(conn)
+        now = stamp[0]
+        if snapshot is not None and snapshot.revision == now and snapshot.stamp == stamp:
             return snapshot
         ds = None
         if (snapshot is not None and snapshot.revision < now and _stamp(conn, snapshot.revision) == snapshot.stamp
@@ -154,7 +164,7 @@ def refresh(engine: Engine, snapshot: Snapshot | None = None) -> Snapshot:
                 ds = advance(engine, snapshot.dataset, queries.changes_since(conn, snapshot.revision))
         if ds is None:
             ds = _dataset(engine, read_tables(conn))
-        return Snapshot(now, _stamp(conn, now), ds)
+        return Snapshot(now, stamp, ds)
 
 
 def load_dataset(engine: Engine, revision: int | None = None) -> Dataset:
