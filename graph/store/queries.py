@@ -92,6 +92,12 @@ def fetch_all(conn: Connection, statements: Sequence[sa.Select]) -> list[list[tu
     They go to the driver as SQL compiled once; with psycopg all together, in one round trip (its pipeline
     mode, where its libpq has it). A driver error leaves as SQLAlchemy's :class:`~sqlalchemy.exc.DBAPIError`,
     as from ``conn.execute``.
+
+    >>> from graph.store.engine import connect, reading
+    >>> from graph.store.migrate import create
+    >>> with reading(create(connect("sqlite://"))) as conn:
+    ...     fetch_all(conn, [sa.select(revisions.c.number), sa.select(sa.func.count()).select_from(changes)])
+    [[], [(0,)]]
     """
     dialect = conn.dialect
     sql = [_sql(dialect, s) for s in statements]
@@ -220,7 +226,15 @@ def revision_info(conn: Connection, number: int) -> dict | None:
 
 
 def newest_revision(conn: Connection) -> dict | None:
-    """The newest revision's number, time, author, message and what it undoes; None before the first."""
+    """The newest revision's number, time, author, message and what it undoes; None before the first.
+
+    >>> from graph.store.engine import connect, writing
+    >>> from graph.store.migrate import create
+    >>> with writing(create(connect("sqlite://"))) as conn:
+    ...     add_revision(conn, 1, "2026-01-01T10:00", "Ann", "first")
+    ...     newest_revision(conn)["author"]
+    'Ann'
+    """
     row = conn.execute(sa.select(revisions).order_by(revisions.c.number.desc()).limit(1)).mappings().first()
     return None if row is None else dict(row)
 
