@@ -3,18 +3,23 @@
 For each size (ours, 5,000/20,000, 50,000/200,000 actors/ties) and backend (an
 SQLite file; a throwaway PostgreSQL cluster like the tests') it times, in one run:
 ``csv read`` (``read_dataset`` of the CSV folder: the baseline), ``import``
-(validate + one revision), ``open`` (connect + ``load_dataset``), ``edit``
-(one ``apply_changes`` update, median of 20), ``edit+refresh`` (the edit and
+(validate + one revision), ``open cold`` (a new engine: connect, schema check
+and ``load_dataset``, as a process opening the map does), ``open warm``
+(``load_dataset`` on an engine already open, as the app reads the whole map in a
+later session: its engine and connection pool live as long as the process;
+a session that finds the map unchanged reads only the revision number,
+``new session``), each the median of ``--repeat`` runs taken in turn with the
+CSV read; ``edit`` (one ``apply_changes`` update, median of 20), ``edit+refresh`` (the edit and
 :func:`graph.store.refresh` of the map read before it: the changed rows only, what
 the app does before it redraws) and ``edit+full read`` (the edit and reading the
 whole map back, as the app did before).  Then 8 processes × 50 changes (a tenth
 adds, four in ten to four shared rows), started together after their start-up,
 give accepted changes per second.
 
-Goals (issue 9): open ≤ 1.5 × csv read; an edit (click to redrawn view) under
+Goals (issue 9): open ≤ 1.5 × csv read (cold and warm); an edit (click to redrawn view) under
 200 ms at 5,000/20,000; concurrent writers above 100 changes/s on SQLite.
 
-    .venv/bin/python benchmarks/store.py [--quick] [--pg-max 50000]
+    .venv/bin/python benchmarks/store.py [--quick | --small] [--pg-max 50000] [--repeat 9]
 """
 
 from __future__ import annotations
@@ -62,18 +67,44 @@ def _edits(engine, ids: list[str], n: int = 20) -> tuple[float, float, float]:
     return statistics.median(edit), statistics.median(edit_refresh), statistics.median(edit_open)
 
 
-def measure(name: str, url: str, ds, folder: Path) -> dict:
-    csv, _ = _timed(lambda: read_dataset(folder))
+def _new_session(engine, snapshot) -> None:
+    """What a new session of the app reads from an unchanged map: the newest revision, and the shared read's check."""
+    store.history(engine, limit=1)
+    assert store.refresh(engine, snapshot) is snapshot
+
+
+def _opens(url: str, folder: Path, repeat: int, ds) -> dict:
+    """Medians of ``repeat`` rounds of: the CSV read, a cold open, a warm open and a new session's look.
+
+    The cold engine's closing is left out of its time (closing is not opening).
+    """
+    times: dict[str, list[float]] = {"csv": [], "cold": [], "warm": [], "session": []}
+    engine = store.open_store(url)
+    snapshot = store.refresh(engine)  # the app's shared read, as a first session left it
+    for _ in range(repeat):
+        times["csv"].append(_timed(lambda: read_dataset(folder))[0])
+        start = time.perf_counter()
+        engine_cold = store.open_store(url)
+        back = store.load_dataset(engine_cold)
+        times["cold"].append(time.perf_counter() - start)
+        engine_cold.dispose()
+        times["warm"].append(_timed(lambda: store.load_dataset(engine))[0])
+        times["session"].append(_timed(lambda: _new_session(engine, snapshot))[0])
+    engine.dispose()
+    assert len(back.actors) == len(ds.actors) and len(back.collaborations) == len(ds.collaborations)
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
+def measure(name: str, url: str, ds, folder: Path, repeat: int) -> dict:
     engine = store.create(url)
     imported, _ = _timed(lambda: store.import_dataset(engine, ds, author="bench"))
     engine.dispose()
-    opened, back = _timed(lambda: store.load_dataset(store.open_store(url)))
-    assert len(back.actors) == len(ds.actors) and len(back.collaborations) == len(ds.collaborations)
+    opens = _opens(url, folder, repeat, ds)
     engine = store.open_store(url)
     edit, edit_refresh, edit_open = _edits(engine, list(ds.actors["id"][:50]))
     engine.dispose()
-    return {"backend": name, "csv": csv, "import": imported, "open": opened, "edit": edit,
-            "edit_refresh": edit_refresh, "edit_open": edit_open}
+    return {"backend": name, "import": imported, **opens, "edit": edit, "edit_refresh": edit_refresh,
+            "edit_open": edit_open}
 
 
 def concurrent(url: str, workers: int = 8, count: int = 50) -> tuple[float, int, int]:
@@ -105,9 +136,12 @@ def concurrent(url: str, workers: int = 8, count: int = 50) -> tuple[float, int,
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="only ours and 5,000/20,000")
+    parser.add_argument("--small", action="store_true", help="only ours (and no concurrent writers)")
     parser.add_argument("--pg-max", type=int, default=50_000, help="largest actor count tried on PostgreSQL")
+    parser.add_argument("--repeat", type=int, default=9, help="rounds of csv read and opens at our size (fewer above)")
     args = parser.parse_args()
-    sizes = [("ours", None), ("5k/20k", (5_000, 20_000))] + ([] if args.quick else [("50k/200k", (50_000, 200_000))])
+    sizes = [("ours", None)] + ([] if args.small else [("5k/20k", (5_000, 20_000))])
+    sizes += [] if args.quick or args.small else [("50k/200k", (50_000, 200_000))]
     rows = []
     with postgres_cluster() as pg, tempfile.TemporaryDirectory() as tmp:
         for label, size in sizes:
@@ -115,17 +149,25 @@ def main() -> None:
             folder = Path(tmp) / label.replace("/", "-")
             write_tables(ds, folder)
             ds = read_dataset(folder)
+            repeat = args.repeat if size is None else max(3, args.repeat // 3)
             rows.append((label, len(ds.actors), len(ds.collaborations),
-                         measure("sqlite", f"sqlite:///{folder}.db", ds, folder)))
+                         measure("sqlite", f"sqlite:///{folder}.db", ds, folder, repeat)))
             if size is None or size[0] <= args.pg_max:
-                rows.append((label, len(ds.actors), len(ds.collaborations), measure("postgresql", pg.new_url(), ds,
-                                                                                      folder)))
-        print("| size | actors | ties | backend | csv read | import | open | open/csv | edit | edit+refresh "
-              "| edit+full read |\n|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+                rows.append((label, len(ds.actors), len(ds.collaborations),
+                             measure("postgresql", pg.new_url(), ds, folder, repeat)))
+        print("| size | actors | ties | backend | csv read | import | open cold | cold/csv | open warm | warm/csv "
+              "| new session | edit | edit+refresh | edit+full read |\n"
+              "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for label, n_actors, n_ties, r in rows:
-            print(f"| {label} | {n_actors} | {n_ties} | {r['backend']} | {r['csv']:.3f} s | {r['import']:.2f} s "
-                  f"| {r['open']:.3f} s | {r['open'] / r['csv']:.2f}× | {r['edit'] * 1000:.1f} ms "
-                  f"| {r['edit_refresh'] * 1000:.1f} ms | {r['edit_open'] * 1000:.0f} ms |")
+            print(f"| {label} | {n_actors} | {n_ties} | {r['backend']} | {r['csv'] * 1000:.1f} ms "
+                  f"| {r['import']:.2f} s | {r['cold'] * 1000:.1f} ms | {r['cold'] / r['csv']:.2f}× "
+                  f"| {r['warm'] * 1000:.1f} ms | {r['warm'] / r['csv']:.2f}× | {r['session'] * 1000:.1f} ms "
+                  f"| {r['edit'] * 1000:.1f} ms | {r['edit_refresh'] * 1000:.1f} ms | {r['edit_open'] * 1000:.0f} ms |")
+        print("\nopen cold: new engine (connect, schema check) + full read; open warm: full read on the open engine;"
+              "\nnew session: what a new session of the app reads from an unchanged map; medians of "
+              f"{args.repeat} rounds at ours, {max(3, args.repeat // 3)} above")
+        if args.small:
+            return
         print("\nconcurrent writers: 8 processes x 50 changes (every other one to four shared rows)")
         for name, url in (("sqlite", f"sqlite:///{tmp}/concurrent.db"), ("postgresql", pg.new_url())):
             rate, accepted, refused = concurrent(url)

@@ -74,6 +74,11 @@ def describe(url: str | sa.URL) -> str:
         return str(url).split("@")[-1]
 
 
+#: PostgreSQL engines: a pooled connection is tested before use (a restarted server is not an error), and the
+#: first connection does not look for the ``hstore`` extension (the map has no such column): three round trips.
+_PG_OPTIONS = {"pool_pre_ping": True, "use_native_hstore": False}
+
+
 def _on_sqlite_connect(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
     cursor = dbapi_connection.cursor()
@@ -112,7 +117,7 @@ def connect(url: str | sa.URL, *, must_exist: bool = False) -> Engine:
                 raise StoreError("db_no_file", where=where)
             if not file.parent.is_dir():
                 raise StoreError("db_no_file", where=where)
-        options = {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000}} if sqlite else {"pool_pre_ping": True}
+        options = {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000}} if sqlite else _PG_OPTIONS
         engine = sa.create_engine(parsed, **options)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise StoreError("db_bad_url", where=where, reason=str(exc).splitlines()[0][:200]) from None
@@ -120,8 +125,9 @@ def connect(url: str | sa.URL, *, must_exist: bool = False) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
     try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SELECT 1" if not sqlite else "SELECT count(*) FROM sqlite_master")
+        with engine.connect() as conn:  # on PostgreSQL the first connection asks the server for its version
+            if sqlite:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master")  # a damaged or foreign file fails here
     except DBAPIError as exc:
         engine.dispose()
         raise friendly(exc, where) from None

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, ProgrammingError
 
-from graph.store.engine import StoreError, connect, describe, reading, writing
+from graph.store.engine import StoreError, connect, describe, friendly, reading, writing
 from graph.store.schema import SCHEMA_VERSION
 
 __all__ = ["create", "migrate", "schema_version", "check"]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_VERSION = sa.text("SELECT version_num FROM alembic_version")
 
 
 def _config(conn: sa.Connection):
@@ -30,12 +32,29 @@ def _config(conn: sa.Connection):
     return config
 
 
+def _stored_version(engine: Engine) -> str | None:
+    """The version table's revision in one statement (no transaction on PostgreSQL); a failure is raised as is."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":  # one round trip, no BEGIN and COMMIT around it
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        return conn.execute(_VERSION).scalar()
+
+
 def schema_version(engine: Engine) -> str | None:
-    """The Alembic revision of the database, or None when it has no map schema."""
+    """The Alembic revision of the database, or None when it has no map schema.
+
+    A map is asked with one query; only a database without the version table has its catalogue looked at.
+    A database that cannot be reached is a :class:`StoreError`.
+    """
+    try:
+        return _stored_version(engine)
+    except DBAPIError as exc:
+        if not (isinstance(exc, ProgrammingError) or "no such table" in str(exc.orig)):  # PostgreSQL, SQLite
+            raise friendly(exc, describe(engine.url)) from None
     with reading(engine) as conn:
         if not sa.inspect(conn).has_table("alembic_version"):
             return None
-        return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+        return conn.execute(_VERSION).scalar()
 
 
 def migrate(engine: Engine) -> Engine:

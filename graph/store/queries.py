@@ -25,7 +25,7 @@ from graph.store.schema import DATA_TABLES, FIELDS, changes, collaborations, rev
 __all__ = ["rows_by_id", "all_rows", "insert_rows", "update_rows", "delete_rows", "next_revision",
            "add_revision", "add_changes", "last_change", "ties_touching", "ties_naming_document",
            "ties_naming_theme", "revision_list", "changes_of", "later_changes", "changes_after", "changes_since",
-           "count_changes_after", "count_rows", "revision_info"]
+           "count_changes_after", "count_rows", "revision_info", "newest_revision", "fetch_all"]
 
 _CHUNK = 500
 
@@ -69,6 +69,61 @@ def all_rows(conn: Connection, table: str, columns: Sequence[str] | None = None)
     t = DATA_TABLES[table]
     cols = [t.c[c] for c in columns] if columns is not None else list(t.c)
     return [_unpack(r) for r in conn.execute(sa.select(*cols).order_by(t.c.pos, t.c.id)).mappings()]
+
+
+_COMPILED: dict[tuple[str, sa.Select], str] = {}
+
+
+def _sql(dialect: sa.Dialect, statement: sa.Select) -> str:
+    """``statement`` (without parameters) as SQL text, compiled once per kind of database in this process:
+    an engine keeps a cache of its own, so each new engine would compile it again."""
+    key = (dialect.name, statement)
+    if key not in _COMPILED:
+        if len(_COMPILED) >= 256:  # meant for a module's constants: never more than a few
+            _COMPILED.clear()
+        _COMPILED[key] = str(statement.compile(dialect=dialect))
+    return _COMPILED[key]
+
+
+def fetch_all(conn: Connection, statements: Sequence[sa.Select]) -> list[list[tuple]]:
+    """The rows of several reads without parameters, each a list of tuples, in the caller's transaction
+    (begun: ``conn.begin()``).
+
+    They go to the driver as SQL compiled once; with psycopg all together, in one round trip (its pipeline
+    mode, where its libpq has it). A driver error leaves as SQLAlchemy's :class:`~sqlalchemy.exc.DBAPIError`,
+    as from ``conn.execute``.
+
+    >>> from graph.store.engine import connect, reading
+    >>> from graph.store.migrate import create
+    >>> with reading(create(connect("sqlite://"))) as conn:
+    ...     fetch_all(conn, [sa.select(revisions.c.number), sa.select(sa.func.count()).select_from(changes)])
+    [[], [(0,)]]
+    """
+    dialect = conn.dialect
+    sql = [_sql(dialect, s) for s in statements]
+    driver = conn.connection.driver_connection
+    try:
+        if dialect.driver == "psycopg" and dialect.loaded_dbapi.Pipeline.is_supported():
+            with driver.pipeline():
+                cursors = [driver.cursor() for _ in sql]
+                for cursor, text in zip(cursors, sql, strict=True):
+                    cursor.execute(text)
+            return [cursor.fetchall() for cursor in cursors]
+        cursor = driver.cursor()
+        try:
+            found = []
+            for text in sql:
+                cursor.execute(text)
+                found.append(cursor.fetchall())
+            return found
+        finally:
+            cursor.close()
+    except dialect.loaded_dbapi.Error as exc:
+        gone = dialect.is_disconnect(exc, driver, None)
+        if gone:
+            conn.invalidate()
+        raise sa.exc.DBAPIError.instance("; ".join(sql), None, exc, dialect.loaded_dbapi.Error,
+                                         connection_invalidated=gone, dialect=dialect) from exc
 
 
 def count_rows(conn: Connection, table: str) -> int:
@@ -167,6 +222,20 @@ def ties_naming_theme(conn: Connection, theme: str) -> list[dict]:
 def revision_info(conn: Connection, number: int) -> dict | None:
     """One revision's number, time, author, message and what it undoes."""
     row = conn.execute(sa.select(revisions).where(revisions.c.number == number)).mappings().first()
+    return None if row is None else dict(row)
+
+
+def newest_revision(conn: Connection) -> dict | None:
+    """The newest revision's number, time, author, message and what it undoes; None before the first.
+
+    >>> from graph.store.engine import connect, writing
+    >>> from graph.store.migrate import create
+    >>> with writing(create(connect("sqlite://"))) as conn:
+    ...     add_revision(conn, 1, "2026-01-01T10:00", "Ann", "first")
+    ...     newest_revision(conn)["author"]
+    'Ann'
+    """
+    row = conn.execute(sa.select(revisions).order_by(revisions.c.number.desc()).limit(1)).mappings().first()
     return None if row is None else dict(row)
 
 

@@ -50,31 +50,41 @@ class Snapshot:
     dataset: Dataset
 
 
-def _spread(frame: pd.DataFrame, extra: pd.Series) -> pd.DataFrame:
-    """``frame`` with the columns kept as JSON in ``extra`` (beyond the data model's) as columns of their own."""
-    given = extra.notna().to_numpy()
-    if not given.any():
-        return frame
-    records = [{k: v for k, v in json.loads(e).items() if k not in frame.columns and k not in _LEFT_OUT}
-               for e in extra[given]]
-    spread = pd.DataFrame(records, index=frame.index[given], dtype=object)
-    return frame.join(spread).fillna("") if len(spread.columns) else frame
+def _cell(value: object) -> str:
+    """One value kept as JSON in ``extra`` as the cell a file would give: '' for nothing, else its text."""
+    if isinstance(value, str):
+        return value
+    return "" if value is None or value != value else str(value)  # value != value: NaN
 
 
-def read_table(conn: Connection, name: str) -> pd.DataFrame:
-    """One table of the map as a frame of strings, in the order its rows were added, numbered from 2."""
-    t = DATA_TABLES[name]
-    rows = conn.execute(sa.select(*(t.c[c] for c in COLUMNS[name]), t.c.extra).order_by(t.c.pos, t.c.id)).all()
+def _extra_columns(extra: tuple, known: tuple[str, ...]) -> dict[str, pd.api.extensions.ExtensionArray]:
+    """The columns kept as JSON in ``extra`` (beyond the data model's), in the order they first appear."""
+    records = [json.loads(e) if e else {} for e in extra]
+    names = dict.fromkeys(k for r in records for k in r if k not in known and k not in _LEFT_OUT)
+    return {k: pd.array([_cell(r.get(k)) for r in records], dtype="str") for k in names}
+
+
+#: table -> the statement reading it whole: the data model's columns and ``extra``, in the order rows were added.
+_READ = {name: sa.select(*(t.c[c] for c in COLUMNS[name]), t.c.extra).order_by(t.c.pos, t.c.id)
+         for name, t in DATA_TABLES.items()}
+
+
+def _frame(name: str, rows: list) -> pd.DataFrame:
+    """Rows as read by ``_READ[name]`` as a frame of strings (built as strings: the dataset needs no conversion)."""
     cells = list(zip(*rows)) if rows else [()] * (len(COLUMNS[name]) + 1)  # column by column: fast to frame
-    frame = pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in zip(COLUMNS[name], cells, strict=False)})
-    frame = _spread(frame, pd.Series(cells[-1], dtype=object))
-    frame.index = range(2, len(frame) + 2)
-    return frame
+    columns = {c: pd.array(v, dtype="str") for c, v in zip(COLUMNS[name], cells, strict=False)}
+    if any(e is not None for e in cells[-1]):
+        columns.update(_extra_columns(cells[-1], COLUMNS[name]))
+    return pd.DataFrame(columns, index=pd.RangeIndex(2, len(rows) + 2))
 
 
 def read_tables(conn: Connection) -> dict[str, pd.DataFrame]:
-    """Every table of the map now, as frames."""
-    return {name: read_table(conn, name) for name in TABLES}
+    """Every table of the map now, as frames of strings, rows in the order they were added, numbered from 2.
+
+    The four reads go to the database together (one round trip on PostgreSQL).
+    """
+    rows = queries.fetch_all(conn, [_READ[name] for name in TABLES])
+    return {name: _frame(name, table_rows) for name, table_rows in zip(TABLES, rows, strict=True)}
 
 
 def _dataset(engine: Engine, tables: dict[str, pd.DataFrame]) -> Dataset:
@@ -131,11 +141,21 @@ def _stamp(conn: Connection, number: int) -> tuple:
     return (number, info["time"], info["author"], info["message"]) if info else (number,)
 
 
+def _newest_stamp(conn: Connection) -> tuple:
+    """The newest revision's stamp (as :func:`_stamp` gives it) in one query."""
+    info = queries.newest_revision(conn)
+    return (info["number"], info["time"], info["author"], info["message"]) if info else (0,)
+
+
 def refresh(engine: Engine, snapshot: Snapshot | None = None) -> Snapshot:
-    """The map now; from ``snapshot`` only the changes since its revision are read and applied (a new dataset)."""
+    """The map now; from ``snapshot`` only the changes since its revision are read and applied (a new dataset).
+
+    An unchanged map costs one query: its newest revision's stamp.
+    """
     with reading(engine) as conn:
-        now = queries.next_revision(conn) - 1
-        if snapshot is not None and snapshot.revision == now and _stamp(conn, now) == snapshot.stamp:
+        stamp = _newest_stamp(conn)
+        now = stamp[0]
+        if snapshot is not None and snapshot.revision == now and snapshot.stamp == stamp:
             return snapshot
         ds = None
         if (snapshot is not None and snapshot.revision < now and _stamp(conn, snapshot.revision) == snapshot.stamp
@@ -144,7 +164,7 @@ def refresh(engine: Engine, snapshot: Snapshot | None = None) -> Snapshot:
                 ds = advance(engine, snapshot.dataset, queries.changes_since(conn, snapshot.revision))
         if ds is None:
             ds = _dataset(engine, read_tables(conn))
-        return Snapshot(now, _stamp(conn, now), ds)
+        return Snapshot(now, stamp, ds)
 
 
 def load_dataset(engine: Engine, revision: int | None = None) -> Dataset:
@@ -154,7 +174,8 @@ def load_dataset(engine: Engine, revision: int | None = None) -> Dataset:
     """
     if revision is None:
         with reading(engine) as conn:
-            return _dataset(engine, read_tables(conn))
+            tables = read_tables(conn)
+        return _dataset(engine, tables)
     from graph.store.history import tables_at
 
     with reading(engine) as conn:
