@@ -234,9 +234,9 @@ def redraw(before: Drawing, after: Dataset, positions: Mapping[Hashable, tuple[f
     if actors is None or ties is None or len(ties[0]) + len(ties[1]) > MOST_CHANGED:
         return None
     changed, added, removed = actors
-    places = {**before.positions, **(positions or {})}
-    if any(a not in places for a in added):
+    if any(a not in (positions or {}) for a in added):
         return None
+    places = {**before.positions, **{a: positions[a] for a in added}}  # everybody else stays where they are
     old_ties, new_ties = ties
     if (len(old_ties) or len(new_ties) or added) and (before.sizes == "given" or before.color_by == "community"):
         return None

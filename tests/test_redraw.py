@@ -181,3 +181,16 @@ def test_an_edit_saved_in_the_map_is_redrawn_from_the_refreshed_snapshot(shipped
     assert_same_drawing(patched, draw(later.dataset, positions))
     assert [e["status"] for e, t in zip(patched.data["edges"], patched.tie_ids, strict=True) if t == tie["id"]] \
         == ["ended"]
+
+
+def test_a_new_layout_handed_in_moves_only_the_actors_added(shipped):
+    ds, positions = shipped
+    before = draw(ds, positions)
+    after = _with_actor(ds, {"id": "ny", "name": "Ny", "type": "association"},
+                        [{"id": "ny-tie", "source": "ny", "target": ds.actors.iloc[0]["id"], "kind": "partnership"}])
+    elsewhere = {a: (x + 0.5, y - 0.5) for a, (x, y) in extend_layout(positions, to_multigraph(after)).items()}
+    patched = redraw(before, after, elsewhere)
+    was = {n["id"]: (n["x"], n["y"]) for n in before.data["nodes"]}
+    now = {n["id"]: (n["x"], n["y"]) for n in patched.data["nodes"]}
+    assert all(now[a] == was[a] for a in was if before.score[a][1] > 0)  # the others stay where the map showed them
+    assert patched.positions["ny"] == elsewhere["ny"]
