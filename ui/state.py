@@ -147,10 +147,9 @@ def _store_source(url: str) -> Source:
 
     try:
         engine = _engine(url)
-        latest = store.history(engine, limit=1)
+        now = store.latest_revision(engine)  # one row: history() would count the newest revision's changes
     except store.StoreError as exc:
         raise exc.as_data_error(store.describe(url)) from None
-    now = latest[0]["number"] if latest else 0
     at = st.session_state.get("at_revision")
     label = Path(url.split("///", 1)[-1]).name if url.startswith("sqlite") else store.describe(url)
     if at is not None and at < now:

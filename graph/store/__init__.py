@@ -22,7 +22,7 @@ from graph.store.api import apply_changes, first_start, get_row, open_store
 from graph.store.changes import Change, check_role
 from graph.store.engine import StoreError, connect, describe, is_url
 from graph.store.errors import ChangeRejected, Conflict, Forbidden, describe_change
-from graph.store.history import history, revision, undo
+from graph.store.history import history, latest_revision, revision, undo
 from graph.store.importer import import_dataset
 from graph.store.migrate import check, create, migrate
 from graph.store.snapshot import Snapshot, load_dataset, refresh
@@ -44,6 +44,7 @@ __all__ = [
     "first_start",
     "get_row",
     "history",
+    "latest_revision",
     "import_dataset",
     "is_url",
     "load_dataset",

@@ -35,6 +35,20 @@ def history(engine: Engine, limit: int | None = None) -> list[dict]:
         return queries.revision_list(conn, limit)
 
 
+def latest_revision(engine: Engine) -> int:
+    """The newest revision's number (0 before the first): one row read, whatever the revision changed.
+
+    >>> from graph.store import apply_changes, connect, create
+    >>> engine = create(connect("sqlite://"))
+    >>> latest_revision(engine), apply_changes(engine, [{"op": "add", "table": "actors", "row": {"id": "a"}}],
+    ...                                        author="Ann", message=""), latest_revision(engine)
+    (0, 1, 1)
+    """
+    with reading(engine) as conn:
+        newest = queries.newest_revision(conn)
+    return 0 if newest is None else int(newest["number"])
+
+
 def revision(engine: Engine, number: int, *, limit: int | None = None) -> dict:
     """One revision with its changes (each with table, id, op, before and after)."""
     with reading(engine) as conn:
