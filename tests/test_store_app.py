@@ -239,7 +239,7 @@ def drawn_map(at: AppTest) -> dict:
 
 def test_an_edit_saved_in_a_form_is_on_the_map_redrawn_not_drawn_whole(engine, _own_map):
     from graph.redraw import draw
-    from ui import state
+    from ui import drawing as drawing_state
 
     at = start("explore")
     tie = store.load_dataset(engine).collaborations.iloc[0]["id"]
@@ -249,7 +249,7 @@ def test_an_edit_saved_in_a_form_is_on_the_map_redrawn_not_drawn_whole(engine, _
     save(at, "tie_form")
     assert not at.exception, at.exception
     at.switch_page("views/explore.py").run()
-    drawing = next(d for (lineage, _, _, lang), d in state._latest_drawings().items.items()
+    drawing = next(d for (lineage, _, _, lang), d in drawing_state._latest_drawings().items.items()
                    if lineage == f"db:{_own_map}" and lang == "en")
     assert drawing.changed is not None and drawing.changed[1] == 1  # one tie drawn again, the rest kept
     shown = drawn_map(at)
@@ -282,7 +282,7 @@ def test_a_tie_given_a_new_year_leaves_the_period_filter_on_every_year(engine):
 
 
 def test_a_new_actor_joins_the_map_where_it_was_without_a_new_layout(engine, _own_map):
-    from ui import state
+    from ui import drawing as drawing_state
 
     at = start("explore")
     drawn = {n["id"]: (n["x"], n["y"]) for n in drawn_map(at)["nodes"]}
@@ -294,7 +294,7 @@ def test_a_new_actor_joins_the_map_where_it_was_without_a_new_layout(engine, _ow
     shown = {n["id"]: (n["x"], n["y"]) for n in drawn_map(at)["nodes"]}
     assert "ny-forening" in shown
     moved = [a for a in drawn if shown[a] != drawn[a]]
-    drawing = next(d for (lineage, _, _, lang), d in state._latest_drawings().items.items()
+    drawing = next(d for (lineage, _, _, lang), d in drawing_state._latest_drawings().items.items()
                    if lineage == f"db:{_own_map}" and lang == "en")
     assert drawing.changed is not None  # redrawn, not drawn whole
     alone = {n["id"] for n in drawing.data["nodes"] if drawing.score[n["id"]][1] == 0}

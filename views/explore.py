@@ -9,7 +9,7 @@ from graph.build import actor_record
 from graph.describe import ties_in_words
 from graph.model import Dataset
 from graph.style import country_label
-from ui import state
+from ui import drawing, state
 from ui.context import current
 from ui.graph_view import graph_view
 from ui.i18n import md_text, t, vocab_label
@@ -48,10 +48,10 @@ def drawing_options(lang: str, has_colours: bool) -> tuple[str, str]:
 def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str | None) -> None:
     filters, focus = view_key
     color_by, size_by = drawing_options(lang, "color" in ds.actors.columns)
-    data, shown = state.drawing_of(key, filters, focus, color_by, size_by, lang, ds)
+    data, shown = drawing.drawing_of(key, filters, focus, color_by, size_by, lang, ds)
     graph_view(data, key="graph", height=620, selected=selected if selected in shown else None, on_select=_on_click,
                snapshot_label=t("snapshot", lang),
-               patch=state.map_patch_of(key, filters, focus, color_by, size_by, lang, ds))
+               patch=drawing.map_patch_of(key, filters, focus, color_by, size_by, lang, ds))
 
 
 def _show_ties(rows: list[dict], lang: str) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from graph.export import FORMATS, generate_export
 from graph.model import Dataset
-from ui import state
+from ui import drawing, state
 from ui.context import current
 from ui.export_settings import picture_settings, render_briefing
 from ui.i18n import t
@@ -41,7 +41,7 @@ def export_bytes(ds: Dataset, fmt: str, *, positions: dict, color_by: str, lang:
 def _cached_export(key: str, filters: tuple, focus: tuple | None, fmt: str, color_by: str, lang: str,
                    with_contacts: bool, _ds: Dataset, settings: tuple = ()) -> bytes:
     view = state.view(key, filters, focus, _ds)
-    positions = state.positions_of(key, _ds)
+    positions = drawing.positions_of(key, _ds)
     return export_bytes(view, fmt, positions=positions, color_by=color_by, lang=lang, with_contacts=with_contacts,
                         **dict(settings))
 

@@ -6,7 +6,7 @@ import networkx as nx
 import streamlit as st
 
 from graph import analysis
-from ui import state
+from ui import drawing, state
 from ui.context import current
 from ui.graph_view import graph_view
 from ui.i18n import md_text, t, tn, vocab_label
@@ -49,8 +49,8 @@ def render_paths(ctx: dict) -> None:
                                       key="path_shown", format_func=lambda c: t("all", lang) if c == "all"
                                       else t("path_n", lang, n=c, steps=len(paths[0])))
         shown = paths if choice in (None, "all") else [paths[int(choice) - 1]]
-    drawing, _ = state.drawing_of(ctx["key"], filters, None, "sector", "degree", lang, ctx["ds"])
-    graph_view(drawing, key="path_map", height=480, path=[(h["from"], h["to"]) for p in shown for h in p],
+    map_json, _ = drawing.drawing_of(ctx["key"], filters, None, "sector", "degree", lang, ctx["ds"])
+    graph_view(map_json, key="path_map", height=480, path=[(h["from"], h["to"]) for p in shown for h in p],
                snapshot_label=t("snapshot", lang))
     titles = dict(zip(ctx["ds"].documents["id"], ctx["ds"].documents["title"], strict=True))
     for number, hops in enumerate(paths, start=1):
