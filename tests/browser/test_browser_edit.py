@@ -29,7 +29,7 @@ def map_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str
 
 EDGE = """(tie) => {
   const s = globalThis.snxNetworks.graph.snx;
-  return s.items.edges.filter((e) => e.from === tie[0] && e.to === tie[1] || e.from === tie[1] && e.to === tie[0])
+  return Array.from(s.items.edges.values()).filter((e) => e.from === tie[0] && e.to === tie[1] || e.from === tie[1] && e.to === tie[0])
     .map((e) => e.status);
 }"""
 
