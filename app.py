@@ -11,6 +11,7 @@ from graph.model import DataError
 from ui import (
     access,
     address,
+    graph_view,
     state,
     store_words,  # noqa: F401  (the editing pages' words)
 )
@@ -82,6 +83,7 @@ def context() -> dict:
 
 def run() -> None:
     st.set_page_config(page_title="Stakeholder network explorer", layout="wide")
+    graph_view.new_run()
     menu = st.sidebar.container()  # the page links come first in the sidebar
     ctx = context()
     page_context.store(ctx)

@@ -11,13 +11,19 @@ status, an actor's name, a new tie between two actors, a tie deleted) it prints,
 
 Every request other than ``file:`` is aborted. Needs ``/usr/bin/chromium``.
 
-    .venv/bin/python benchmarks/edit.py [--sizes 1000x3000,5000x20000]
+A second table times the whole way in the real app (``streamlit run app.py -- --db``, the map in SQLite,
+Chromium): a tie's status saved through the store's one write path, the page's rerun (Streamlit's ``r``),
+the server's redraw and the page putting the edit into the open map, until the page shows it; median of
+``REPEATS``, and whether the map stayed the same network (zoom and selection kept).
+
+    .venv/bin/python benchmarks/edit.py [--sizes 1000x3000,5000x20000] [--skip-app]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -112,9 +118,62 @@ def in_browser(browser, before, after, folder: Path) -> dict[str, float]:
     return found
 
 
+SHOWN = """([tie, status]) => {
+  const net = globalThis.snxNetworks && globalThis.snxNetworks.graph;
+  const items = net && net.snx.items.edges;  // by id (an array before)
+  const e = items && (items.get ? items.get(tie) : items.find((x) => x.id === tie));
+  return !!e && e.status === status;
+}"""
+
+
+def in_app(browser, ds, folder: Path, root: Path = ROOT) -> dict[str, float]:
+    """Milliseconds from saving a tie's status in the map's database until the open page shows it (the app of
+    the checkout at ``root``)."""
+    from graph import store
+    from graph.io import write_tables
+    from tests.browser.conftest import serve
+
+    write_tables(ds, folder)
+    url = f"sqlite:///{folder / 'map.db'}"
+    engine = store.first_start(url, folder)
+    times, same = [], True
+    for app in serve(root / "app.py", folder / "server.log", "--db", url):
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(app)
+        page.wait_for_function("() => globalThis.snxNetworks && globalThis.snxNetworks.graph "
+                               "&& globalThis.snxNetworks.graph.snx.drawn > 0", timeout=300_000)
+        page.wait_for_timeout(1500)
+        page.evaluate("() => { window.__first = globalThis.snxNetworks.graph; }")
+        tie = ds.collaborations["id"].iloc[3]
+        edge = edge_of(ds, tie)
+        for k in range(REPEATS + 1):
+            status = ("ended", "planned")[k % 2]
+            version = store.get_row(engine, "collaborations", tie)["version"]
+            start = time.perf_counter()
+            store.apply_changes(engine, [{"op": "update", "table": "collaborations", "id": tie, "version": version,
+                                          "set": {"status": status}}], author="bench", message="status")
+            page.keyboard.press("r")
+            page.wait_for_function(SHOWN, arg=[edge, status], polling="raf", timeout=60_000)
+            if k:  # the first edit warms the server's caches of the map's database
+                times.append(time.perf_counter() - start)
+            page.wait_for_timeout(300)
+        same = page.evaluate("() => globalThis.snxNetworks.graph === window.__first")
+        page.close()
+    engine.dispose()
+    return {"median": statistics.median(times) * 1000, "worst": max(times) * 1000, "same": same}
+
+
+def edge_of(ds, tie: str) -> str:
+    """The id of ``tie``'s edge in the app's drawing of ``ds`` (edges are numbered in the graph's order)."""
+    ties = [t for _, _, t in to_multigraph(ds).edges(data="id")]
+    return f"e{ties.index(tie)}"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000x3000,5000x20000")
+    parser.add_argument("--skip-app", action="store_true", help="leave out the table of the real app")
+    parser.add_argument("--baseline", default="", help="a git revision whose app runs beside this one's")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -136,6 +195,29 @@ def main(argv: list[str] | None = None) -> None:
                 seen = in_browser(browser, before, after, Path(tmp))
                 print(f"| {n:,} / {m:,} | {what} | {patched:.0f} | {whole:.0f} | {seen['patch']:.0f} "
                       f"| {seen['whole']:.0f} |", flush=True)
+        if not args.skip_app:
+            apps = {"this checkout": ROOT}
+            if args.baseline:
+                apps[args.baseline] = Path(tmp) / "baseline"
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(apps[args.baseline]),
+                                args.baseline], check=True, capture_output=True)
+            print()
+            print(f"In the app: a tie's status saved, the rerun and the open map showing it (ms, median of {REPEATS})")
+            print()
+            print("| actors / ties | app | median | worst | same network (zoom kept) |")
+            print("|---|---|---:|---:|---|")
+            try:
+                for size in args.sizes.split(","):
+                    n, m = (int(x) for x in size.split("x"))
+                    for name, root in apps.items():
+                        with tempfile.TemporaryDirectory() as folder:
+                            got = in_app(browser, synthetic_dataset(n, m, seed=1), Path(folder), root)
+                        print(f"| {n:,} / {m:,} | {name} | {got['median']:.0f} | {got['worst']:.0f} "
+                              f"| {'yes' if got['same'] else 'no'} |", flush=True)
+            finally:
+                if args.baseline:
+                    subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
+                                    str(apps[args.baseline])], capture_output=True)
         browser.close()
 
 

@@ -208,7 +208,7 @@ def filter_dataset(
         mask &= ((ties["end"] == "") | (ties["end"] >= lo)) & ((ties["start"] == "") | (ties["start"] <= hi))
     if actors is ds.actors and mask.all():
         return ds  # nothing left out: the same (immutable) dataset
-    return ds.replace(actors=actors, collaborations=ties[mask])
+    return ds.subset(actors=actors, collaborations=ties[mask])
 
 
 def _values(series: pd.Series, *, multi: bool = False) -> list[str]:

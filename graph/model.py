@@ -52,6 +52,7 @@ __all__ = [
     "split_multi",
     "mint_tie_ids",
     "cap_problems",
+    "normalised",
 ]
 
 TABLES = ("actors", "collaborations", "themes", "documents")
@@ -151,6 +152,16 @@ def _normalise(table: pd.DataFrame, name: str) -> pd.DataFrame:
     return _vocabulary_codes(table, name)
 
 
+def normalised(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``table`` (rows of table ``name``) as a :class:`Dataset` holds it: every standard column, strings with ''
+    for missing, vocabulary values as codes.
+
+    >>> normalised(pd.DataFrame({"id": ["x"], "type": ["Kommun"]}), "actors")[["id", "type", "name"]].values.tolist()
+    [['x', 'municipality', '']]
+    """
+    return _normalise(table, name)
+
+
 def _vocabulary_codes(table: pd.DataFrame, name: str) -> pd.DataFrame:
     """Vocabulary values as codes: ``Kommun``, ``municipality`` and ``Municipality`` all become ``municipality``.
 
@@ -226,6 +237,27 @@ class Dataset:
         current = {name: getattr(self, name) for name in TABLES}
         current.update(tables)
         return Dataset(**current, files=self.files, origin=self.origin, problems=self.problems)
+
+    def subset(self, **tables: pd.DataFrame) -> Dataset:
+        """A new dataset with some tables swapped for row subsets of this one's own (as a filter makes).
+
+        Such rows are normalised already, so unlike :meth:`replace` they are not normalised again: at 20,000
+        ties that is most of a filter's time.
+
+        >>> ds = Dataset.from_records(actors=[{"id": "a"}, {"id": "b"}])
+        >>> ds.subset(actors=ds.actors[ds.actors["id"] == "b"]).actors["id"].tolist()
+        ['b']
+        """
+        current = {name: getattr(self, name) for name in TABLES}
+        for name, table in tables.items():
+            if not table.columns.equals(current[name].columns):
+                raise ValueError(f"{name}: not rows of this dataset's table (its columns differ)")
+            current[name] = table
+        new = object.__new__(Dataset)
+        fields = {**current, "files": dict(self.files), "origin": self.origin, "problems": self.problems}
+        for name, value in fields.items():
+            object.__setattr__(new, name, value)
+        return new
 
     @property
     def strict(self) -> bool:

@@ -111,8 +111,10 @@ class Drawing:
 
     @cached_property
     def sig(self) -> str:
-        """A fingerprint of :attr:`json`: the page knows by it which drawing it shows."""
-        return hashlib.sha1(self.json.encode("utf-8")).hexdigest()
+        """A fingerprint the page knows the drawing by: of :attr:`json`, or for a drawing :func:`redraw` made,
+        of its :attr:`patch` (which names the drawing it came from), so that the JSON is made only when sent."""
+        text = self.json if self.patch is None else json_for_script(self.patch)
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
     @cached_property
     def slot_of_tie(self) -> dict[str, int]:
@@ -242,7 +244,7 @@ def redraw(before: Drawing, after: Dataset, positions: Mapping[Hashable, tuple[f
         return None
     pairs = {frozenset((s, t)) for frame in (old_ties, new_ties) for s, t in zip(frame["source"], frame["target"],
                                                                                    strict=True)}
-    ids = set(after.actors["id"])
+    ids = set(after.actors["id"].tolist())
     touched = (set(changed) | set(added) | {a for pair in pairs for a in pair}) & ids  # ends that are not actors
     nodes = _redrawn_nodes(before, after, touched, set(removed), places)
     if nodes is None:
@@ -259,7 +261,7 @@ def _redrawn_nodes(before: Drawing, after: Dataset, touched: set[str], removed: 
     ties = after.collaborations
     incident = ties[_touching(ties, touched)]
     ends = touched | set(incident["source"]) | set(incident["target"])
-    part = after.replace(actors=after.actors[after.actors["id"].isin(ends)], collaborations=incident)
+    part = after.subset(actors=after.actors[after.actors["id"].isin(ends)], collaborations=incident)
     drawn_ties = incident[drawable_ties(part)]
     degree = Counter(drawn_ties["source"]) + Counter(drawn_ties["target"])
     if before.sizes == "partners":
@@ -268,7 +270,7 @@ def _redrawn_nodes(before: Drawing, after: Dataset, touched: set[str], removed: 
         sizes = None
     else:
         sizes = {v: before.score[v][0] for v in touched}
-    alone = to_multigraph(part.replace(actors=part.actors[part.actors["id"].isin(touched)],
+    alone = to_multigraph(part.subset(actors=part.actors[part.actors["id"].isin(touched)],
                                        collaborations=incident.iloc[:0]))  # places and ranks are set below
     drawn = network_data(alone, places, color_by=before.color_by, size_by=sizes, lang=before.lang,
                          communities=before.communities, scale=before.scale, **drawing_labels(after))
@@ -314,7 +316,7 @@ def _redrawn_edges(before: Drawing, after: Dataset, pairs: set[frozenset],
         return {"items": [], "ids": [], "gone": set()}
     now = _between(after.collaborations, pairs)
     ends = {a for pair in pairs for a in pair}
-    G = to_multigraph(after.replace(actors=after.actors[after.actors["id"].isin(ends)], collaborations=now))
+    G = to_multigraph(after.subset(actors=after.actors[after.actors["id"].isin(ends)], collaborations=now))
     drawn = network_data(G, places, color_by="sector", lang=before.lang, **drawing_labels(after))
     was = set(_between(before.dataset.collaborations, pairs)["id"])
     return {"items": drawn["edges"], "ids": [tie for _, _, tie in G.edges(data="id")],
@@ -342,7 +344,7 @@ def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_acto
         node_items.append(item)
         node_json.append(piece)
     known = set(before.score)
-    for v in after.actors["id"]:  # actors added go last, as in the table
+    for v in after.actors["id"].tolist():  # actors added go last, as in the table
         if v not in known:
             item = {**nodes["items"][v], "rank": rank[v]}
             node_items.append(item)

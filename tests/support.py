@@ -31,3 +31,24 @@ def shipped_counts() -> dict[str, int]:
 
 
 SHIPPED = shipped_counts()
+
+
+def map_payload(at, key: str = "graph", *, whole: bool = True) -> dict:
+    """What the page hands its map component ``key`` in the last run, as the browser reads it.
+
+    The drawing is left out when the page holds it already; with ``whole`` the test asks for it as a page
+    whose map was made anew does (the component's ``want`` state) and reads the run that sends it.
+    """
+    import json
+
+    def payload() -> dict:
+        element = next(e for e in at.main.get("bidi_component") if e.proto.id.endswith(f"-{key}"))
+        return json.loads(element.proto.json)
+
+    found = payload()
+    if whole and found["graph"] is None:
+        at.session_state[key] = {"selected": None, "want": found["sig"]}
+        at.run()
+        found = payload()
+        assert found["graph"] is not None, "the page asked for the drawing and was not sent it"
+    return found

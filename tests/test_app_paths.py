@@ -10,15 +10,14 @@ from streamlit.testing.v1 import AppTest
 from graph import read_dataset
 from graph.analysis import shortest_paths
 from graph.build import filter_dataset, to_multigraph
-from tests.support import ROOT
+from tests.support import ROOT, map_payload
 
 APP = str(ROOT / "app.py")
 
 
 def path_map(at: AppTest) -> dict:
     """What the Paths page hands the map component: the drawing and the path to show on it."""
-    element = next(e for e in at.main.get("bidi_component") if e.proto.id.endswith("-path_map"))
-    payload = json.loads(element.proto.json)
+    payload = map_payload(at, "path_map")
     return {"graph": json.loads(payload["graph"]), "path": [tuple(step) for step in payload["path"]]}
 
 

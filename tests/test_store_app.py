@@ -229,12 +229,49 @@ def test_a_corrupt_database_is_one_sentence(tmp_path, monkeypatch):
         "ingen SQLite-databas" in at.error[0].value.replace("\\", "")
 
 
-def drawn_map(at: AppTest) -> dict:
-    """What the Explore page hands the map component, as the browser reads it."""
+def sent(at: AppTest) -> dict:
+    """What the Explore page hands the map component in its last run (``graph``: None when left out)."""
     import json
 
     element = next(e for e in at.main.get("bidi_component") if e.proto.id.endswith("-graph"))
-    return json.loads(json.loads(element.proto.json)["graph"])
+    return json.loads(element.proto.json)
+
+
+def drawn_map(at: AppTest) -> dict:
+    """The drawing the Explore page sent whole in its last run, as the browser reads it."""
+    import json
+
+    graph = sent(at)["graph"]
+    assert graph is not None, "the drawing was left out of this run"
+    return json.loads(graph)
+
+
+def test_the_map_is_sent_whole_once_then_only_its_edits_unless_the_page_asks_for_it(engine):
+    at = start("brokers")
+    at.switch_page("views/explore.py").run()
+    first = sent(at)
+    assert first["graph"] is not None and first["patch"] is None  # a page newly shown: its map whole
+    at.run()
+    again = sent(at)
+    assert again["graph"] is None and again["sig"] == first["sig"]  # the page holds it: not sent again
+    tie = store.load_dataset(engine).collaborations.iloc[0]["id"]
+    version = store.get_row(engine, "collaborations", tie)["version"]
+    store.apply_changes(engine, [{"op": "update", "table": "collaborations", "id": tie, "version": version,
+                                  "set": {"status": "ended"}}], author="Bo", message="")
+    at.run()
+    edited = sent(at)
+    assert edited["graph"] is None and edited["sig"] != first["sig"]
+    assert edited["patch"]["base"] == first["sig"] and [e["status"] for e in edited["patch"]["edges"]] == ["ended"]
+    at.session_state["graph"] = {"selected": None, "want": edited["sig"]}  # a page whose map was made anew asks
+    at.run()
+    asked = sent(at)
+    assert asked["sig"] == edited["sig"]
+    assert "ended" in [e["status"] for e in drawn_map(at)["edges"]]
+    at.run()
+    assert sent(at)["graph"] is None  # sent once, held since
+    at.switch_page("views/brokers.py").run()
+    at.switch_page("views/explore.py").run()
+    assert sent(at)["graph"] is not None  # a page come back to draws its map anew: sent whole
 
 
 def test_an_edit_saved_in_a_form_is_on_the_map_redrawn_not_drawn_whole(engine, _own_map):
@@ -284,18 +321,59 @@ def test_a_tie_given_a_new_year_leaves_the_period_filter_on_every_year(engine):
 def test_a_new_actor_joins_the_map_where_it_was_without_a_new_layout(engine, _own_map):
     from ui import drawing as drawing_state
 
-    at = start("explore")
+    at = start("brokers")
+    at.switch_page("views/explore.py").run()
     drawn = {n["id"]: (n["x"], n["y"]) for n in drawn_map(at)["nodes"]}
     store.apply_changes(engine, [{"op": "add", "table": "actors", "row": {"id": "ny-forening", "name": "Ny förening",
                                                                          "type": "association"}}],
                         author="Bo", message="")
     at.run()
     assert not at.exception
-    shown = {n["id"]: (n["x"], n["y"]) for n in drawn_map(at)["nodes"]}
-    assert "ny-forening" in shown
-    moved = [a for a in drawn if shown[a] != drawn[a]]
     drawing = next(d for (lineage, _, _, lang), d in drawing_state._latest_drawings().items.items()
                    if lineage == f"db:{_own_map}" and lang == "en")
     assert drawing.changed is not None  # redrawn, not drawn whole
+    assert sent(at)["patch"]["base"] != drawing.sig and "ny-forening" in {n["id"] for n in sent(at)["patch"]["nodes"]}
+    shown = {n["id"]: (n["x"], n["y"]) for n in drawing.data["nodes"]}
+    assert "ny-forening" in shown
+    moved = [a for a in drawn if shown[a] != drawn[a]]
     alone = {n["id"] for n in drawing.data["nodes"] if drawing.score[n["id"]][1] == 0}
     assert set(moved) <= alone  # only the grid of actors without ties is laid out again
+
+
+def test_an_actor_edited_in_the_maps_details_is_put_into_the_open_map(engine, _own_map):
+    from ui import drawing as drawing_state
+
+    at = start("brokers")
+    at.switch_page("views/explore.py").run()
+    before = sent(at)
+    assert before["graph"] is not None
+    at.sidebar.selectbox(key="search").select("migrationsverket").run()
+    name = store.get_row(engine, "actors", "migrationsverket")["name"]
+    at.text_input(key="actor_name_migrationsverket").input(name + " Gävle")
+    save(at, "map_actor_form")
+    assert not at.exception, at.exception
+    assert store.get_row(engine, "actors", "migrationsverket")["name"] == name + " Gävle"
+    assert any("Saved in revision" in str(s.value) for s in at.success)
+    shown = sent(at)
+    assert shown["graph"] is None  # the page holds the map: only the edit is sent
+    assert [n["name"] for n in shown["patch"]["nodes"] if n["id"] == "migrationsverket"] == [name + " Gävle"]
+    drawing = next(d for (lineage, _, _, lang), d in drawing_state._latest_drawings().items.items()
+                   if lineage == f"db:{_own_map}" and lang == "en")
+    assert drawing.changed is not None and shown["sig"] == drawing.sig
+
+
+def test_the_maps_details_give_an_edit_form_to_editors_only(tmp_path, monkeypatch, _own_map):
+    users = tmp_path / "users.json"
+    add_user(users, "vera", "viewer", "look but do not touch")
+    add_user(users, "erik", "editor", "change it carefully")
+    monkeypatch.setattr("sys.argv", ["app.py", "--users", str(users)])
+    forms = {}
+    for who, password in (("vera", "look but do not touch"), ("erik", "change it carefully")):
+        at = AppTest.from_file(APP, default_timeout=120).run()
+        at.text_input(key="login_name").input(who)
+        at.text_input(key="login_password").input(password)
+        save(at, "login_form")
+        at.sidebar.selectbox(key="search").select("migrationsverket").run()
+        assert not at.exception
+        forms[who] = any(f.proto.form_id.startswith("map_actor_form") for f in at.text_input)
+    assert forms == {"vera": False, "erik": True}

@@ -123,8 +123,9 @@ def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def drawing_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by: str, size_by: str, lang: str,
-               _ds: Dataset) -> tuple[str, frozenset[str]]:
-    """The map of a view as JSON, and the ids of the actors on it.
+               _ds: Dataset) -> tuple[str | Drawing, frozenset[str]]:
+    """The map of a view as JSON (the whole map: its :class:`~graph.redraw.Drawing`, whose JSON is made only
+    when a page needs it), and the ids of the actors on it.
 
     The whole dataset is drawn once (per colour, size and language) and kept
     as one JSON piece per actor and tie; a view joins the pieces of its actors
@@ -136,7 +137,7 @@ def drawing_of(key: str, filters: tuple, focus: tuple[str, int] | None, color_by
     drawing = _full_drawing(key, color_by, size_by, lang, _ds)
     parts, tie_ids = drawing.parts, drawing.tie_ids
     if not filters and not focus:
-        return drawing.json, frozenset(parts["node_ids"])
+        return drawing, frozenset(parts["node_ids"])
     part = view(key, filters, focus, _ds)
     actors = set(part.actors["id"])
     ties = set(part.collaborations["id"])

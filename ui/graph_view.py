@@ -19,7 +19,7 @@ import streamlit as st
 
 from graph.webpage import DRAW_CSS, DRAW_JS, json_for_script, vis_network_js
 
-__all__ = ["graph_view"]
+__all__ = ["graph_view", "new_run"]
 
 _HTML = ""
 
@@ -65,6 +65,8 @@ function mount(parentElement, data, setStateValue) {
   return state;
 }
 
+const WANTED = new WeakMap();
+
 export default function (component) {
   const {data, parentElement, setStateValue} = component;
   let state = STATE.get(parentElement);
@@ -76,8 +78,16 @@ export default function (component) {
     } else {
       state.network.destroy();
       state.root.remove();
+      STATE.delete(parentElement);
       state = undefined;
     }
+  }
+  if (!state && data.graph == null) {  // the server left the drawing out, thinking the page holds it: ask for it
+    if (WANTED.get(parentElement) !== data.sig) {
+      WANTED.set(parentElement, data.sig);
+      setStateValue("want", data.sig);
+    }
+    return () => {};
   }
   if (!state) state = mount(parentElement, data, setStateValue);
   const path = JSON.stringify(data.path || []);
@@ -119,7 +129,7 @@ _COMPONENT = st.components.v2.component(
 
 
 def graph_view(
-    data: Mapping[str, Any] | str,
+    data: Mapping[str, Any] | str | Any,
     *,
     key: str = "graph",
     height: int = 650,
@@ -133,9 +143,11 @@ def graph_view(
 
     Parameters
     ----------
-    data : mapping or str
-        The result of ``graph.render.network_data``, or that already as
-        script-safe JSON (``json_for_script`` / ``json_subset``).
+    data : mapping, str or drawing
+        The result of ``graph.render.network_data``, that already as
+        script-safe JSON (``json_for_script`` / ``json_subset``), or a
+        :class:`graph.redraw.Drawing` (its JSON is made only when sent).
+        The page is sent the drawing only when it does not hold it already.
     key : str, optional
         Streamlit key of the component; one per drawing on a page.
     height : int, optional
@@ -161,9 +173,9 @@ def graph_view(
         The id of the last clicked node (it persists across reruns), or
         ``None`` before any click.
     """
-    graph, sig = _serialised(data)
+    sig = _sig(data)
     payload = {
-        "graph": graph,
+        "graph": None if _held(key, sig, patch) else _serialised(data)[0],
         "sig": sig,
         "selected": None if selected is None else str(selected),
         "path": [[str(a), str(b)] for a, b in path or ()],
@@ -176,8 +188,9 @@ def graph_view(
         key=key,
         data=payload,
         height=int(height),
-        default={"selected": None},
+        default={"selected": None, "want": None},
         on_selected_change=on_select or _ignore,
+        on_want_change=_ignore,
     )
     value = getattr(result, "selected", None)
     return None if value is None else str(value)
@@ -187,8 +200,9 @@ _SERIALISED: dict[int, tuple[Mapping[str, Any] | str, str, str]] = {}
 _LOCK = threading.Lock()  # sessions run in threads and share this module
 
 
-def _serialised(data: Mapping[str, Any] | str) -> tuple[str, str]:
-    """The drawing as JSON and its hash, remembered for the last few drawings.
+def _serialised(data: Any) -> tuple[str, str]:
+    """The drawing as JSON and its hash, remembered for the last few drawings (a drawing with ``json`` and
+    ``sig`` gives its own).
 
     The app hands the same (cached, never edited) dict on every rerun, so a
     rerun that changes nothing on the map does not serialise megabytes again.
@@ -197,6 +211,8 @@ def _serialised(data: Mapping[str, Any] | str) -> tuple[str, str]:
         hit = _SERIALISED.get(id(data))
     if hit is not None and hit[0] is data:
         return hit[1], hit[2]
+    if isinstance(getattr(data, "sig", None), str):
+        return data.json, data.sig
     graph = data if isinstance(data, str) else json_for_script(dict(data))
     sig = hashlib.sha1(graph.encode("utf-8")).hexdigest()
     with _LOCK:
@@ -204,6 +220,34 @@ def _serialised(data: Mapping[str, Any] | str) -> tuple[str, str]:
             _SERIALISED.pop(next(iter(_SERIALISED)))
         _SERIALISED[id(data)] = (data, graph, sig)
     return graph, sig
+
+
+def new_run() -> None:
+    """Count a run of the whole app (``app.py`` calls it first): a map drawn in the run before is still on
+    the page, and is not sent again."""
+    st.session_state["_snx_run"] = st.session_state.get("_snx_run", 0) + 1
+
+
+def _held(key: str, sig: str, patch: Mapping[str, Any] | None) -> bool:
+    """Whether the page holds the drawing ``sig`` or the drawing ``patch`` was made from: it was sent in the run
+    just before, and the page has not asked for it (it asks when its map was made anew, e.g. moved on the
+    page). Only runs counted by :func:`new_run` are known; without them the drawing is always sent."""
+    run = st.session_state.get("_snx_run")
+    sent = st.session_state.setdefault("_snx_sent", {})
+    before = sent.get(key)  # (drawing, run, sent whole)
+    asked = getattr(st.session_state.get(key), "want", None) == sig
+    held = run is not None and before is not None and before[1] == run - 1 and (
+        (before[0] == sig and (before[2] or not asked))  # asked for it: held once it was sent whole
+        or (not asked and patch is not None and patch.get("base") == before[0]))
+    sent[key] = (sig, run, not held)
+    return held
+
+
+def _sig(data: Any) -> str:
+    """The fingerprint the page knows a drawing by: a drawing's own (:class:`graph.redraw.Drawing`), else
+    that of its JSON."""
+    sig = getattr(data, "sig", None)
+    return sig if isinstance(sig, str) else _serialised(data)[1]
 
 
 def _ignore() -> None:

@@ -40,6 +40,7 @@ STORE_WORDS: dict[str, dict[str, str]] = {
     "id": {"sv": "Id (kort, stabilt)", "en": "Id (short, stable)", "nb": "Id (kort, stabil)"},
     "name": {"sv": "Namn", "en": "Name", "nb": "Navn"},
     "save": {"sv": "Spara", "en": "Save", "nb": "Lagre"},
+    "edit_this_actor": {"sv": "Redigera aktören", "en": "Edit this actor", "nb": "Rediger aktøren"},
     "delete": {"sv": "Ta bort", "en": "Delete", "nb": "Slett"},
     "saved": {"sv": "Sparat i revision {rev}.", "en": "Saved in revision {rev}.", "nb": "Lagret i revisjon {rev}."},
     "your_values": {"sv": "Formuläret visar nu den sparade versionen. Det du försökte spara: {values}",

@@ -10,75 +10,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph import store, vocab
+from graph import store
 from graph.model import MULTI_VALUE_SEP, split_multi
 from graph.store.edits import delete_actor, likely_duplicates, merge_actors, ties_of_actor
 from ui import access, state
 from ui.context import current
 from ui.edit_common import attempt, show_flash
-from ui.i18n import md_text, t, theme_labels, vocab_label
+from ui.edit_forms import NEW, actor_form, forget_typed, loaded, save, vocab_box
+from ui.i18n import md_text, t, theme_labels
 
 __all__ = ["render_edit"]
-
-NEW = "\x00new"
-_ACTOR_TEXT = ("name", "country", "region", "municipality", "aliases", "description")
-_VOCAB = {"type": vocab.ACTOR_TYPES, "sector": vocab.SECTORS, "level": vocab.LEVELS, "kind": vocab.KINDS,
-          "status": vocab.STATUSES}
-
-
-def _loaded(engine, table: str, row_id: str) -> dict | None:
-    """The row as it was when its form was opened (with that version), read again for another row."""
-    key = f"edit_loaded_{table}"
-    held = st.session_state.get(key)
-    if row_id == NEW:
-        return None
-    if held is None or held["id"] != row_id:
-        held = store.get_row(engine, table, row_id)
-        st.session_state[key] = held
-    return held
-
-
-def _vocab_box(form, column: str, current: str, lang: str, key: str) -> str:
-    values = [""] + list(_VOCAB[column])
-    if current and current not in values:
-        values.append(current)
-    return form.selectbox(t(column, lang), values, index=values.index(current), key=key,
-                          format_func=lambda v: vocab_label(column, v, lang) if v else "—")
-
-
-def _changes(table: str, row: dict | None, values: dict) -> list[dict]:
-    if row is None:
-        return [{"op": "add", "table": table, "row": values}]
-    diff = {k: v for k, v in values.items() if row.get(k, "") != v}
-    return [{"op": "update", "table": table, "id": row["id"], "version": row["version"], "set": diff}] if diff else []
-
-
-def _forget_typed() -> None:
-    """Drop the typed values of a form whose save met a conflict, before its widgets are drawn again."""
-    prefix = st.session_state.pop("edit_forget", None)
-    if prefix:
-        for key in [k for k in st.session_state if str(k).startswith(prefix)]:
-            del st.session_state[key]
-
-
-def _save(engine, table: str, row: dict | None, values: dict, lang: str, widgets: str) -> None:
-    """Save the form's ``values``; on a conflict the form is read again from the stored row.
-
-    Widgets keep what was typed across reruns, so on a conflict their keys (``widgets`` + column) are
-    dropped before the next run draws them (:func:`_forget_typed`): it shows the colleague's version, and
-    the values this person tried are shown below the message, so neither side's edit is lost.
-    """
-    changes = _changes(table, row, values)
-    if not changes:
-        return
-
-    def reload() -> None:
-        st.session_state["edit_forget"] = widgets
-        st.caption(md_text(t("your_values", lang, values="; ".join(f"{k}: {v}" for k, v in values.items()))))
-
-    st.session_state.pop(f"edit_loaded_{table}", None)
-    attempt(lambda who, role: store.apply_changes(engine, changes, author=who, message=f"edit {table}",
-                                                  role=role), lang, on_conflict=reload)
 
 
 def _actor_form(engine, ds, lang: str) -> None:
@@ -86,21 +27,7 @@ def _actor_form(engine, ds, lang: str) -> None:
     options = [NEW] + sorted(names, key=lambda a: names[a].casefold())
     chosen = st.selectbox(t("pick_actor", lang), options, key="edit_actor_pick",
                           format_func=lambda a: t("new_actor", lang) if a == NEW else names.get(a, a))
-    row = _loaded(engine, "actors", chosen)
-    current = row or {}
-    with st.form(f"actor_form_{chosen}"):
-        values = {"id": st.text_input(t("id", lang), current.get("id", ""), disabled=row is not None,
-                                      key=f"actor_id_{chosen}")} if row is None else {}
-        for column in ("type", "sector", "level"):
-            values[column] = _vocab_box(st, column, current.get(column, ""), lang, f"actor_{column}_{chosen}")
-        for column in _ACTOR_TEXT:
-            box = st.text_area if column == "description" else st.text_input
-            values[column] = box(t(column, lang), current.get(column, ""), key=f"actor_{column}_{chosen}").strip()
-        saved = st.form_submit_button(t("save", lang))
-    if saved:
-        if row is None:
-            values["id"] = values["id"].strip()
-        _save(engine, "actors", row, values, lang, widgets="actor_")
+    row = actor_form(engine, chosen, lang)
     if row is not None:
         _delete_actor(engine, row, lang)
 
@@ -128,7 +55,7 @@ def _tie_form(engine, ds, lang: str) -> None:
     labels = {tie.id: _tie_label(names, tie) for tie in ds.collaborations.itertuples(index=False)}
     chosen = st.selectbox(t("pick_tie", lang), [NEW] + sorted(labels, key=lambda i: labels[i].casefold()),
                           key="edit_tie_pick", format_func=lambda i: t("new_tie", lang) if i == NEW else labels[i])
-    row = _loaded(engine, "collaborations", chosen)
+    row = loaded(engine, "collaborations", chosen)
     current = row or {}
     actors = sorted(names, key=lambda a: names[a].casefold())
     themes = theme_labels(ds.themes, lang)
@@ -139,8 +66,8 @@ def _tie_form(engine, ds, lang: str) -> None:
             at = actors.index(current[end]) if current.get(end) in actors else None
             values[end] = st.selectbox(t("from" if end == "source" else "to", lang), actors, index=at,
                                        format_func=names.get, key=f"tie_{end}_{chosen}") or ""
-        values["kind"] = _vocab_box(st, "kind", current.get("kind", ""), lang, f"tie_kind_{chosen}")
-        values["status"] = _vocab_box(st, "status", current.get("status", "existing" if row is None else ""), lang,
+        values["kind"] = vocab_box(st, "kind", current.get("kind", ""), lang, f"tie_kind_{chosen}")
+        values["status"] = vocab_box(st, "status", current.get("status", "existing" if row is None else ""), lang,
                                       f"tie_status_{chosen}")
         had = [x for x in split_multi(current.get("themes", "")) if x in themes]
         values["themes"] = MULTI_VALUE_SEP.join(st.multiselect(t("theme", lang), list(themes), had,
@@ -159,7 +86,7 @@ def _tie_form(engine, ds, lang: str) -> None:
         if row is None and (not values["evidence"] or (documents and not values["document"])):
             st.error(t("need_evidence", lang))
             return
-        _save(engine, "collaborations", row, values, lang, widgets="tie_")
+        save(engine, "collaborations", row, values, lang, widgets="tie_")
     if row is not None and st.button(t("delete", lang), key="edit_tie_delete"):
         st.session_state.pop("edit_loaded_collaborations", None)
         st.session_state.pop("edit_tie_pick", None)
@@ -196,7 +123,7 @@ def _merge(engine, ds, key: str, lang: str) -> None:
 def render_edit(ctx: dict) -> None:
     lang, ds = ctx["lang"], ctx["ds"]
     show_flash()
-    _forget_typed()
+    forget_typed()
     engine = state.store_engine()
     if engine is None:
         st.info(t("read_only_files", lang))

@@ -9,8 +9,10 @@ from graph.build import actor_record
 from graph.describe import ties_in_words
 from graph.model import Dataset
 from graph.style import country_label
-from ui import drawing, state
+from ui import access, drawing, state
 from ui.context import current
+from ui.edit_common import show_flash
+from ui.edit_forms import actor_form, forget_typed
 from ui.graph_view import graph_view
 from ui.i18n import md_text, t, vocab_label
 from ui.state import year_of
@@ -83,6 +85,10 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
     if row["description"]:
         st.text(row["description"])
     brief_button(t("brief_actor", lang), key, ds, lang, year_of(view_key[0]), widget_key="brief_actor", actor=actor)
+    engine = state.store_engine()
+    if engine is not None and access.can_write():  # edited where it is drawn: the open map takes the edit in place
+        with st.popover(t("edit_this_actor", lang)):
+            actor_form(engine, actor, lang, key="map_actor_form")
     filters, focus = view_key
     metrics = state.metrics_of(key, filters, focus, ds)
     if actor in metrics.index:
@@ -103,6 +109,9 @@ def render_explore(ctx: dict) -> None:
     """The map and the details panel side by side."""
     lang, key, ds = ctx["lang"], ctx["key"], ctx["ds"]
     filters, focus = ctx["filters"], ctx["focus"]
+    with st.container():  # always there, so that a message does not move the map (which would draw it anew)
+        show_flash()
+    forget_typed()
     view = state.view(key, filters, focus, ds)
     st.caption(
         t(

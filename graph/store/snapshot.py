@@ -26,7 +26,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from graph.model import COLUMNS, TABLES, Dataset
+from graph.model import COLUMNS, TABLES, Dataset, normalised
 from graph.store import queries
 from graph.store.engine import describe, reading
 from graph.store.schema import DATA_TABLES
@@ -103,37 +103,60 @@ def _frame_of(rows: list[dict], name: str) -> pd.DataFrame:
     return frame.reindex(columns=[*COLUMNS[name], *(c for c in frame.columns if c not in COLUMNS[name])]).fillna("")
 
 
-def _advance_table(frame: pd.DataFrame, changes: list[dict]) -> pd.DataFrame:
-    """``frame`` after ``changes`` (oldest first) to its rows: a new frame, ``frame`` is left alone."""
+def _advance_table(frame: pd.DataFrame, changes: list[dict], name: str | None = None) -> pd.DataFrame:
+    """``frame`` after ``changes`` (oldest first) to its rows: a new frame, ``frame`` is left alone.
+
+    With the table's ``name`` the rows put in are normalised as a :class:`~graph.model.Dataset` holds them.
+    """
     final: dict[str, dict | None] = {}
     inserted: dict[str, int] = {}  # rows (re)inserted: they move to the end, as their place is their last insert
     for k, change in enumerate(changes):
         final[change["id"]] = change["after"]
         if change["op"] == "add":
             inserted[change["id"]] = k
+
+    def rows(found: list[dict]) -> pd.DataFrame:
+        block = _rows_frame(found, range(len(found)))
+        return normalised(block, name) if name else block
+
     out = frame[~frame["id"].isin([i for i, row in final.items() if row is None or i in inserted])]
     updated = {i: row for i, row in final.items() if row is not None and i not in inserted}
     if updated:
-        block = _rows_frame(list(updated.values()), range(len(updated)))
+        block = rows(list(updated.values()))
         out = out.reindex(columns=[*out.columns, *(c for c in block.columns if c not in out.columns)],
                           fill_value="")
         where = pd.Index(out["id"]).get_indexer(list(updated))
         if (where < 0).any():
             raise LookupError("a changed row is not in the snapshot")  # not this map's snapshot: read it whole
-        out.iloc[where] = block.reindex(columns=out.columns).fillna("").to_numpy()
+        cells = block.reindex(columns=out.columns).fillna("")
+        for column in out.columns:  # only the columns that changed are written (a column of strings is rebuilt)
+            new = cells[column].to_numpy(dtype=object)
+            if (out[column].iloc[where].to_numpy(dtype=object) != new).any():
+                values = out[column].to_numpy(dtype=object, copy=True)
+                values[where] = new
+                out[column] = pd.Series(values, index=out.index, dtype=out[column].dtype)
     added = sorted((k, i) for i, k in inserted.items() if final[i] is not None)
     if added:
-        block = _rows_frame([final[i] for _, i in added], range(len(added)))
-        out = pd.concat([out, block], ignore_index=True).fillna("")
+        out = pd.concat([out, rows([final[i] for _, i in added])], ignore_index=True).fillna("")
     out.index = range(2, len(out) + 2)
     return out
 
 
 def advance(engine: Engine, ds: Dataset, changes: list[dict]) -> Dataset:
-    """``ds`` after recorded ``changes`` (oldest first), as :func:`load_dataset` would read it then."""
-    tables = {t: _advance_table(getattr(ds, t), [c for c in changes if c["table"] == t])
+    """``ds`` after recorded ``changes`` (oldest first), as :func:`load_dataset` would read it then.
+
+    Only the rows changed are normalised (:func:`graph.model.normalised`); the others were already. A change
+    that brings a new column makes the whole dataset anew.
+    """
+    tables = {t: _advance_table(getattr(ds, t), [c for c in changes if c["table"] == t], t)
               for t in {c["table"] for c in changes}}
-    return _dataset(engine, {t: tables.get(t, getattr(ds, t)) for t in TABLES})
+    if any(not table.columns.equals(getattr(ds, t).columns) for t, table in tables.items()):
+        return _dataset(engine, {t: tables.get(t, getattr(ds, t)) for t in TABLES})
+    for t, table in tables.items():
+        for column in table.columns:  # the columns' types as the dataset's (rows put in may have made them object)
+            if table[column].dtype != getattr(ds, t)[column].dtype:
+                table[column] = table[column].astype(getattr(ds, t)[column].dtype)
+    return ds.subset(**tables)
 
 
 def _stamp(conn: Connection, number: int) -> tuple:

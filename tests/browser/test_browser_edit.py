@@ -62,3 +62,27 @@ def test_an_edit_in_the_map_is_put_into_the_open_drawing_in_place(page, map_app)
     legend = page.evaluate("() => globalThis.snxNetworks.graph.snx.legend.textContent")
     assert "Avslutad" in legend  # the legend names the status the edit brought
     page.screenshot(path=str(SHOTS / "app-edit-in-place.png"))
+
+
+def test_an_actor_renamed_in_the_maps_details_is_put_into_the_open_map(page, map_app):
+    app, url = map_app
+    page.goto(app + "?actor=migrationsverket")
+    page.wait_for_function(DRAWN, timeout=60_000)
+    page.wait_for_timeout(500)
+    name = page.get_by_label("Ditt namn (sparas med dina ändringar)")
+    name.fill("Anna")
+    name.press("Enter")
+    page.wait_for_timeout(1500)
+    page.evaluate("() => { window.__first = globalThis.snxNetworks.graph; }")
+    page.get_by_role("button", name="Redigera aktören").click()
+    box = page.get_by_label("Namn", exact=True)
+    box.fill("Migrationsverket Gävle")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    page.wait_for_function("() => { const n = globalThis.snxNetworks.graph.snx.items.nodes.get('migrationsverket');"
+                           " return n && n.name === 'Migrationsverket Gävle'; }", timeout=60_000)
+    assert page.evaluate("() => globalThis.snxNetworks.graph === window.__first"), "the map was drawn anew"
+    page.get_by_text("Sparat i revision").first.wait_for(timeout=30_000)
+    engine = store.open_store(url)
+    assert store.get_row(engine, "actors", "migrationsverket")["name"] == "Migrationsverket Gävle"
+    engine.dispose()
+    page.screenshot(path=str(SHOTS / "app-edit-from-the-map.png"))
