@@ -53,6 +53,7 @@ from graph.render import (
     canvas_scale,
     isolates_grid,
     network_data,
+    tie_looks,
 )
 from graph.vocab import implied_column
 from graph.webpage import json_for_script, json_subset
@@ -115,6 +116,11 @@ class Drawing:
         of its :attr:`patch` (which names the drawing it came from), so that the JSON is made only when sent."""
         text = self.json if self.patch is None else json_for_script(self.patch)
         return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    @cached_property
+    def looks(self) -> Counter:
+        """How many edges of each kind and status the drawing has (:func:`graph.render.tie_looks`)."""
+        return tie_looks(self.data["edges"])
 
     @cached_property
     def slot_of_tie(self) -> dict[str, int]:
@@ -354,6 +360,8 @@ def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_acto
     tie_ids = list(before.tie_ids)
     replaced = dict(zip(edges["ids"], edges["items"], strict=True))
     edges_again, removed = [], []
+    looks = Counter(before.looks)
+    looks.subtract(tie_looks(edge_items[k] for k in edges["gone"]))
     for k in sorted(edges["gone"], reverse=True):  # the changed pairs' edges: drawn again in place, or gone
         new = replaced.pop(tie_ids[k], None)
         if new is None:
@@ -372,7 +380,8 @@ def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_acto
         next_edge += 1
     said = style.words(before.lang)
     rest = _rest(before.data)
-    rest["legend_ties"] = _tie_legend(edge_items, said)
+    looks.update(tie_looks(edges_again))
+    rest["legend_ties"] = _tie_legend(looks, said)
     rest["options"] = _options(len(node_items), len(edge_items), sized=before.sizes is not None)
     rest["lod"] = _levels_of_detail(len(node_items), len(edge_items))
     rest["captions"] = nodes["captions"]
@@ -383,5 +392,7 @@ def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_acto
              "nodes": node_json, "edges": edge_json}
     patch = {"base": before.sig, "nodes": nodes_again, "ranks": ranks, "edges": edges_again, "removed": removed,
              "removed_nodes": sorted(gone), "rest": _rest(data)}
-    return Drawing(after, data, parts, tuple(tie_ids), nodes["score"], places, before.scale, before.color_by,
-                   before.sizes, before.lang, before.communities, next_edge, (n_actors, n_ties), patch)
+    drawing = Drawing(after, data, parts, tuple(tie_ids), nodes["score"], places, before.scale, before.color_by,
+                      before.sizes, before.lang, before.communities, next_edge, (n_actors, n_ties), patch)
+    drawing.__dict__["looks"] = looks  # a cached property, known already
+    return drawing

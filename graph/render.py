@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Hashable, Mapping
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any, Literal
 
 import networkx as nx
@@ -359,19 +360,34 @@ def _edge_items(G: nx.Graph, words: Mapping[str, Any]) -> list[dict[str, Any]]:
     return items
 
 
-def _tie_legend(edges: list[dict[str, Any]], words: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Legend entries for the kinds and statuses of tie on the drawing (colour, dash, arrow)."""
+def tie_looks(edges: Iterable[Mapping[str, Any]]) -> Counter:
+    """How many edges there are of each kind and status (and started), which is all the ties' legend needs.
+
+    >>> sorted(tie_looks([{"kind": "funding", "status": "ended"}]).items())
+    [(('kind', 'funding'), 1), (('status', 'ended'), 1)]
+    """
+    looks: Counter = Counter()
+    for e in edges:
+        looks["kind", e["kind"]] += 1
+        looks["status", e["status"]] += 1
+        if e.get("phase") == "started":
+            looks["started", True] += 1
+    return looks
+
+
+def _tie_legend(edges: list[dict[str, Any]] | Counter, words: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Legend entries for the kinds and statuses of tie on the drawing (colour, dash, arrow); ``edges`` may be
+    their :func:`tie_looks`."""
+    looks = edges if isinstance(edges, Counter) else tie_looks(edges)
     lang = words["lang"]
-    kinds = {e["kind"] for e in edges}
     out = [{"label": label(KINDS, k, lang) + (" →" if style.EDGE_STYLE[k]["arrows"] else ""), "line": True,
             "color": style.EDGE_STYLE[k]["color"], "arrow": style.EDGE_STYLE[k]["arrows"]}
-           for k in style.EDGE_STYLE if k in kinds]
-    statuses = {e["status"] for e in edges}
+           for k in style.EDGE_STYLE if looks["kind", k] > 0]
     dash = {"planned": "dashed", "recommended": "dotted"}
     out += [{"label": label(STATUSES, s, lang), "line": True, "dash": dash.get(s, "solid"),
              "color": style.ENDED_COLOR if s == "ended" else "#666666"}
-            for s in ("planned", "recommended", "ended") if s in statuses]
-    if any(e.get("phase") == "started" for e in edges):
+            for s in ("planned", "recommended", "ended") if looks["status", s] > 0]
+    if looks["started", True] > 0:
         out.append({"label": words["started_legend"], "line": True, "color": "#666666",
                     "width": 1 + style.STARTED_EXTRA_WIDTH})
     return out
