@@ -80,6 +80,10 @@ def test_tie_break_is_katz_unless_another_is_clearly_better():
     assert choose_tie(ev([15.0, 11.0] * 15, 0.9), "aa", 30) == "cn"  # 3 more ties per fold, steadily
     assert choose_tie(ev([13.0, 7.0] * 15, 0.9), "aa", 30) == "katz"  # same mean, noisy
     assert choose_tie(ev([15.0, 11.0] * 15, 0.85), "aa", 30) == "katz"  # loses AUC
+    # as many ties found and AUC 0.9 -> 0.95 (the prior's AUC is 0.9): the tie-break raises the AUC
+    assert choose_tie(ev([10.0] * 30, 0.95), "aa", 30) == "cn"
+    assert choose_tie(ev([10.0] * 30, 0.905), "aa", 30) == "katz"  # within AUC_SLACK
+    assert choose_tie(ev([9.0] * 30, 0.95), "aa", 30) == "katz"  # fewer ties at the top
 
 
 def test_fitted_tie_break_orders_the_equals_of_the_index():
