@@ -66,3 +66,32 @@ def test_katz_beta_of_the_whole_graph_is_shared_by_the_fit():
                        pair_features(A, rows, cols, ("katz",))["katz"])
     assert not np.allclose(pair_features(A, rows, cols, ("katz",), beta=0.01)["katz"],
                            pair_features(A, rows, cols, ("katz",))["katz"])
+
+
+def test_tie_break_is_katz_unless_another_is_clearly_better():
+    from graph.links._select import choose_tie
+
+    def ev(hits_cn: list[float], auc_cn: float) -> Evidence:
+        e = _evidence([0.0] * len(hits_cn), repeated=True)
+        e.hits["aa/cn"], e.auc["aa/cn"], e.judged["aa/cn"] = sum(hits_cn), auc_cn * len(hits_cn), len(hits_cn)
+        e.per_fold["aa/cn"] = list(hits_cn)
+        return e
+
+    assert choose_tie(ev([15.0, 11.0] * 15, 0.9), "aa", 30) == "cn"  # 3 more ties per fold, steadily
+    assert choose_tie(ev([13.0, 7.0] * 15, 0.9), "aa", 30) == "katz"  # same mean, noisy
+    assert choose_tie(ev([15.0, 11.0] * 15, 0.85), "aa", 30) == "katz"  # loses AUC
+    # as many ties found and AUC 0.9 -> 0.95 (the prior's AUC is 0.9): the tie-break raises the AUC
+    assert choose_tie(ev([10.0] * 30, 0.95), "aa", 30) == "cn"
+    assert choose_tie(ev([10.0] * 30, 0.905), "aa", 30) == "katz"  # within AUC_SLACK
+    assert choose_tie(ev([9.0] * 30, 0.95), "aa", 30) == "katz"  # fewer ties at the top
+
+
+def test_fitted_tie_break_orders_the_equals_of_the_index():
+    from graph.links._select import composite
+
+    f = {"jaccard": np.array([0.5, 0.5, 0.2]), "cn": np.array([1.0, 4.0, 9.0]),
+         "pa": np.array([4.0, 1.0, 1.0]), "katz": np.array([3e-4, 1e-4, 9e-4])}
+    by_katz, by_cn, by_pa = (composite(f, "jaccard", t) for t in ("katz", "cn", "pa"))
+    assert by_katz[0] > by_katz[1] > by_katz[2] and by_cn[1] > by_cn[0] > by_cn[2] and by_pa[0] > by_pa[1]
+    model = fit_default(_matrix(nx.karate_club_graph()))
+    assert model.tie in ("katz", "cn", "pa") and model.evidence.judged.get(f"{model.choice}/cn", 0) > 0

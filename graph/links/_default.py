@@ -45,10 +45,12 @@ from graph.links._select import (
     ALL_PAIRS,
     CANDIDATES,
     PRIOR,
+    TIES,
     Evidence,
     auc,
     candidate_pool,
     choose,
+    choose_tie,
     composite,
     fold_pool,
 )
@@ -109,6 +111,7 @@ class DefaultModel:
     use: dict[str, bool] = field(default_factory=dict)
     pool: tuple[np.ndarray, np.ndarray] | None = None  # candidate pairs (see candidate_pool), big graphs
     katz_beta: float | None = None  # Katz's beta of the whole graph, for its folds too (None: each graph's own)
+    tie: str = "katz"  # the index breaking the chosen index's ties (see graph.links._select.choose_tie)
 
     def features(self, A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
                  hidden: np.ndarray | None = None) -> tuple[dict, dict | None]:
@@ -118,15 +121,17 @@ class DefaultModel:
         return f, a
 
     def structural(self, f: dict, a: dict | None, choice: str | None = None,
-                   clf: object | None = None) -> np.ndarray:
-        """Probability-like scores before the policy weights (by ``choice``, default the fitted one)."""
+                   clf: object | None = None, tie: str | None = None) -> np.ndarray:
+        """Probability-like scores before the policy weights (by ``choice``, default the fitted one;
+        ``tie`` breaks its ties, default the fitted one for the fitted choice, else Katz)."""
+        tie = tie or (self.tie if choice is None else "katz")
         choice = choice or self.choice
         if choice == "stacked":
             with one_thread():
                 p = (clf or self.classifier).predict_proba(features_matrix(f, a))[:, 1]
             lo = logit(np.clip(p, 1e-12, 1 - 1e-12))
             return expit(lo + KATZ_BLEND * np.log(np.maximum(f["katz"], 1e-300) / KATZ_BETA))
-        p = composite(f, choice)
+        p = composite(f, choice, tie)
         if a is not None and self.domain.any():
             lo = logit(np.clip(p, 1e-300, 1 - 1e-16)) + _domain_matrix(a) @ self.domain
             p = expit(lo)
@@ -263,17 +268,25 @@ def _judge(model: DefaultModel, folds: list[_Fold], stacked: list | None, share:
     ev = Evidence({}, {}, sum(x.top for x in folds), int(distinct), share=share,
                   repeated=any(x.repeat for x in folds))
     names = list(CANDIDATES) + (["stacked"] if stacked else [])
+    _rank_folds(model, folds, stacked, ev, [(m, None) for m in names])
+    return ev
+
+
+def _rank_folds(model: DefaultModel, folds: list[_Fold], stacked: list | None, ev: Evidence,
+                variants: list[tuple[str, str | None]]) -> None:
+    """Hits and AUC of each (candidate, tie-break) on every fold, into ``ev`` (named ``cand/tie``
+    when a tie-break is given)."""
     for i, x in enumerate(folds):
         pos, neg = x.y > 0, x.uniform
-        for name in names:
+        for name, tie in variants:
             if name == "stacked" and (x.repeat or i >= len(stacked)):
                 continue
             clf = stacked[i] if name == "stacked" else None
-            s = policy(model.structural(x.f, x.a, name, clf), x.f, x.a, model.use)
-            ps = policy(model.structural(x.pool_f, x.pool_a, name, clf), x.pool_f, x.pool_a, model.use)
+            s = policy(model.structural(x.f, x.a, name, clf, tie), x.f, x.a, model.use)
+            ps = policy(model.structural(x.pool_f, x.pool_a, name, clf, tie), x.pool_f, x.pool_a, model.use)
             best = top_indices(ps, x.top)
-            ev.add(name, {(i, int(j)) for j in best[x.pool_y[best]]}, auc(s[pos], s[neg]), fold=i)
-    return ev
+            ev.add(name if tie is None else f"{name}/{tie}", {(i, int(j)) for j in best[x.pool_y[best]]},
+                   auc(s[pos], s[neg]), fold=i)
 
 
 class _Mean:
@@ -303,7 +316,7 @@ def _fit_domain(model: DefaultModel, folds: list[_Fold]) -> np.ndarray:
         return np.zeros(len(DOMAIN))
     X = np.vstack([_domain_matrix(x.a) for x in folds])
     y = np.concatenate([x.y for x in folds])
-    off = np.concatenate([logit(np.clip(composite(x.f, model.choice), 1e-300, 1 - 1e-16)) for x in folds])
+    off = np.concatenate([logit(np.clip(composite(x.f, model.choice, model.tie), 1e-300, 1 - 1e-16)) for x in folds])
     if y.min() == y.max() or not X.std(axis=0).any():
         return np.zeros(len(DOMAIN))
     columns = tuple(i for i, name in enumerate(_SWITCH) if model.use.get(name, True))
@@ -353,5 +366,9 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
     if model.choice == "stacked":  # the two cross-fitted halves, averaged
         model.classifier = _Mean(stacked[:2])
     else:
+        if model.choice != "katz":  # which index breaks its ties: Katz unless another is clearly better
+            others = [(model.choice, t) for t in TIES[1:] if t != model.choice]
+            _rank_folds(model, folds, stacked, model.evidence, others)
+            model.tie = choose_tie(model.evidence, model.choice, len(folds))
         model.domain = _fit_domain(model, disjoint)
     return model
