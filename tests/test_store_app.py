@@ -246,6 +246,18 @@ def drawn_map(at: AppTest) -> dict:
     return json.loads(graph)
 
 
+def test_the_maps_script_is_a_file_the_app_serves_not_text_in_every_run(engine):
+    from ui.component_files import served_folder
+
+    at = start("explore")
+    element = next(e for e in at.main.get("bidi_component") if e.proto.id.endswith("-graph"))
+    assert element.proto.js_content == "" and element.proto.js_source_path.startswith("map-")
+    served = served_folder(element.proto.component_name) / element.proto.js_source_path
+    text = served.read_text(encoding="utf-8")
+    assert "vis-network" in text[:300] and "export default function" in text
+    assert len(element.proto.SerializeToString()) < len(text) // 10
+
+
 def test_the_map_is_sent_whole_once_then_only_its_edits_unless_the_page_asks_for_it(engine):
     at = start("brokers")
     at.switch_page("views/explore.py").run()

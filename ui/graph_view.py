@@ -1,9 +1,9 @@
 """The interactive network drawing as a bidirectional Streamlit component.
 
 ``graph_view(data, key="graph", height=650)`` draws the dict returned by
-:func:`graph.render.network_data` with vis-network (served inline, no
-request leaves the app) and returns the id of the node the user last
-clicked, or ``None``. Passing ``selected=`` highlights and centres a node
+:func:`graph.render.network_data` with vis-network (a file the app
+serves itself, see :mod:`ui.component_files`; no request leaves the app)
+and returns the id of the node the user last clicked, or ``None``. Passing ``selected=`` highlights and centres a node
 chosen in Python, for example after a search; ``path=`` (pairs of actors)
 shows a path: its actors and ties stand out, the rest of the map fades.
 """
@@ -18,6 +18,7 @@ from typing import Any
 import streamlit as st
 
 from graph.webpage import DRAW_CSS, DRAW_JS, json_for_script, vis_network_js
+from ui.component_files import declare_on_runtime, file_backed
 
 __all__ = ["graph_view", "new_run"]
 
@@ -120,11 +121,12 @@ _SNAPSHOT_CSS = """
   border: 1px solid #bbb; border-radius: 4px; background: rgba(255,255,255,.9); cursor: pointer; }
 """
 
+_NAME = "snx.graph_view"
 _COMPONENT = st.components.v2.component(
-    "snx_graph_view",
+    _NAME,
     html=_HTML,
     css=DRAW_CSS + _SNAPSHOT_CSS,
-    js=_component_js(),
+    js=file_backed(_NAME, "map.js", _component_js()),  # loaded by the page once, not sent with each rerun
 )
 
 
@@ -184,6 +186,7 @@ def graph_view(
         "snapshot_label": snapshot_label,
         "patch": patch,
     }
+    declare_on_runtime(_NAME)
     result = _COMPONENT(
         key=key,
         data=payload,

@@ -61,6 +61,8 @@ def test_an_edit_in_the_map_is_put_into_the_open_drawing_in_place(page, map_app)
     assert abs(scale - zoom) < 0.1 * zoom  # the user's zoom (the page may resize a little), not a new fit
     legend = page.evaluate("() => globalThis.snxNetworks.graph.snx.legend.textContent")
     assert "Avslutad" in legend  # the legend names the status the edit brought
+    scripts = [u for u in page.requested if "/_stcore/bidi-components/snx.graph_view/" in u]
+    assert len(scripts) == 1 and scripts[0].endswith(".js")  # the map's script loaded once, not again on a rerun
     page.screenshot(path=str(SHOTS / "app-edit-in-place.png"))
 
 
