@@ -55,7 +55,7 @@ def context() -> dict:
         st.error(md_text("\n".join(p.text(lang) for p in exc.problems)))
         st.stop()
     values = state.filter_values_of(key, ds)
-    ignored = address.apply_link(values, set(ds.actors["id"]))
+    ignored = address.apply_link(values, set(ds.actors["id"].tolist()))
     if ignored:
         st.warning(t("link_ignored", lang, values=md_text(", ".join(ignored))))
     if access.can_write() or (state.store_engine() is None and access.role() is None):

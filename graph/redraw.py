@@ -123,6 +123,11 @@ class Drawing:
         return tie_looks(self.data["edges"])
 
     @cached_property
+    def labels(self) -> dict:
+        """Theme labels and document titles of its dataset (:func:`drawing_labels`)."""
+        return drawing_labels(self.dataset)
+
+    @cached_property
     def slot_of_tie(self) -> dict[str, int]:
         """Tie id -> its place in the edge list."""
         return {tie: k for k, tie in enumerate(self.tie_ids)}
@@ -252,7 +257,7 @@ def redraw(before: Drawing, after: Dataset, positions: Mapping[Hashable, tuple[f
                                                                                    strict=True)}
     ids = set(after.actors["id"].tolist())
     touched = (set(changed) | set(added) | {a for pair in pairs for a in pair}) & ids  # ends that are not actors
-    nodes = _redrawn_nodes(before, after, touched, set(removed), places)
+    nodes = _redrawn_nodes(before, after, touched, set(removed), places, actors_changed=bool(changed or added or removed))
     if nodes is None:
         return None
     n_ties = len(set(old_ties["id"]) | set(new_ties["id"]))
@@ -261,9 +266,9 @@ def redraw(before: Drawing, after: Dataset, positions: Mapping[Hashable, tuple[f
 
 
 def _redrawn_nodes(before: Drawing, after: Dataset, touched: set[str], removed: set[str],
-                   places: Mapping[Hashable, tuple[float, float]]) -> dict | None:
+                   places: Mapping[Hashable, tuple[float, float]], *, actors_changed: bool = True) -> dict | None:
     """Actor -> its new item (the touched ones, and those the grid of actors without ties moves), the new
-    score of each, the captions and the legend."""
+    score of each, the captions and the legend (``before``'s when no actor's row changed)."""
     ties = after.collaborations
     incident = ties[_touching(ties, touched)]
     ends = touched | set(incident["source"]) | set(incident["target"])
@@ -279,7 +284,7 @@ def _redrawn_nodes(before: Drawing, after: Dataset, touched: set[str], removed: 
     alone = to_multigraph(part.subset(actors=part.actors[part.actors["id"].isin(touched)],
                                        collaborations=incident.iloc[:0]))  # places and ranks are set below
     drawn = network_data(alone, places, color_by=before.color_by, size_by=sizes, lang=before.lang,
-                         communities=before.communities, scale=before.scale, **drawing_labels(after))
+                         communities=before.communities, scale=before.scale, **before.labels)
     old = {n["id"]: n for n in before.data["nodes"]}
     score = {v: sc for v, sc in before.score.items() if v not in removed}
     items = {}
@@ -299,7 +304,7 @@ def _redrawn_nodes(before: Drawing, after: Dataset, touched: set[str], removed: 
                 items[v] = old[v]
             if v in items:
                 items[v] = {**items[v], "x": where[v][0], "y": where[v][1]}
-    return {"items": items, "score": score, "captions": captions, "removed": removed, "legend": _legend(before, after)}
+    return {"items": items, "score": score, "captions": captions, "removed": removed, "legend": _legend(before, after) if actors_changed else before.data["legend"]}
 
 
 def _legend(before: Drawing, after: Dataset) -> list[dict]:
@@ -394,5 +399,6 @@ def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_acto
              "removed_nodes": sorted(gone), "rest": _rest(data)}
     drawing = Drawing(after, data, parts, tuple(tie_ids), nodes["score"], places, before.scale, before.color_by,
                       before.sizes, before.lang, before.communities, next_edge, (n_actors, n_ties), patch)
-    drawing.__dict__["looks"] = looks  # a cached property, known already
+    drawing.__dict__["looks"] = looks  # cached properties, known already (themes and documents are as before)
+    drawing.__dict__["labels"] = before.labels
     return drawing

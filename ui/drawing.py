@@ -107,7 +107,7 @@ def _full_drawing(key: str, color_by: str, size_by: str, lang: str, _ds: Dataset
         before = latest.items.get(wanted)
     drawing = None
     if before is not None:
-        added = not set(_ds.actors["id"]) <= before.score.keys()
+        added = not set(_ds.actors["id"].tolist()) <= before.score.keys()
         drawing = redraw(before, _ds, positions_of(key, _ds) if added else None)  # new actors need a place
     if drawing is None:
         sizes = "partners" if size_by == "degree" else _node_sizes(key, size_by, _ds)
