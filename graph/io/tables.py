@@ -19,25 +19,13 @@ from pathlib import PurePath
 import pandas as pd
 
 from graph.io.columns import direction_column, map_header, table_kind
+from graph.io.fastcsv import FORMULA_START, plain_cells, strip_cell, unescape_formula
 from graph.io.limits import MAX_FILES, check_table
 from graph.io.text import decode, first_line, parse_rows
 from graph.model import REQUIRED, TABLES, DataError, Dataset, Problem
 
 __all__ = ["FORMULA_START", "parse_table", "parse_tables", "table_from_text", "unescape_formula",
            "actors_from_ties", "tables_dataset"]
-
-#: How text starts that a spreadsheet would run as a formula (OWASP's list).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def unescape_formula(value: str) -> str:
-    """Undo the ``'`` our writers put before formula-like text (see :func:`graph.io.writers.safe_cell`).
-
-    >>> unescape_formula("'=1+1"), unescape_formula("''=x"), unescape_formula("'quoted'")
-    ('=1+1', "'=x", "'quoted'")
-    """
-    return value[1:] if value.startswith("'") and value.lstrip("'").startswith(FORMULA_START) else value
-
 
 def _header_problems(header: list[str], raw: list[str], file: str, name: str) -> list[Problem]:
     problems = []
@@ -52,16 +40,35 @@ def _header_problems(header: list[str], raw: list[str], file: str, name: str) ->
 
 
 def parse_table(text: str, file: str, name: str,
-                columns: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+                columns: Mapping[str, str] | None = None, *, quick: bool = True
+                ) -> tuple[pd.DataFrame, list[Problem]]:
     """Parse one of our tables from CSV text; rows are indexed by line number.
 
     Column names are mapped onto ours (``namn`` -> ``name``); ``columns``
     (our column -> the file's) is the user's own choice and comes first.
+    Regular text is split by pyarrow (:func:`graph.io.fastcsv.plain_cells`),
+    the rest, or all with ``quick=False``, by the csv module: the same table either way.
     """
-    raw, records = parse_rows(text, file)
+    fast = plain_cells(text, file) if quick else None
+    if fast is not None:
+        raw, cells = fast
+    else:
+        raw, records = parse_rows(text, file)
     header = map_header(raw, name, columns)
     problems = _header_problems(header, raw, file, name)
-    width = len(header)
+    names = [c if c else f"column_{i + 1}" for i, c in enumerate(header)]
+    if fast is not None:
+        table = cells.set_axis(pd.Index(names), axis=1)
+    else:
+        table = _careful_table(records, names, file, problems)
+    table = table.loc[:, ~table.columns.duplicated()]
+    return (direction_column(table) if name == "collaborations" else table), problems
+
+
+def _careful_table(records: list[tuple[int, list[str]]], names: list[str], file: str,
+                   problems: list[Problem]) -> pd.DataFrame:
+    """The table of ``records`` (each cell :func:`_clean`-ed); rows of another width are added to ``problems``."""
+    width = len(names)
     rows, index = [], []
     for line, values in records:
         if len(values) != width:
@@ -73,18 +80,17 @@ def parse_table(text: str, file: str, name: str,
                 values = (values + [""] * width)[:width]
         rows.append(values)
         index.append(line)
-    names = [c if c else f"column_{i + 1}" for i, c in enumerate(header)]
     table = pd.DataFrame(rows, columns=pd.Index(names), index=index, dtype=object)
     table = table.loc[:, ~table.columns.duplicated()]
     for col in table.columns:
         table[col] = _clean(table[col])
-    return (direction_column(table) if name == "collaborations" else table), problems
+    return table
 
 
 def _clean(values: pd.Series) -> pd.Series:
     """Cells stripped, and our writers' ``'`` before formula-like text taken off (distinct values once)."""
     distinct = pd.unique(values.to_numpy())
-    fixed = {v: unescape_formula(v.strip()) for v in distinct if v != v.strip() or v.startswith("'")}
+    fixed = {v: strip_cell(v) for v in distinct if v != v.strip() or v.startswith("'")}
     return values.map(fixed).fillna(values) if fixed else values
 
 

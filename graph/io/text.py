@@ -18,6 +18,7 @@ import csv
 import io
 import itertools
 import unicodedata
+from collections.abc import Iterator
 
 from graph.io.limits import check_table
 from graph.model import DataError, Problem
@@ -116,6 +117,16 @@ def decode(data: bytes, file: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` (split at ``\\n``, as :class:`io.StringIO` does), one by one, without copying the rest."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
 def sniff_delimiter(text: str, candidates: tuple[str, ...] = DELIMITERS) -> str:
     """The delimiter that splits the header, and then the most records into as many fields.
 
@@ -130,7 +141,7 @@ def sniff_delimiter(text: str, candidates: tuple[str, ...] = DELIMITERS) -> str:
     best, best_score = candidates[0], (-1, 0)
     for delim in candidates:
         try:
-            reader = csv.reader(io.StringIO(text), delimiter=delim)
+            reader = csv.reader(_lines(text), delimiter=delim)
             rows = [r for r in itertools.islice(reader, 51) if r]
         except csv.Error:
             continue
