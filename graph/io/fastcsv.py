@@ -60,16 +60,16 @@ def strip_cell(value: str) -> str:
 
 
 def _clean(column) -> pd.Series:
-    """``column`` (pyarrow strings) as a pandas ``str`` Series, each cell :func:`strip_cell`-ed."""
+    """``column`` (pyarrow strings) as a pandas ``object`` Series (as the careful path's), each cell :func:`strip_cell`-ed."""
     import pyarrow.compute as pc
 
-    values = pd.Series(pd.arrays.ArrowStringArray(column.cast("large_string")), dtype="str")
+    values = pd.Series(column.to_numpy(zero_copy_only=False), dtype=object)  # the careful path's dtype
     marked = pc.match_substring_regex(column, _EDGES)
     if not pc.any(marked).as_py():
         return values
-    mask = np.asarray(marked.to_numpy(zero_copy_only=False), dtype=bool)
-    fixed = {v: strip_cell(v) for v in pd.unique(values[mask].to_numpy())}
-    return values.where(~mask, values[mask].map(fixed))
+    distinct = pd.unique(values.to_numpy())  # as the careful path's _clean, so the same dtype
+    fixed = {v: strip_cell(v) for v in distinct if v != v.strip() or v.startswith("'")}
+    return values.map(fixed).fillna(values) if fixed else values
 
 
 def plain_cells(text: str, file: str) -> tuple[list[str], pd.DataFrame] | None:
