@@ -79,8 +79,8 @@ def served_folder(name: str) -> Path | None:
 
 def _declare(manager: BidiComponentManager, name: str) -> None:
     folder = _FOLDERS.get(name)
-    if folder is None or manager.get_component_asset_root(name) is not None:
-        return
+    if folder is None or manager.get_component_asset_root(name) == folder.resolve():
+        return  # unknown, or declared already (a module imported again, say on a code change, declares anew)
     package, _, component = name.partition(".")
     manifest = ComponentManifest(name=package, version="1",
                                  components=[ComponentConfig(name=component, asset_dir=".")])
