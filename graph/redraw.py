@@ -257,7 +257,8 @@ def redraw(before: Drawing, after: Dataset, positions: Mapping[Hashable, tuple[f
                                                                                    strict=True)}
     ids = set(after.actors["id"].tolist())
     touched = (set(changed) | set(added) | {a for pair in pairs for a in pair}) & ids  # ends that are not actors
-    nodes = _redrawn_nodes(before, after, touched, set(removed), places, actors_changed=bool(changed or added or removed))
+    nodes = _redrawn_nodes(before, after, touched, set(removed), places,
+                           actors_changed=bool(changed or added or removed))
     if nodes is None:
         return None
     n_ties = len(set(old_ties["id"]) | set(new_ties["id"]))
@@ -304,7 +305,8 @@ def _redrawn_nodes(before: Drawing, after: Dataset, touched: set[str], removed: 
                 items[v] = old[v]
             if v in items:
                 items[v] = {**items[v], "x": where[v][0], "y": where[v][1]}
-    return {"items": items, "score": score, "captions": captions, "removed": removed, "legend": _legend(before, after) if actors_changed else before.data["legend"]}
+    legend = _legend(before, after) if actors_changed else before.data["legend"]
+    return {"items": items, "score": score, "captions": captions, "removed": removed, "legend": legend}
 
 
 def _legend(before: Drawing, after: Dataset) -> list[dict]:

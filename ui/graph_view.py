@@ -3,9 +3,10 @@
 ``graph_view(data, key="graph", height=650)`` draws the dict returned by
 :func:`graph.render.network_data` with vis-network (a file the app
 serves itself, see :mod:`ui.component_files`; no request leaves the app)
-and returns the id of the node the user last clicked, or ``None``. Passing ``selected=`` highlights and centres a node
-chosen in Python, for example after a search; ``path=`` (pairs of actors)
-shows a path: its actors and ties stand out, the rest of the map fades.
+and returns the id of the node the user last clicked, or ``None``.
+Passing ``selected=`` highlights and centres a node chosen in Python, for
+example after a search; ``path=`` (pairs of actors) shows a path: its
+actors and ties stand out, the rest of the map fades.
 """
 
 from __future__ import annotations

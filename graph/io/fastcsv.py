@@ -60,7 +60,8 @@ def strip_cell(value: str) -> str:
 
 
 def _clean(column) -> pd.Series:
-    """``column`` (pyarrow strings) as a pandas ``object`` Series (as the careful path's), each cell :func:`strip_cell`-ed."""
+    """``column`` (pyarrow strings) as a pandas ``object`` Series (as the careful path's), each cell
+    :func:`strip_cell`-ed."""
     import pyarrow.compute as pc
 
     values = pd.Series(column.to_numpy(zero_copy_only=False), dtype=object)  # the careful path's dtype
@@ -73,7 +74,8 @@ def _clean(column) -> pd.Series:
 
 
 def plain_cells(text: str, file: str) -> tuple[list[str], pd.DataFrame] | None:
-    """The header (each name stripped) and cells of ``text``, read by pyarrow, or ``None`` when the careful path must read it.
+    """The header (each name stripped) and cells of ``text``, read by pyarrow, or ``None`` when the careful
+    path must read it.
 
     The cells' columns are numbered from 0, their index is the line each record
     is on, records of blank cells are left out, and each cell is stripped (see

@@ -39,7 +39,8 @@ import scipy.sparse as sp
 from graph.links._core import KATZ_BETA, degrees, edge_keys, is_edge
 from graph.links._topk import top_pa_pairs
 
-__all__ = ["CANDIDATES", "PRIOR", "AUC_SLACK", "Z", "Z_REPEATED", "composite", "choose_tie", "TIES", "candidate_pool", "fold_pool", "Evidence", "choose", "auc"]
+__all__ = ["CANDIDATES", "PRIOR", "AUC_SLACK", "Z", "Z_REPEATED", "composite", "choose_tie", "TIES", "candidate_pool",
+           "fold_pool", "Evidence", "choose", "auc"]
 
 #: Indices that may rank the default (each with Katz breaking its ties).
 CANDIDATES: tuple[str, ...] = ("ra", "aa", "cn", "jaccard", "pa", "lp", "katz")
