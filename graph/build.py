@@ -110,6 +110,8 @@ def to_multigraph(ds: Dataset) -> nx.MultiGraph:
     """
     G = nx.MultiGraph()
     G.add_nodes_from((row["id"], _actor_attrs(row)) for row in _records(ds.actors) if row["id"])
+    if ds.collaborations.empty:
+        return G
     ties = ds.collaborations[drawable_ties(ds)]
     weights = pd.to_numeric(ties["weight"], errors="coerce").fillna(1.0).tolist()
     themes = [tuple(split_multi(v)) if v else () for v in ties["themes"].tolist()]

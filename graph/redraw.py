@@ -30,8 +30,9 @@ while sizes or colours depend on the whole network (betweenness, communities).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -42,9 +43,9 @@ import numpy as np
 import pandas as pd
 
 from graph import style
-from graph.build import drawable_ties, to_multigraph
+from graph.build import to_multigraph
 from graph.model import Dataset
-from graph.questions import partner_counts
+from graph.questions import BROKER_STATUSES, partner_counts
 from graph.render import (
     _levels_of_detail,
     _node_colors,
@@ -55,6 +56,7 @@ from graph.render import (
     network_data,
     tie_looks,
 )
+from graph.row_changes import actor_changes, same_cells, tie_changes, usable_ids
 from graph.vocab import implied_column
 from graph.webpage import json_for_script, json_subset
 
@@ -132,6 +134,26 @@ class Drawing:
         """Tie id -> its place in the edge list."""
         return {tie: k for k, tie in enumerate(self.tie_ids)}
 
+    @cached_property
+    def usable_ids(self) -> tuple[bool, bool]:
+        """Whether the actors' and the ties' rows can be matched by id (each given and used once)."""
+        return usable_ids(self.dataset.actors["id"]), usable_ids(self.dataset.collaborations["id"])
+
+    @cached_property
+    def slot_of_node(self) -> dict[Hashable, int]:
+        """Actor id -> its place in the node list."""
+        return {n["id"]: k for k, n in enumerate(self.data["nodes"])}
+
+    @cached_property
+    def order(self) -> list[Hashable]:
+        """The actors in the order of their names' ranks (:func:`_ranks`)."""
+        return sorted(self.score, key=_rank_key(self.score))
+
+    @cached_property
+    def slot_of_rank(self) -> dict[Hashable, int]:
+        """Actor id -> the rank of its name (its place in :attr:`order`)."""
+        return {v: k for k, v in enumerate(self.order)}
+
 
 def _score(G: nx.MultiGraph, sizes: Mapping[Hashable, float] | None) -> dict:
     """Actor -> (size, ties, name): what :func:`graph.style.label_rank` orders names by."""
@@ -139,10 +161,32 @@ def _score(G: nx.MultiGraph, sizes: Mapping[Hashable, float] | None) -> dict:
     return {v: (float(values.get(v, 0) or 0), G.degree(v), str(G.nodes[v].get("name") or v)) for v in G}
 
 
+def _rank_key(score: Mapping[Hashable, tuple]):
+    """What the rank of an actor's name follows, by :func:`graph.style.label_rank`'s rule: the largest first,
+    then the one with most ties, then by name (and id: every actor has its own rank)."""
+    return lambda v: (-score[v][0], -score[v][1], score[v][2], str(v))
+
+
 def _ranks(score: Mapping[Hashable, tuple]) -> dict[Hashable, int]:
-    """The rank of each actor's name, by :func:`graph.style.label_rank`'s rule."""
-    order = sorted(score, key=lambda v: (-score[v][0], -score[v][1], score[v][2], str(v)))
-    return {v: i for i, v in enumerate(order)}
+    """The rank of each actor's name, by :func:`graph.style.label_rank`'s rule.
+
+    >>> _ranks({"a": (1.0, 1, "A"), "b": (2.0, 1, "B"), "c": (1.0, 1, "Å")})
+    {'b': 0, 'a': 1, 'c': 2}
+    """
+    return {v: i for i, v in enumerate(sorted(score, key=_rank_key(score)))}
+
+
+def _order_after(before: Drawing, score: Mapping[Hashable, tuple], moved: set) -> list[Hashable]:
+    """``before``'s actors in rank order with ``moved`` (actors changed, added or removed) taken out and put
+    back where ``score`` ranks them: the order :func:`_ranks` finds, without sorting every actor again."""
+    key = _rank_key(score)
+    order, was = list(before.order), before.slot_of_rank
+    for k in sorted((was[v] for v in moved if v in was), reverse=True):
+        del order[k]
+    for v in moved:
+        if v in score:
+            bisect.insort(order, v, key=key)
+    return order
 
 
 def draw(ds: Dataset, positions: Mapping[Hashable, tuple[float, float]], *, color_by: str = "sector",
@@ -171,53 +215,6 @@ def _rest(data: Mapping[str, Any]) -> dict:
     return {k: v for k, v in data.items() if k not in ("nodes", "edges")}
 
 
-def _changed_rows(before: pd.DataFrame, after: pd.DataFrame, where: np.ndarray) -> np.ndarray:
-    """For each row of ``after`` found in ``before`` at ``where``: does any cell differ? (column by column, in
-    the columns' own arrays: a third of the time of comparing object arrays)"""
-    differs = np.zeros(len(after), dtype=bool)
-    for column in after.columns:
-        ne = before[column].array.take(where) != after[column].array
-        differs |= np.asarray(ne.fillna(True) if hasattr(ne, "fillna") else ne, dtype=bool)
-    return differs
-
-
-def _tie_changes(before: pd.DataFrame, after: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame] | None:
-    """The rows of ties changed, added or removed: as they were and as they are (None: not comparable)."""
-    if list(before.columns) != list(after.columns):
-        return None
-    old, new = pd.Index(before["id"].astype(object)), pd.Index(after["id"].astype(object))
-    if not old.is_unique or not new.is_unique or (old == "").any() or (new == "").any():
-        return None
-    where = old.get_indexer(new)
-    kept = where >= 0
-    if (np.diff(where[kept]) <= 0).any():  # the ties kept are in another order: parallel ties bend otherwise
-        return None
-    differs = np.ones(len(new), dtype=bool)
-    differs[kept] = _changed_rows(before, after[kept], where[kept])
-    gone = np.ones(len(old), dtype=bool)
-    gone[where[kept]] = False
-    gone[where[kept][differs[kept]]] = True
-    return before[gone], after[differs]
-
-
-def _actor_changes(before: pd.DataFrame, after: pd.DataFrame) -> tuple[list[str], list[str], list[str]] | None:
-    """Ids of the actors whose row changed, of those added (last, in order) and of those removed (None:
-    actors in another order, or an id twice)."""
-    if list(before.columns) != list(after.columns):
-        return None
-    old, new = pd.Index(before["id"].astype(object)), pd.Index(after["id"].astype(object))
-    if not old.is_unique or not new.is_unique or (new == "").any():
-        return None
-    where = old.get_indexer(new)
-    kept = where >= 0
-    if (np.diff(where[kept]) <= 0).any() or (kept[1:] & ~kept[:-1]).any():  # reordered, or added in between
-        return None
-    differs = _changed_rows(before, after[kept], where[kept])
-    removed = np.ones(len(old), dtype=bool)
-    removed[where[kept]] = False
-    return list(new[kept][differs]), list(new[~kept]), list(old[removed])
-
-
 def _touching(ties: pd.DataFrame, actors: set[str]) -> pd.Series:
     return ties["source"].isin(actors) | ties["target"].isin(actors)
 
@@ -242,8 +239,8 @@ def redraw(before: Drawing, after: Dataset, positions: Mapping[Hashable, tuple[f
         return before
     if not (b.themes.equals(after.themes) and b.documents.equals(after.documents)):
         return None
-    actors = _actor_changes(b.actors, after.actors)
-    ties = _tie_changes(b.collaborations, after.collaborations)
+    actors = actor_changes(b.actors, after.actors, lambda: before.usable_ids[0])
+    ties = tie_changes(b.collaborations, after.collaborations, lambda: before.usable_ids[1])
     if actors is None or ties is None or len(ties[0]) + len(ties[1]) > MOST_CHANGED:
         return None
     changed, added, removed = actors
@@ -257,37 +254,51 @@ def redraw(before: Drawing, after: Dataset, positions: Mapping[Hashable, tuple[f
                                                                                    strict=True)}
     ids = set(after.actors["id"].tolist())
     touched = (set(changed) | set(added) | {a for pair in pairs for a in pair}) & ids  # ends that are not actors
-    nodes = _redrawn_nodes(before, after, touched, set(removed), places,
+    incident = after.collaborations[_touching(after.collaborations, touched)]
+    nodes = _redrawn_nodes(before, after, incident, touched, set(removed), places,
                            actors_changed=bool(changed or added or removed))
     if nodes is None:
         return None
     n_ties = len(set(old_ties["id"]) | set(new_ties["id"]))
-    return _assembled(before, after, nodes, _redrawn_edges(before, after, pairs, places), len(touched) + len(removed),
-                      n_ties, places)
+    drawing = _assembled(before, after, nodes, _redrawn_edges(before, after, incident, old_ties, pairs, places),
+                         len(touched) + len(removed), n_ties, places)
+    if all(same_cells(getattr(b, t)["id"], getattr(after, t)["id"]) for t in ("actors", "collaborations")):
+        drawing.__dict__["usable_ids"] = before.usable_ids  # the same ids
+    return drawing
 
 
-def _redrawn_nodes(before: Drawing, after: Dataset, touched: set[str], removed: set[str],
+def _redrawn_nodes(before: Drawing, after: Dataset, incident: pd.DataFrame, touched: set[str], removed: set[str],
                    places: Mapping[Hashable, tuple[float, float]], *, actors_changed: bool = True) -> dict | None:
     """Actor -> its new item (the touched ones, and those the grid of actors without ties moves), the new
-    score of each, the captions and the legend (``before``'s when no actor's row changed)."""
+    score of each, the captions and the legend (``before``'s when no actor's row changed). ``incident``: the
+    ties of ``after`` with an end among ``touched``."""
     ties = after.collaborations
-    incident = ties[_touching(ties, touched)]
-    ends = touched | set(incident["source"]) | set(incident["target"])
-    part = after.subset(actors=after.actors[after.actors["id"].isin(ends)], collaborations=incident)
-    drawn_ties = incident[drawable_ties(part)]
-    degree = Counter(drawn_ties["source"]) + Counter(drawn_ties["target"])
+    ids = after.actors["id"]
+    sources, targets = incident["source"].tolist(), incident["target"].tolist()
+    actors = set(ids[ids.isin(set(sources) | set(targets))].tolist()) - {""}
+    degree: Counter = Counter()
+    partners: defaultdict = defaultdict(set)  # what partner_counts counts: distinct partners over existing ties
+    for a, b, status in zip(sources, targets, incident["status"].tolist(), strict=True):
+        if a != b and a in actors and b in actors:  # a tie the graph holds (build.drawable_ties)
+            degree[a] += 1
+            degree[b] += 1
+            if (status or "existing") in BROKER_STATUSES:
+                partners[a].add(b)
+                partners[b].add(a)
     if before.sizes == "partners":
-        sizes = partner_counts(part).to_dict()
+        sizes = {v: len(partners[v]) for v in touched}
     elif before.sizes is None:
         sizes = None
     else:
         sizes = {v: before.score[v][0] for v in touched}
-    alone = to_multigraph(part.subset(actors=part.actors[part.actors["id"].isin(touched)],
-                                       collaborations=incident.iloc[:0]))  # places and ranks are set below
+    alone = to_multigraph(after.subset(actors=after.actors[ids.isin(touched)],
+                                       collaborations=ties.iloc[:0]))  # places and ranks are set below
     drawn = network_data(alone, places, color_by=before.color_by, size_by=sizes, lang=before.lang,
                          communities=before.communities, scale=before.scale, **before.labels)
-    old = {n["id"]: n for n in before.data["nodes"]}
-    score = {v: sc for v, sc in before.score.items() if v not in removed}
+    old, slot = before.data["nodes"], before.slot_of_node
+    score = dict(before.score)
+    for v in removed:
+        score.pop(v, None)
     items = {}
     for item in drawn["nodes"]:
         v = item["id"]
@@ -297,12 +308,12 @@ def _redrawn_nodes(before: Drawing, after: Dataset, touched: set[str], removed: 
     isolated = [v for v in touched | removed if before.score.get(v, (0, 1))[1] == 0 or score.get(v, (0, 1))[1] == 0]
     captions = before.data["captions"]
     if isolated:  # the grid of actors without ties is laid out again (by name, under the rest)
-        order = [n["id"] for n in before.data["nodes"] if n["id"] not in removed] + [v for v in items if v not in old]
+        order = [n["id"] for n in before.data["nodes"] if n["id"] not in removed] + [v for v in items if v not in slot]
         where, captions = isolates_grid(order, {v: score[v][1] for v in order}, {v: score[v][2] for v in order},
                                         places, before.scale, style.words(before.lang))
         for v in order:
-            if v not in items and (old[v]["x"], old[v]["y"]) != where[v]:
-                items[v] = old[v]
+            if v not in items and (old[slot[v]]["x"], old[slot[v]]["y"]) != where[v]:
+                items[v] = old[slot[v]]
             if v in items:
                 items[v] = {**items[v], "x": where[v][0], "y": where[v][1]}
     legend = _legend(before, after) if actors_changed else before.data["legend"]
@@ -322,16 +333,20 @@ def _legend(before: Drawing, after: Dataset) -> list[dict]:
                         {"lang": before.lang}, None)[1]
 
 
-def _redrawn_edges(before: Drawing, after: Dataset, pairs: set[frozenset],
-                   places: Mapping[Hashable, tuple[float, float]]) -> dict:
-    """The edges of the changed pairs as they are now (all of a pair's ties: parallel ones bend by their order)."""
+def _redrawn_edges(before: Drawing, after: Dataset, incident: pd.DataFrame, old_ties: pd.DataFrame,
+                   pairs: set[frozenset], places: Mapping[Hashable, tuple[float, float]]) -> dict:
+    """The edges of the changed pairs as they are now (all of a pair's ties: parallel ones bend by their order).
+
+    ``incident`` holds every tie of ``after`` with an end that is an actor of ``pairs``; ``old_ties`` the
+    ties changed or removed, as they were.
+    """
     if not pairs:
         return {"items": [], "ids": [], "gone": set()}
-    now = _between(after.collaborations, pairs)
+    now = _between(incident, pairs)
     ends = {a for pair in pairs for a in pair}
     G = to_multigraph(after.subset(actors=after.actors[after.actors["id"].isin(ends)], collaborations=now))
-    drawn = network_data(G, places, color_by="sector", lang=before.lang, **drawing_labels(after))
-    was = set(_between(before.dataset.collaborations, pairs)["id"])
+    drawn = network_data(G, places, color_by="sector", lang=before.lang, **before.labels)  # as themes are
+    was = set(now["id"]) | set(old_ties["id"])  # the pairs' ties before: those kept are between them now
     return {"items": drawn["edges"], "ids": [tie for _, _, tie in G.edges(data="id")],
             "gone": {before.slot_of_tie[t] for t in was if t in before.slot_of_tie}}
 
@@ -339,27 +354,40 @@ def _redrawn_edges(before: Drawing, after: Dataset, pairs: set[frozenset],
 def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_actors: int, n_ties: int,
                places: Mapping[Hashable, tuple[float, float]]) -> Drawing:
     """``before`` with the redrawn actors and edges put in, names ranked again, legend and options anew."""
-    rank = _ranks(nodes["score"])
-    gone = nodes["removed"]
-    node_items, node_json, nodes_again, ranks = [], [], [], {}
-    for item, piece in zip(before.data["nodes"], before.parts["nodes"], strict=True):
+    gone, items = nodes["removed"], nodes["items"]
+    added = ([v for v in after.actors["id"].tolist() if v not in before.score]  # added go last, as in the table
+             if any(v not in before.score for v in items) else [])
+    order = _order_after(before, nodes["score"], set(items) | set(gone))
+    rank = {v: k for k, v in enumerate(order)}
+    nodes_again, ranks = [], {}
+
+    def put(item: dict, piece: str) -> tuple[dict, str]:
         v = item["id"]
-        if v in gone:
-            continue
-        new = nodes["items"].get(v)
-        if new is not None or rank[v] != item["rank"]:
-            item = {**(new or item), "rank": rank[v]}
-            piece = json_for_script(item)
-            if new is not None:
-                nodes_again.append(item)
-            else:  # only the order of names moved: the page needs the new rank, not the actor again
-                ranks[v] = rank[v]
-        node_items.append(item)
-        node_json.append(piece)
-    known = set(before.score)
-    for v in after.actors["id"].tolist():  # actors added go last, as in the table
-        if v not in known:
-            item = {**nodes["items"][v], "rank": rank[v]}
+        new = items.get(v)
+        if new is None and rank[v] == item["rank"]:
+            return item, piece
+        item = {**(new or item), "rank": rank[v]}
+        if new is not None:
+            nodes_again.append(item)
+        else:  # only the order of names moved: the page needs the new rank, not the actor again
+            ranks[v] = rank[v]
+        return item, json_for_script(item)
+
+    if not gone and not added:  # the same actors: only those redrawn and those whose name's rank moved
+        node_items, node_json = list(before.data["nodes"]), list(before.parts["nodes"])
+        slot = before.slot_of_node
+        again = {slot[v] for v in items} | {slot[v] for v, was in zip(order, before.order, strict=True) if v != was}
+        for k in sorted(again):
+            node_items[k], node_json[k] = put(node_items[k], node_json[k])
+    else:
+        node_items, node_json = [], []
+        for item, piece in zip(before.data["nodes"], before.parts["nodes"], strict=True):
+            if item["id"] not in gone:
+                item, piece = put(item, piece)
+                node_items.append(item)
+                node_json.append(piece)
+        for v in added:
+            item = {**items[v], "rank": rank[v]}
             node_items.append(item)
             node_json.append(json_for_script(item))
             nodes_again.append(item)
@@ -395,7 +423,9 @@ def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_acto
     rest["legend"] = nodes["legend"]
     data = {**rest, "nodes": node_items, "edges": edge_items}
     data = {k: data[k] for k in before.data}  # the keys in network_data's order
-    parts = {"rest": json_for_script(_rest(data))[1:-1], "node_ids": [str(n["id"]) for n in node_items],
+    same_actors = not gone and not added
+    parts = {"rest": json_for_script(_rest(data))[1:-1],
+             "node_ids": before.parts["node_ids"] if same_actors else [str(n["id"]) for n in node_items],
              "nodes": node_json, "edges": edge_json}
     patch = {"base": before.sig, "nodes": nodes_again, "ranks": ranks, "edges": edges_again, "removed": removed,
              "removed_nodes": sorted(gone), "rest": _rest(data)}
@@ -403,4 +433,11 @@ def _assembled(before: Drawing, after: Dataset, nodes: dict, edges: dict, n_acto
                       before.sizes, before.lang, before.communities, next_edge, (n_actors, n_ties), patch)
     drawing.__dict__["looks"] = looks  # cached properties, known already (themes and documents are as before)
     drawing.__dict__["labels"] = before.labels
+    drawing.__dict__["order"], drawing.__dict__["slot_of_rank"] = order, rank
+    if same_actors:
+        drawing.__dict__["slot_of_node"] = before.slot_of_node
+    if not removed:  # ties kept in place, new ones last
+        slots = before.slot_of_tie
+        drawing.__dict__["slot_of_tie"] = slots if len(tie_ids) == len(slots) else {
+            **slots, **{tie: k for k, tie in enumerate(tie_ids[len(slots):], len(slots))}}
     return drawing

@@ -194,3 +194,46 @@ def test_a_new_layout_handed_in_moves_only_the_actors_added(shipped):
     now = {n["id"]: (n["x"], n["y"]) for n in patched.data["nodes"]}
     assert all(now[a] == was[a] for a in was if before.score[a][1] > 0)  # the others stay where the map showed them
     assert patched.positions["ny"] == elsewhere["ny"]
+
+
+def test_edits_saved_one_after_another_are_each_redrawn_as_drawn_whole(shipped):
+    """The map's snapshot keeps the columns an edit did not touch: each redraw compares only the others, and
+    carries the order of names and the places of actors and ties to the next one."""
+    ds, positions = shipped
+    engine = store.create(store.connect("sqlite://"))
+    store.import_dataset(engine, ds, author="Ann", message="start")
+    snapshot = store.refresh(engine)
+    drawing = draw(snapshot.dataset, positions)
+    ties, actors = snapshot.dataset.collaborations, snapshot.dataset.actors
+    small = actors["id"][~actors["id"].isin(set(ties["source"]) | set(ties["target"]))].tolist()
+    small = [a for a in actors["id"] if a in set(ties["source"]) | set(ties["target"])][-1:] if not small else small
+    hub = ties["source"].value_counts().index[0]
+    others = [a for a in actors["id"] if a not in (hub, small[0])]
+
+    def version(table, row):
+        return store.get_row(engine, table, row)["version"]
+
+    steps = [
+        lambda: [{"op": "update", "table": "collaborations", "id": ties["id"].iloc[0],
+                  "version": version("collaborations", ties["id"].iloc[0]), "set": {"status": "ended"}}],
+        lambda: [{"op": "update", "table": "actors", "id": others[2], "version": version("actors", others[2]),
+                  "set": {"name": "Aaa förening"}}],  # its name's rank moves
+        lambda: [{"op": "add", "table": "collaborations",
+                  "row": {"id": f"t-new-{k}", "source": small[0], "target": other, "kind": "partnership",
+                          "document": ties["document"].iloc[0], "evidence": "Citat."}}
+                 for k, other in enumerate(others[:6])],  # a small actor grows: ranks move
+        lambda: [{"op": "delete", "table": "collaborations", "id": ties["id"].iloc[1],
+                  "version": version("collaborations", ties["id"].iloc[1])}],
+        lambda: [{"op": "update", "table": "collaborations", "id": "t-new-0", "version": version("collaborations", "t-new-0"),
+                  "set": {"status": "planned", "target": others[7]}}],
+    ]
+    for step in steps:
+        store.apply_changes(engine, step(), author="Ann", message="step")
+        snapshot = store.refresh(engine, snapshot)
+        patched = redraw(drawing, snapshot.dataset)
+        assert patched is not None and patched.changed is not None
+        whole = draw(snapshot.dataset, positions, scale=drawing.scale)
+        assert_same_drawing(patched, whole)
+        assert patched.order == whole.order and patched.slot_of_node == whole.slot_of_node
+        assert patched.slot_of_tie == {t: k for k, t in enumerate(patched.tie_ids)}
+        drawing = patched
