@@ -20,12 +20,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from graph.model import COLUMNS, Dataset, split_multi
 from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES, implied, implied_column
 
-__all__ = ["to_multigraph", "actor_record", "positions", "drawable_ties", "tie_status", "to_simple", "filter_dataset",
+__all__ = ["to_multigraph", "actor_record", "positions", "among", "drawable_ties", "tie_status", "to_simple", "filter_dataset",
            "filter_options", "neighbourhood", "actor_themes", "resolve_actor",
            "as_of", "years_of", "timeline_years"]
 
@@ -79,6 +80,24 @@ def positions(ids, values: pd.Series):
     return index.get_indexer(values.to_numpy(dtype=object))
 
 
+def among(values: pd.Series, ids) -> np.ndarray:
+    """Whether each of ``values`` is one of ``ids``: :func:`positions` ``>= 0``, with pyarrow's ``is_in`` on
+    Arrow strings (a tenth of the time at 20,000 ties).
+
+    >>> among(pd.Series(["b", "x"], dtype=str), ["a", "b"]).tolist(), among(pd.Series(["b"], dtype=object), ["b"]).tolist()
+    ([True, False], [True])
+    """
+    array = values.array
+    if not hasattr(array, "__arrow_array__"):
+        return positions(ids, values) >= 0
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    chunked = array.__arrow_array__()
+    wanted = pa.array(pd.Series(ids, dtype=object).to_numpy(), type=pa.large_string()).cast(chunked.type)
+    return pc.fill_null(pc.is_in(chunked, value_set=wanted), False).to_numpy(zero_copy_only=False)
+
+
 def drawable_ties(ds: Dataset) -> pd.Series:
     """True for the ties that join two different actors of ``ds`` (the ones a graph holds).
 
@@ -89,7 +108,7 @@ def drawable_ties(ds: Dataset) -> pd.Series:
     """
     ids = ds.actors["id"][ds.actors["id"] != ""].unique()
     ties = ds.collaborations
-    ends = [positions(ids, ties[end]) >= 0 for end in ("source", "target")]
+    ends = [among(ties[end], ids) for end in ("source", "target")]
     return pd.Series(ends[0] & ends[1], index=ties.index) & (ties["source"] != ties["target"])
 
 
@@ -200,7 +219,7 @@ def filter_dataset(
         actors = actors[keep]
     ties = ds.collaborations
     ids = actors["id"].unique()
-    mask = pd.Series((positions(ids, ties["source"]) >= 0) & (positions(ids, ties["target"]) >= 0), index=ties.index)
+    mask = pd.Series(among(ties["source"], ids) & among(ties["target"], ids), index=ties.index)
     if _given(kinds) or _given(statuses):
         mask &= _keep(ties["kind"], kinds) & _keep(tie_status(ties), statuses)
     if _given(themes):

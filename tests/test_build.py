@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
 from graph.build import filter_dataset, neighbourhood, resolve_actor, to_multigraph, to_simple
 from graph.model import Dataset
 
@@ -81,3 +85,13 @@ def test_positions_are_pandas_own_lookup_of_arrow_strings():
     expected = pd.Index(ids).get_indexer(values.astype(object))
     assert np.array_equal(positions(ids, values), expected)
     assert np.array_equal(positions(ids, values) >= 0, values.isin(set(ids)).to_numpy())
+
+
+@given(values=st.lists(st.sampled_from(["a", "b", "Åsa", "ø", "", " a", "x"]), max_size=30),
+       ids=st.lists(st.sampled_from(["a", "Åsa", "ø", "b ", "y"]), max_size=6, unique=True))
+def test_among_arrow_strings_answers_as_the_lookup_of_python_strings(values, ids):
+    from graph.build import among, positions
+
+    expected = (positions(ids, pd.Series(values, dtype=object)) >= 0).tolist()
+    assert among(pd.Series(values, dtype=str), ids).tolist() == expected
+    assert among(pd.Series(values, dtype=object), ids).tolist() == expected

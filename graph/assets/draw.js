@@ -200,7 +200,21 @@
     return {from: String(e.from), to: String(e.to), look: look, order: Math.max(rank[e.from] || 0, rank[e.to] || 0)};
   }
   function sortFastEdges(fast) {  // most important ties first; ties of equal rank keep the map's order
-    fast.list = Array.from(fast.byId.values()).sort(function (a, b) { return a.order - b.order; });
+    var all = Array.from(fast.byId.values()), most = 0, i;
+    for (i = 0; i < all.length; i++) {
+      var o = all[i].order;
+      if (!(o >= 0 && o <= 1e7 && o === Math.floor(o))) { most = -1; break; }
+      if (o > most) most = o;
+    }
+    if (most < 0) {
+      fast.list = all.sort(function (a, b) { return a.order - b.order; });
+    } else {  // ranks are whole numbers: counted into place, in linear time (as stable as the sort)
+      var start = new Int32Array(most + 2), list = new Array(all.length);
+      for (i = 0; i < all.length; i++) start[all[i].order + 1] += 1;
+      for (i = 1; i < start.length; i++) start[i] += start[i - 1];
+      for (i = 0; i < all.length; i++) list[start[all[i].order]++] = all[i];
+      fast.list = list;
+    }
     fast.looks = Object.keys(fast.lookOf).map(function (k) { return fast.lookOf[k]; });
     return fast;
   }
@@ -503,9 +517,19 @@
     s.order = rankOrder(s.rank);
     s.captions = patch.rest.captions || [];
     if (s.fast) {  // the large map's own list of ties: the ties drawn again, and every tie's rank anew
-      patch.edges.forEach(function (e) { s.fast.byId.set(e.id, fastEdge(s.fast, e, s.rank)); });
-      s.fast.byId.forEach(function (e) { e.order = Math.max(s.rank[e.from] || 0, s.rank[e.to] || 0); });
-      sortFastEdges(s.fast);
+      var moved = gone.length > 0;  // sorted again only when a tie came, went or changed its place in the order
+      patch.edges.forEach(function (e) {
+        var had = s.fast.byId.get(e.id), now = fastEdge(s.fast, e, s.rank);
+        if (!had) { s.fast.byId.set(e.id, now); moved = true; return; }
+        moved = moved || had.order !== now.order;
+        Object.assign(had, now);  // the same item: the list holds it
+      });
+      s.fast.byId.forEach(function (e) {
+        var order = Math.max(s.rank[e.from] || 0, s.rank[e.to] || 0);
+        if (order !== e.order) { e.order = order; moved = true; }
+      });
+      if (moved) sortFastEdges(s.fast);
+      else s.fast.looks = Object.keys(s.fast.lookOf).map(function (k) { return s.fast.lookOf[k]; });
     }
     var options = JSON.stringify(patch.rest.options);
     if (options !== s.options) { network.setOptions(patch.rest.options); s.options = options; }
