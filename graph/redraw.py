@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from graph import style
-from graph.build import to_multigraph
+from graph.build import among, to_multigraph
 from graph.model import Dataset
 from graph.questions import BROKER_STATUSES, partner_counts
 from graph.render import (
@@ -215,14 +215,15 @@ def _rest(data: Mapping[str, Any]) -> dict:
     return {k: v for k, v in data.items() if k not in ("nodes", "edges")}
 
 
-def _touching(ties: pd.DataFrame, actors: set[str]) -> pd.Series:
-    return ties["source"].isin(actors) | ties["target"].isin(actors)
+def _touching(ties: pd.DataFrame, actors: set[str]) -> np.ndarray:
+    ids = list(actors)
+    return among(ties["source"], ids) | among(ties["target"], ids)
 
 
 def _between(ties: pd.DataFrame, pairs: set[frozenset]) -> pd.DataFrame:
     """The ties that join one of ``pairs``."""
-    ends = {a for pair in pairs for a in pair}
-    near = ties[ties["source"].isin(ends) & ties["target"].isin(ends)]
+    ends = list({a for pair in pairs for a in pair})
+    near = ties[among(ties["source"], ends) & among(ties["target"], ends)]
     keep = [frozenset((s, t)) in pairs for s, t in zip(near["source"], near["target"], strict=True)]
     return near[np.asarray(keep, dtype=bool)]
 
