@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from graph.model import COLUMNS, Dataset, split_multi
+from graph.row_changes import same_cells
 from graph.vocab import ACTOR_TYPES, KINDS, LEVELS, SECTORS, STATUSES, implied, implied_column
 
 __all__ = ["to_multigraph", "actor_record", "positions", "among", "drawable_ties", "tie_status", "to_simple", "filter_dataset",
@@ -242,29 +243,46 @@ def _ordered(found: list[str], vocabulary: dict) -> list[str]:
     return [v for v in vocabulary if v in found] + [v for v in found if v not in vocabulary]
 
 
-def filter_options(ds: Dataset) -> dict[str, list[str]]:
+#: Each option list of :func:`filter_options` and the (table, columns) it is found in.
+OPTION_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "types": ("actors", ("type",)), "sectors": ("actors", ("sector",)), "levels": ("actors", ("level",)),
+    "countries": ("actors", ("country",)), "regions": ("actors", ("region",)),
+    "municipalities": ("actors", ("municipality",)), "themes": ("collaborations", ("themes",)),
+    "kinds": ("collaborations", ("kind",)), "statuses": ("collaborations", ("status",)),
+    "years": ("collaborations", ("start", "end")),
+}
+
+
+def _option(ds: Dataset, key: str) -> list[str]:
+    ties = ds.collaborations
+    if key == "years":
+        dates = pd.concat([ties["start"], ties["end"]]).str[:4]
+        return sorted(set(dates[dates.str.fullmatch(r"\d{4}")].tolist()))
+    if key == "statuses":
+        return _ordered(_values(tie_status(ties)), STATUSES)
+    table, (column,) = OPTION_COLUMNS[key]
+    values = _values(getattr(ds, table)[column], multi=key in ("regions", "municipalities", "themes"))
+    vocabulary = {"types": ACTOR_TYPES, "sectors": SECTORS, "levels": LEVELS, "kinds": KINDS}.get(key)
+    return values if vocabulary is None else _ordered(values, vocabulary)
+
+
+def filter_options(ds: Dataset, like: tuple[Dataset, dict[str, list[str]]] | None = None) -> dict[str, list[str]]:
     """The values present in ``ds`` for each keyword of :func:`filter_dataset`, vocabulary order first,
     and the ``years`` that start or end a tie.
+
+    ``like`` is an earlier dataset and its options: a list whose columns ``ds`` holds in the same memory
+    (an edit that did not touch them, :func:`graph.row_changes.same_cells`) is taken from it as it is.
 
     >>> ds = Dataset.from_records(actors=[{"id": "a", "type": "municipality", "region": "Sörmland|Värmland"}])
     >>> filter_options(ds)["types"], filter_options(ds)["regions"]
     (['municipality'], ['Sörmland', 'Värmland'])
     """
-    actors, ties = ds.actors, ds.collaborations
-    status = tie_status(ties)
-    dates = pd.concat([ties["start"], ties["end"]]).str[:4]
-    return {
-        "types": _ordered(_values(actors["type"]), ACTOR_TYPES),
-        "sectors": _ordered(_values(actors["sector"]), SECTORS),
-        "levels": _ordered(_values(actors["level"]), LEVELS),
-        "countries": _values(actors["country"]),
-        "regions": _values(actors["region"], multi=True),
-        "municipalities": _values(actors["municipality"], multi=True),
-        "themes": _values(ties["themes"], multi=True),
-        "kinds": _ordered(_values(ties["kind"]), KINDS),
-        "statuses": _ordered(_values(status), STATUSES),
-        "years": sorted(set(dates[dates.str.fullmatch(r"\d{4}")].tolist())),
-    }
+    found = {}
+    for key, (table, columns) in OPTION_COLUMNS.items():
+        kept = like is not None and key in like[1] and all(
+            same_cells(getattr(like[0], table)[c], getattr(ds, table)[c]) for c in columns)
+        found[key] = like[1][key] if kept else _option(ds, key)
+    return found
 
 
 def neighbourhood(ds: Dataset, actor: str, depth: int = 1) -> Dataset:

@@ -137,12 +137,23 @@ class DataError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+#: Tables of at most this many rows are normalised cell by cell (the rows an edit puts in).
+FEW_ROWS = 64
+
+
 def _empty_table(name: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS[name]})
 
 
 def _normalise(table: pd.DataFrame, name: str) -> pd.DataFrame:
     """Give ``table`` every standard column, as strings with '' for missing."""
+    if len(table) <= FEW_ROWS:  # a few rows (an edit): cells walked in Python, a tenth of pandas' column by column
+        cells = {c: table[c].tolist() for c in table.columns}
+        if all(type(v) is str or v is None or (type(v) is float and v != v) for c in cells.values() for v in c):
+            out = {c: [v if type(v) is str else "" for v in column] for c, column in cells.items()}  # None, NaN: ''
+            out.update({c: [""] * len(table) for c in COLUMNS[name] if c not in out})
+            return _vocabulary_codes(pd.DataFrame({c: pd.Series(v, index=table.index, dtype=str) for c, v in out.items()},
+                                                  index=table.index), name)
     table = table.copy()
     for col in COLUMNS[name]:
         if col not in table.columns:

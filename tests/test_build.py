@@ -95,3 +95,23 @@ def test_among_arrow_strings_answers_as_the_lookup_of_python_strings(values, ids
     expected = (positions(ids, pd.Series(values, dtype=object)) >= 0).tolist()
     assert among(pd.Series(values, dtype=str), ids).tolist() == expected
     assert among(pd.Series(values, dtype=object), ids).tolist() == expected
+
+
+def test_filter_options_after_an_edit_keep_the_lists_of_columns_it_did_not_touch():
+    from graph import store
+    from graph.build import filter_options
+
+    engine = store.create(store.connect("sqlite://"))
+    store.import_dataset(engine, DS, author="Ann", message="start")
+    first = store.refresh(engine)
+    before = filter_options(first.dataset)
+    tie = first.dataset.collaborations.iloc[0]["id"]
+    store.apply_changes(engine, [{"op": "update", "table": "collaborations", "id": tie, "version": 1,
+                                  "set": {"status": "ended", "themes": "housing"}}], author="Ann", message="ended")
+    store.apply_changes(engine, [{"op": "update", "table": "actors", "id": "arjang", "version": 1,
+                                  "set": {"region": "Dalarnas län"}}], author="Ann", message="moved")
+    later = store.refresh(engine, first)
+    found = filter_options(later.dataset, (first.dataset, before))
+    assert found == filter_options(later.dataset)
+    assert "ended" in found["statuses"] and "Dalarnas län" in found["regions"] and "housing" in found["themes"]
+    assert found["types"] is before["types"] and found["kinds"] is before["kinds"]  # columns the edits left alone

@@ -14,6 +14,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -23,6 +24,7 @@ from graph import analysis, questions
 from graph.build import as_of, filter_dataset, filter_options, neighbourhood, to_multigraph
 from graph.io import read_dataset
 from graph.model import DataError, Dataset, Problem, split_multi, validate
+from graph.row_changes import same_cells
 
 __all__ = [
     "Source",
@@ -257,18 +259,38 @@ def _with_ties(key: str, _ds: Dataset, _extra: pd.DataFrame) -> Dataset:
     return _ds.replace(collaborations=ties)
 
 
+#: The last dataset each of filter_values_of and search_labels_of answered for, and its answer: the map after
+#: an edit keeps most columns in the same memory (graph.row_changes.same_cells), and their answers stay.
+_LAST: dict[str, tuple[Dataset, Any]] = {}
+_LAST_LOCK = threading.Lock()  # sessions run in threads
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def filter_values_of(key: str, _ds: Dataset) -> dict[str, list[str]]:
     """The values each filter can take in the dataset."""
-    return filter_options(_ds)
+    with _LAST_LOCK:
+        like = _LAST.get("filters")
+    found = filter_options(_ds, like)
+    with _LAST_LOCK:
+        _LAST["filters"] = (_ds, found)
+    return found
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def search_labels_of(key: str, _ds: Dataset) -> dict[str, str]:
     """Actor id -> "name (alias, alias)", what the search box offers."""
-    actors = _ds.actors  # columns as Python lists: a walk over Arrow strings costs microseconds a cell
-    return {actor: _search_label(name, aliases) for actor, name, aliases in
-            zip(actors["id"].tolist(), actors["name"].tolist(), actors["aliases"].tolist(), strict=True)}
+    actors = _ds.actors
+    columns = ("id", "name", "aliases")
+    with _LAST_LOCK:
+        last = _LAST.get("search")
+    if last is not None and all(same_cells(last[0].actors[c], actors[c]) for c in columns):
+        return last[1]
+    # columns as Python lists: a walk over Arrow strings costs microseconds a cell
+    found = {actor: _search_label(name, aliases) for actor, name, aliases in
+             zip(*(actors[c].tolist() for c in columns), strict=True)}
+    with _LAST_LOCK:
+        _LAST["search"] = (_ds, found)
+    return found
 
 
 def _search_label(name: str, aliases: str) -> str:
