@@ -28,7 +28,7 @@ from graph.build import drawable_ties, filter_dataset, positions, tie_status, to
 from graph.model import Dataset, split_multi
 
 __all__ = ["BROKER_STATUSES", "EXACT_UP_TO", "SAMPLE_SOURCES", "SETTLE_TOP", "Brokers", "brokers", "sample_size", "summary", "pair_stats",
-           "partner_counts", "themes_by_place", "community_summaries"]
+           "partner_counts", "themes_by_place", "community_summaries", "BROKER_COLUMNS", "same_brokers", "actor_names"]
 
 #: Brokers are found over the ties that exist, not the wished-for or ended ones.
 BROKER_STATUSES = ("existing",)
@@ -239,3 +239,32 @@ def community_summaries(G: nx.MultiGraph, groups: dict[str, int], *, top: int = 
                      "members": [str(G.nodes[n].get("name", n)) for n in nodes[:top]],
                      "sectors": {s: int(c) for s, c in sorted(sectors.items()) if s}})
     return pd.DataFrame(rows, columns=["group", "size", "members", "sectors"])
+
+
+#: What :func:`brokers` reads besides names: the actors' ids and each tie's ends, status and weight.
+BROKER_COLUMNS = {"actors": ("id",), "collaborations": ("source", "target", "status", "weight")}
+
+
+def same_brokers(before: Dataset, after: Dataset) -> bool:
+    """Whether :func:`brokers` of ``after`` ranks as that of ``before`` (names aside): every column it reads
+    is held in the same memory (an edit that touched none of them, :func:`graph.row_changes.same_cells`).
+
+    >>> ds = Dataset.from_records(actors=[{"id": "a", "name": "A"}, {"id": "b"}],
+    ...                           collaborations=[{"source": "a", "target": "b"}])
+    >>> renamed = ds.subset(actors=ds.actors.assign(name=["Anna", ""]))
+    >>> ended = ds.subset(collaborations=ds.collaborations.assign(status="ended"))
+    >>> same_brokers(ds, renamed), same_brokers(ds, ended)
+    (True, False)
+    """
+    from graph.row_changes import same_cells
+
+    return all(same_cells(getattr(before, t)[c], getattr(after, t)[c]) for t, cs in BROKER_COLUMNS.items() for c in cs)
+
+
+def actor_names(ds: Dataset, ids) -> list[str]:
+    """Each of ``ids``' name as :func:`brokers` gives it (the id where there is none).
+
+    >>> actor_names(Dataset.from_records(actors=[{"id": "a", "name": "A"}, {"id": "b"}]), ["b", "a"])
+    ['b', 'A']
+    """
+    return _names(ds, pd.Index(ids))

@@ -257,7 +257,8 @@ def redraw(before: Drawing, after: Dataset, positions: Mapping[Hashable, tuple[f
     touched = (set(changed) | set(added) | {a for pair in pairs for a in pair}) & ids  # ends that are not actors
     incident = after.collaborations[_touching(after.collaborations, touched)]
     nodes = _redrawn_nodes(before, after, incident, touched, set(removed), places,
-                           actors_changed=bool(changed or added or removed))
+                           actors_changed=bool(added or removed or (changed and not all(
+                               same_cells(b.actors[c], after.actors[c]) for c in ("type", "sector")))))  # the legend's
     if nodes is None:
         return None
     n_ties = len(set(old_ties["id"]) | set(new_ties["id"]))

@@ -237,3 +237,20 @@ def test_edits_saved_one_after_another_are_each_redrawn_as_drawn_whole(shipped):
         assert patched.order == whole.order and patched.slot_of_node == whole.slot_of_node
         assert patched.slot_of_tie == {t: k for k, t in enumerate(patched.tie_ids)}
         drawing = patched
+
+
+def test_a_type_saved_in_the_map_changes_the_legend_of_a_map_coloured_by_type(shipped):
+    ds, positions = shipped
+    engine = store.create(store.connect("sqlite://"))
+    store.import_dataset(engine, ds, author="Ann", message="start")
+    first = store.refresh(engine)
+    before = draw(first.dataset, positions, color_by="type")
+    types = first.dataset.actors["type"].value_counts()
+    actor = first.dataset.actors["id"][first.dataset.actors["type"] == types.index[-1]].iloc[0]  # its type's only one
+    store.apply_changes(engine, [{"op": "update", "table": "actors", "id": actor, "version": 1,
+                                  "set": {"type": types.index[0]}}], author="Ann", message="type")
+    later = store.refresh(engine, first)
+    patched = redraw(before, later.dataset)
+    assert patched is not None
+    assert_same_drawing(patched, draw(later.dataset, positions, color_by="type", scale=before.scale))
+    assert len(patched.data["legend"]) == len(before.data["legend"]) - 1  # the type no actor has now is gone

@@ -389,3 +389,29 @@ def test_the_maps_details_give_an_edit_form_to_editors_only(tmp_path, monkeypatc
         assert not at.exception
         forms[who] = any(f.proto.form_id.startswith("map_actor_form") for f in at.text_input)
     assert forms == {"vera": False, "erik": True}
+
+
+def test_a_rename_keeps_the_brokers_numbers_and_a_tie_ended_counts_them_again(engine, monkeypatch):
+    """Betweenness takes seconds on a big map: an edit that leaves every tie as it was does not redo it."""
+    from graph import questions
+
+    calls = []
+    real = questions.brokers
+    monkeypatch.setattr(questions, "brokers", lambda ds, *a, **k: calls.append(len(ds.actors)) or real(ds, *a, **k))
+    at = start()
+    at.sidebar.selectbox(key="search").select("migrationsverket").run()
+    shown = [m.value for m in at.metric]
+    name = store.get_row(engine, "actors", "migrationsverket")["name"]
+    calls.clear()
+    at.text_input(key="actor_name_migrationsverket").input(name + " Gävle")
+    save(at, "map_actor_form")
+    assert not at.exception, at.exception
+    assert calls == [] and [m.value for m in at.metric] == shown
+    assert (name + " Gävle") in [s.value for s in at.subheader]
+    tie = store.load_dataset(engine).collaborations
+    tie = tie[(tie["source"] == "migrationsverket") | (tie["target"] == "migrationsverket")].iloc[0]
+    store.apply_changes(engine, [{"op": "update", "table": "collaborations", "id": tie["id"], "version": 1,
+                                  "set": {"status": "ended"}}], author="Bo", message="ended")
+    at.run()
+    assert not at.exception, at.exception
+    assert calls, "a tie that ended changes the brokers: they are counted again"

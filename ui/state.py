@@ -347,8 +347,17 @@ def _metrics(found: questions.Brokers) -> pd.DataFrame:
 
 @st.cache_resource(max_entries=4, show_spinner="…")
 def dataset_metrics(key: str, _ds: Dataset) -> pd.DataFrame:
-    """The whole dataset's brokers, by the rule of the Brokers page and ``stats``."""
-    return _metrics(questions.brokers(_ds))
+    """The whole dataset's brokers, by the rule of the Brokers page and ``stats``; after an edit that left
+    the ties as they were (a name, a quote), the numbers before with the names now."""
+    with _LAST_LOCK:
+        last = _LAST.get("metrics")
+    if last is not None and questions.same_brokers(last[0], _ds):
+        table = last[1].assign(name=questions.actor_names(_ds, last[1].index))
+    else:
+        table = _metrics(questions.brokers(_ds))
+    with _LAST_LOCK:
+        _LAST["metrics"] = (_ds, table)
+    return table
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

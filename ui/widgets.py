@@ -11,11 +11,21 @@ __all__ = ["actor_picker", "quote_block", "brief_button"]
 
 def actor_picker(label: str, names: Mapping[str, str], key: str, *, default: str | None = None,
                  placeholder: str = "…", container=st, on_change: Callable[[], None] | None = None) -> str | None:
-    """A selectbox of actors (id -> shown text), in alphabetical order of the text; returns the chosen id."""
+    """A selectbox of actors (id -> shown text), in alphabetical order of the text; returns the chosen id.
+
+    The page knows the choice by its text: when the chosen actor's text changed since the last run (a rename),
+    the page is told the new one, or it would send the old text back and the choice would be lost.
+    """
     ids = sorted(names, key=lambda actor: names[actor].casefold())
     index = ids.index(default) if default in names else None
-    return container.selectbox(label, ids, index=index, format_func=names.get, key=key, placeholder=placeholder,
-                               on_change=on_change)
+    shown, chosen = f"_shown_{key}", st.session_state.get(key)
+    if chosen in names and st.session_state.get(shown, names[chosen]) != names[chosen]:
+        st.session_state[key] = chosen  # sent to the page with its new text
+        index = None  # the choice is in the session state (a default beside it would be a warning)
+    value = container.selectbox(label, ids, index=index, format_func=names.get, key=key, placeholder=placeholder,
+                                on_change=on_change)
+    st.session_state[shown] = names.get(value) if value in names else None
+    return value
 
 
 def quote_block(quote: str, title: str = "", partner: str = "", container=st) -> None:
