@@ -362,10 +362,12 @@ def test_an_actor_edited_in_the_maps_details_is_put_into_the_open_map(engine, _o
     at.sidebar.selectbox(key="search").select("migrationsverket").run()
     name = store.get_row(engine, "actors", "migrationsverket")["name"]
     at.text_input(key="actor_name_migrationsverket").input(name + " Gävle")
+    runs = at.session_state["_snx_run"]
     save(at, "map_actor_form")
     assert not at.exception, at.exception
     assert store.get_row(engine, "actors", "migrationsverket")["name"] == name + " Gävle"
     assert any("Saved in revision" in str(s.value) for s in at.success)
+    assert at.session_state["_snx_run"] == runs + 1  # written before the run: one run shows it, not a rerun
     shown = sent(at)
     assert shown["graph"] is None  # the page holds the map: only the edit is sent
     assert [n["name"] for n in shown["patch"]["nodes"] if n["id"] == "migrationsverket"] == [name + " Gävle"]

@@ -10,7 +10,7 @@ from graph import store
 from ui import access
 from ui.i18n import md_text, t
 
-__all__ = ["attempt", "flash", "show_flash"]
+__all__ = ["attempt", "written", "flash", "show_flash"]
 
 
 def flash(message: str) -> None:
@@ -24,29 +24,36 @@ def show_flash() -> None:
         st.success(message)
 
 
+def written(write: Callable[[str, str | None], int], lang: str, done: str = "saved"
+            ) -> tuple[int | None, str | None, bool]:
+    """Run ``write(author, role)``: ``(revision, None, False)`` and ``done`` flashed, or ``(None, why, conflict)``
+    with why nothing was written (Markdown) and whether a colleague changed the rows meanwhile."""
+    who = access.author_name()
+    if not who:
+        return None, t("need_name", lang), False
+    try:
+        number = write(who, access.role())
+    except store.Conflict as exc:
+        return None, md_text(exc.text(lang)), True
+    except store.ChangeRejected as exc:
+        return None, md_text("\n".join(p.text(lang) for p in exc.problems[:50])), False
+    except store.StoreError as exc:
+        return None, md_text(exc.text(lang)), False
+    flash(t(done, lang, rev=number))
+    return number, None, False
+
+
 def attempt(write: Callable[[str, str | None], int], lang: str, done: str = "saved",
             on_conflict: Callable[[], None] | None = None) -> int | None:
     """Run ``write(author, role)``; on success flash ``done`` and rerun, else show why nothing was written.
 
     ``on_conflict`` runs when a colleague changed the rows meanwhile (e.g. to reload a form from them).
     """
-    who = access.author_name()
-    if not who:
-        st.error(t("need_name", lang))
-        return None
-    try:
-        number = write(who, access.role())
-    except store.Conflict as exc:
-        st.error(md_text(exc.text(lang)))
-        if on_conflict is not None:
+    number, why, conflict = written(write, lang, done)
+    if why is not None:
+        st.error(why)
+        if conflict and on_conflict is not None:
             on_conflict()
         return None
-    except store.ChangeRejected as exc:
-        st.error(md_text("\n".join(p.text(lang) for p in exc.problems[:50])))
-        return None
-    except store.StoreError as exc:
-        st.error(md_text(exc.text(lang)))
-        return None
-    flash(t(done, lang, rev=number))
     st.rerun()
     return number

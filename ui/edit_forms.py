@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph import store, vocab
-from ui.edit_common import attempt
+from ui.edit_common import attempt, written
 from ui.i18n import md_text, t, vocab_label
 
 __all__ = ["NEW", "ACTOR_TEXT", "actor_form", "forget_typed", "loaded", "save", "vocab_box"]
@@ -75,17 +75,40 @@ def actor_form(engine, chosen: str, lang: str, *, key: str = "actor_form") -> di
     it was read (None for a new actor). ``key`` tells the forms of one actor on two pages apart."""
     row = loaded(engine, "actors", chosen)
     current = row or {}
-    with st.form(f"{key}_{chosen}"):
-        values = {"id": st.text_input(t("id", lang), current.get("id", ""), disabled=row is not None,
-                                      key=f"actor_id_{chosen}")} if row is None else {}
+    form = f"{key}_{chosen}"
+    with st.form(form):  # the values are read by the Save button's callback, from the session state
+        if row is None:
+            st.text_input(t("id", lang), "", key=f"actor_id_{chosen}")
         for column in ("type", "sector", "level"):
-            values[column] = vocab_box(st, column, current.get(column, ""), lang, f"actor_{column}_{chosen}")
+            vocab_box(st, column, current.get(column, ""), lang, f"actor_{column}_{chosen}")
         for column in ACTOR_TEXT:
             box = st.text_area if column == "description" else st.text_input
-            values[column] = box(t(column, lang), current.get(column, ""), key=f"actor_{column}_{chosen}").strip()
-        saved = st.form_submit_button(t("save", lang))
-    if saved:
-        if row is None:
-            values["id"] = values["id"].strip()
-        save(engine, "actors", row, values, lang, widgets="actor_")
+            box(t(column, lang), current.get(column, ""), key=f"actor_{column}_{chosen}")
+        st.form_submit_button(t("save", lang), on_click=_save_actor, args=(engine, row, chosen, lang, form))
+    why, typed = st.session_state.pop(f"edit_outcome_{form}", (None, None))
+    if why:
+        st.error(why)
+    if typed:
+        st.caption(typed)
     return row
+
+
+def _save_actor(engine, row: dict | None, chosen: str, lang: str, form: str) -> None:
+    """The actor form's Save: its values written before the app runs again, so that one run shows them (a
+    rerun after the write was a second run of the whole page); why nothing was written is shown by the form."""
+    columns = (*(("id",) if row is None else ()), "type", "sector", "level", *ACTOR_TEXT)
+    values = {c: str(st.session_state.get(f"actor_{c}_{chosen}") or "") for c in columns}
+    values.update({c: values[c].strip() for c in (*ACTOR_TEXT, *(("id",) if row is None else ()))})
+    changes = _changes("actors", row, values)
+    if not changes:
+        return
+    st.session_state.pop("edit_loaded_actors", None)
+    _, why, conflict = written(lambda who, role: store.apply_changes(engine, changes, author=who,
+                                                                     message="edit actors", role=role), lang)
+    if why is None:
+        return
+    typed = None
+    if conflict:  # the form shows the colleague's version; what this person typed is said under it
+        st.session_state["edit_forget"] = "actor_"
+        typed = md_text(t("your_values", lang, values="; ".join(f"{k}: {v}" for k, v in values.items())))
+    st.session_state[f"edit_outcome_{form}"] = (why, typed)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
-__all__ = ["actor_picker", "quote_block", "brief_button"]
+__all__ = ["actor_picker", "quote_block", "quote_markdown", "brief_button"]
 
 
 def actor_picker(label: str, names: Mapping[str, str], key: str, *, default: str | None = None,
@@ -28,8 +28,9 @@ def actor_picker(label: str, names: Mapping[str, str], key: str, *, default: str
     return value
 
 
-def quote_block(quote: str, title: str = "", partner: str = "", container=st) -> None:
-    """A quote read as text: in full, wrapped, with the partner and the document's title under it."""
+def quote_markdown(quote: str, title: str = "", partner: str = "") -> str:
+    """A quote as Markdown text: in full, with the partner and the document's title under it (user text
+    escaped)."""
     from ui.i18n import md_text
 
     lines = [f"> „{md_text(quote)}“"]
@@ -37,7 +38,12 @@ def quote_block(quote: str, title: str = "", partner: str = "", container=st) ->
                       if x)
     if tail:
         lines.append(f"> — {tail}")
-    container.markdown("  \n".join(lines))
+    return "  \n".join(lines)
+
+
+def quote_block(quote: str, title: str = "", partner: str = "", container=st) -> None:
+    """A quote read as text: in full, wrapped, with the partner and the document's title under it."""
+    container.markdown(quote_markdown(quote, title, partner))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -16,7 +16,7 @@ from ui.edit_forms import actor_form, forget_typed
 from ui.graph_view import graph_view
 from ui.i18n import md_text, t, vocab_label
 from ui.state import year_of
-from ui.widgets import brief_button, quote_block
+from ui.widgets import brief_button, quote_markdown
 
 __all__ = ["render_explore", "select"]
 
@@ -57,13 +57,18 @@ def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str 
 
 
 def _show_ties(rows: list[dict], lang: str) -> None:
+    """The actor's ties with their quotes, as one piece of text (an element each made every rerun after an
+    edit a page of hundreds for the browser to lay out)."""
+    parts = []
     for row in rows:
         facts = " · ".join(md_text(x) for x in (row["kind"], row["status"], row["themes"], row["period"]) if x)
-        st.markdown(f"**{md_text(row['partner'])}** · {facts}")
+        parts.append(f"**{md_text(row['partner'])}** · {facts}")
         if row["quote"]:
-            quote_block(row["quote"], row["document"])
+            parts.append(quote_markdown(row["quote"], row["document"]))
         elif row["document"]:
-            st.caption(f"{t('document', lang)}: {md_text(row['document'])}")
+            parts.append(f":gray[{t('document', lang)}: {md_text(row['document'])}]")
+    if parts:
+        st.markdown("\n\n".join(parts))
 
 
 def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str | None) -> None:
