@@ -95,7 +95,11 @@ def among(values: pd.Series, ids) -> np.ndarray:
     import pyarrow.compute as pc
 
     chunked = array.__arrow_array__()
-    wanted = pa.array(pd.Series(ids, dtype=object).to_numpy(), type=pa.large_string()).cast(chunked.type)
+    given = getattr(ids, "array", ids)  # a Series' or Index's cells
+    wanted = (given.__arrow_array__() if hasattr(given, "__arrow_array__")
+              else pa.array(pd.Series(ids, dtype=object).to_numpy(), type=pa.large_string())).cast(chunked.type)
+    if isinstance(wanted, pa.ChunkedArray):
+        wanted = wanted.combine_chunks()
     return pc.fill_null(pc.is_in(chunked, value_set=wanted), False).to_numpy(zero_copy_only=False)
 
 

@@ -31,8 +31,8 @@ def ties_in_words(ds: Dataset, around: list[str], lang: str = "sv") -> list[dict
     ties = ds.collaborations
     if around:
         ties = ties[ties["source"].isin(around) | ties["target"].isin(around)]
-    names = dict(zip(ds.actors["id"], ds.actors["name"], strict=True))
-    titles = dict(zip(ds.documents["id"], ds.documents["title"], strict=True))
+    names = dict(zip(ds.actors["id"].tolist(), ds.actors["name"].tolist(), strict=True))  # lists: a walk over
+    titles = dict(zip(ds.documents["id"].tolist(), ds.documents["title"].tolist(), strict=True))  # Arrow is slow
     themes = theme_labels(ds.themes, lang)
     rows = []
     for tie in ties.itertuples(index=False):

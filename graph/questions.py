@@ -267,4 +267,5 @@ def actor_names(ds: Dataset, ids) -> list[str]:
     >>> actor_names(Dataset.from_records(actors=[{"id": "a", "name": "A"}, {"id": "b"}]), ["b", "a"])
     ['b', 'A']
     """
-    return _names(ds, pd.Index(ids))
+    named = dict(zip(ds.actors["id"].tolist()[::-1], ds.actors["name"].tolist()[::-1], strict=True))  # first wins
+    return [str(named.get(a) or a) for a in ids]

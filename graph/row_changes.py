@@ -81,6 +81,8 @@ def tie_changes(before: pd.DataFrame, after: pd.DataFrame, usable: Callable[[], 
         if not (usable or (lambda: usable_ids(before["id"])))():
             return None
         differs = _changed_columns(before, after)
+        if not differs.any():  # an edit elsewhere (an actor's row): no rows to take out
+            return before.iloc[:0], after.iloc[:0]
         return before[differs], after[differs]
     old, new = pd.Index(before["id"].astype(object)), pd.Index(after["id"].astype(object))
     if not old.is_unique or not new.is_unique or (old == "").any() or (new == "").any():

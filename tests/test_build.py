@@ -95,6 +95,7 @@ def test_among_arrow_strings_answers_as_the_lookup_of_python_strings(values, ids
     expected = (positions(ids, pd.Series(values, dtype=object)) >= 0).tolist()
     assert among(pd.Series(values, dtype=str), ids).tolist() == expected
     assert among(pd.Series(values, dtype=object), ids).tolist() == expected
+    assert among(pd.Series(values, dtype=str), pd.Series(ids, dtype=str).unique()).tolist() == expected  # Arrow ids
 
 
 def test_filter_options_after_an_edit_keep_the_lists_of_columns_it_did_not_touch():
