@@ -7,10 +7,12 @@ components; on a graph whose pairs are all scored, further folds drawn afresh,
 up to :data:`REPEAT_FOLDS` within :data:`FOLD_PAIRS` scored pairs, because
 the few ties of a small map give few disjoint folds and their evidence is
 noise) and, on each reduced graph, measures every candidate of
-:mod:`graph.links._select` — each classic index with Katz breaking its ties,
-and the stacked classifier of :mod:`graph.links._stack` (cross-fitted: it is
-judged on folds it did not learn from) — by the hidden ties it ranks in its
-top ``K`` and by AUC.  Adamic–Adar is the prior; it is replaced only
+:mod:`graph.links._select` — each classic index with its own tie-break (Katz,
+unless common neighbours, the degree product or none above 0 is clearly
+better on the same folds: :func:`_own_ties`), and the stacked classifier of
+:mod:`graph.links._stack` (cross-fitted: it is judged on folds it did not
+learn from) — by the hidden ties it ranks in its top ``K`` (and, to judge
+tie-breaks, in its top :data:`DEEP` ``* K``) and by AUC.  Adamic–Adar is the prior; it is replaced only
 when another candidate is clearly better (:func:`graph.links._select.choose`).
 On a map of a few dozen ties that never happens by chance, so the default is
 Adamic–Adar with Katz breaking its ties there; on large networks the graph
