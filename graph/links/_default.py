@@ -370,35 +370,13 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
     kept = A.nnz // 2 - disjoint[0].hidden.size
     model.evidence = _judge(model, folds, stacked, disjoint[0].hidden.size / max(kept, 1))
     model.n_train = int(sum(x.y.size for x in disjoint))
-    ties = _own_ties(model, folds, model.evidence)
     model.choice = choose(model.evidence, len(folds))
     if model.choice == "stacked":  # the two cross-fitted halves, averaged
         model.classifier = _Mean(stacked[:2])
     else:
-        model.tie = ties.get(model.choice, "katz")
+        if model.choice != "katz":  # which index breaks its ties: Katz unless another is clearly better
+            others = [(model.choice, t) for t in TIES[1:] if t != model.choice]
+            _rank_folds(model, folds, stacked, model.evidence, others)
+            model.tie = choose_tie(model.evidence, model.choice, len(folds))
         model.domain = _fit_domain(model, disjoint)
     return model
-
-
-def _own_ties(model: DefaultModel, folds: list[_Fold], ev: Evidence) -> dict[str, str]:
-    """Each index candidate's tie-break (:func:`graph.links._select.choose_tie`: Katz unless another
-    is clearly better) and, where it is not Katz, its evidence with that tie-break in its name's place
-    (Katz's under ``name + "/katz"``), so that :func:`choose` compares the candidates as they would rank.
-
-    On a lattice-like graph Jaccard with Katz breaking its ties finds as many hidden ties in the folds'
-    top ``K`` as the stacked classifier, which then wins on AUC and ranks the whole graph's top worse;
-    Jaccard without a tie-break above 0 finds more.
-    """
-    variants = [(m, t) for m in CANDIDATES if m != "katz" for t in TIES[1:] if t != m]
-    _rank_folds(model, folds, None, ev, variants)
-    out = {}
-    for m in CANDIDATES:
-        if m == "katz" or m not in ev.auc:
-            continue
-        out[m] = choose_tie(ev, m, len(folds))
-        if out[m] != "katz":
-            for e in (ev, ev.deep):
-                if e is not None:
-                    e.rename(m, f"{m}/katz")
-                    e.rename(f"{m}/{out[m]}", m, keep=True)
-    return out

@@ -221,15 +221,6 @@ class Evidence:
             row.extend([np.nan] * (fold + 1 - len(row)))
             row[fold] = float(len(found))
 
-    def rename(self, old: str, new: str, keep: bool = False) -> None:
-        """Put the record of ``old`` under ``new`` (``keep``: copy it, ``old`` stays too)."""
-        for table in (self.hits, self.auc, self.judged, self.found, self.per_fold):
-            if old in table:
-                value = table[old]
-                table[new] = type(value)(value) if isinstance(value, (set, list)) else value
-                if not keep:
-                    del table[old]
-
     def discordant(self, a: str, b: str) -> int:
         """Hidden ties found by exactly one of ``a`` and ``b`` (all when unknown)."""
         if a in self.found and b in self.found:
@@ -279,7 +270,7 @@ def choose(evidence: Evidence, folds: int) -> str:
     >>> choose(Evidence({"aa": 30, "katz": 80}, {"aa": 0.9, "katz": 0.9}, 100, 500), 1)
     'katz'
     """
-    aucs = {m: a / max(evidence.judged.get(m, folds), 1) for m, a in evidence.auc.items() if "/" not in m}
+    aucs = {m: a / max(evidence.judged.get(m, folds), 1) for m, a in evidence.auc.items()}
     best_auc = max(aucs.values())
     noise = max(AUC_SLACK, Z * 0.5 / np.sqrt(max(evidence.positives, 1)))
     base = PRIOR if aucs.get(PRIOR, 0.0) >= best_auc - noise else \
