@@ -7,12 +7,10 @@ components; on a graph whose pairs are all scored, further folds drawn afresh,
 up to :data:`REPEAT_FOLDS` within :data:`FOLD_PAIRS` scored pairs, because
 the few ties of a small map give few disjoint folds and their evidence is
 noise) and, on each reduced graph, measures every candidate of
-:mod:`graph.links._select` — each classic index with its own tie-break (Katz,
-unless common neighbours, the degree product or none above 0 is clearly
-better on the same folds: :func:`_own_ties`), and the stacked classifier of
-:mod:`graph.links._stack` (cross-fitted: it is judged on folds it did not
-learn from) — by the hidden ties it ranks in its top ``K`` (and, to judge
-tie-breaks, in its top :data:`DEEP` ``* K``) and by AUC.  Adamic–Adar is the prior; it is replaced only
+:mod:`graph.links._select` — each classic index with Katz breaking its ties,
+and the stacked classifier of :mod:`graph.links._stack` (cross-fitted: it is
+judged on folds it did not learn from) — by the hidden ties it ranks in its
+top ``K`` and by AUC.  Adamic–Adar is the prior; it is replaced only
 when another candidate is clearly better (:func:`graph.links._select.choose`).
 On a map of a few dozen ties that never happens by chance, so the default is
 Adamic–Adar with Katz breaking its ties there; on large networks the graph
@@ -374,7 +372,9 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
     if model.choice == "stacked":  # the two cross-fitted halves, averaged
         model.classifier = _Mean(stacked[:2])
     else:
-        if model.choice != "katz":  # which index breaks its ties: Katz unless another is clearly better
+        # which index breaks the chosen one's ties: Katz unless another (or none above 0) is clearly better,
+        # in the top K or, as good there, in the top DEEP * K (graph.links._select.choose_tie)
+        if model.choice != "katz":
             others = [(model.choice, t) for t in TIES[1:] if t != model.choice]
             _rank_folds(model, folds, stacked, model.evidence, others)
             model.tie = choose_tie(model.evidence, model.choice, len(folds))
