@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 import numpy as np
+import scipy.sparse as sp
 
-from graph.links import adjacency, candidate_pairs, fit_default, pair_features, top_pairs
+from graph.links import adjacency, candidate_pairs, fit_default, pair_features, suggest_matrix, top_pairs
 from graph.links._core import katz_beta
 from graph.links._select import Evidence, candidate_pool, choose
 
@@ -95,3 +96,58 @@ def test_fitted_tie_break_orders_the_equals_of_the_index():
     assert by_katz[0] > by_katz[1] > by_katz[2] and by_cn[1] > by_cn[0] > by_cn[2] and by_pa[0] > by_pa[1]
     model = fit_default(_matrix(nx.karate_club_graph()))
     assert model.tie in ("katz", "cn", "pa") and model.evidence.judged.get(f"{model.choice}/cn", 0) > 0
+
+
+def test_tie_break_none_ranks_equals_by_position_and_katz_only_at_zero():
+    from graph.links._select import composite
+
+    f = {"jaccard": np.array([0.5, 0.5, 0.0, 0.0]), "katz": np.array([1e-4, 2e-4, 1e-5, 2e-5])}
+    katz, none = composite(f, "jaccard", "katz"), composite(f, "jaccard", "none")
+    assert katz[1] > katz[0] and none[1] == none[0]  # equals stay equal (position decides, as for the index)
+    assert none[3] > none[2] > 0 and none[0] > none[3]  # Katz below, among the pairs at 0
+
+
+def test_tie_break_as_good_at_k_and_clearly_better_deeper_replaces_katz():
+    from graph.links._select import choose_tie
+
+    def ev(top: tuple[int, int], deep: tuple[int, int]) -> Evidence:
+        out = []
+        for depth, (a, b) in ((1, top), (4, deep)):
+            e = Evidence({}, {}, 300 * depth, 2700, share=0.11)
+            # jaccard finds ties 0..a-1, jaccard/none ties 1000..1000+b-1 (disjoint: all discordant)
+            e.add("jaccard", {(0, j) for j in range(a)}, 0.95, fold=0)
+            e.add("jaccard/none", {(0, 1000 + j) for j in range(b)}, 0.95, fold=0)
+            out.append(e)
+        out[0].deep = out[1]
+        return out[0]
+
+    assert choose_tie(ev((109, 109), (295, 356)), "jaccard", 3) == "none"  # 61 more > sqrt(651) deeper
+    assert choose_tie(ev((109, 109), (295, 310)), "jaccard", 3) == "katz"  # 15 more: noise
+    assert choose_tie(ev((109, 100), (295, 356)), "jaccard", 3) == "katz"  # fewer in the top K
+    no_deep = ev((109, 109), (295, 356))
+    no_deep.deep = None
+    assert choose_tie(no_deep, "jaccard", 3) == "katz"
+
+
+def test_default_finds_at_least_jaccards_hidden_ties_on_a_lattice():
+    # Watts-Strogatz ring lattice: hiding a tie removes the walks around its pair, so Katz ranks the
+    # hidden ties lowest among Jaccard's equals; the default must not break Jaccard's ties by it
+    from graph.links._default import _off_forest
+
+    n = 5000  # the benchmark's "lattice-like 5k" (at 2,000 nodes the folds choose the stacked classifier)
+    A0 = _matrix(nx.connected_watts_strogatz_graph(n, 4, 0.05, seed=1))
+    T = sp.triu(A0, 1).tocoo()
+    u, v = T.row.astype(np.int64), T.col.astype(np.int64)
+    rng = np.random.default_rng(0)
+    hide = rng.choice(_off_forest(u, v, n, rng), u.size // 10, replace=False)
+    keep = np.ones(u.size, dtype=bool)
+    keep[hide] = False
+    A = adjacency(u[keep], v[keep], n)
+    hidden = set((u[hide] * n + v[hide]).tolist())
+    model = fit_default(A)
+    hits = {}
+    for method in ("default", "jaccard"):
+        r, c, _ = suggest_matrix(A, method, 100, model=model if method == "default" else None)
+        hits[method] = sum(a * n + b in hidden for a, b in zip(r.tolist(), c.tolist()))
+    assert model.choice != "jaccard" or model.tie != "katz"
+    assert hits["default"] >= hits["jaccard"]

@@ -89,6 +89,8 @@ DOMAIN_FREE = 200
 #: the ``use`` switch that turns each domain signal off (leave-one-out table)
 _SWITCH = ("domain", "domain", "domain", "complementary", "country")
 _TOP = 100
+#: the folds also count the hidden ties in each candidate's top DEEP * K (equal hits at K: which is better below)
+DEEP = 4
 #: pairs per index in the candidate pool of a big graph (suggestions of up to POOL / 20 reuse it)
 POOL = 2000
 
@@ -267,6 +269,7 @@ def _judge(model: DefaultModel, folds: list[_Fold], stacked: list | None, share:
     distinct = np.unique(np.concatenate([x.hidden for x in folds])).size
     ev = Evidence({}, {}, sum(x.top for x in folds), int(distinct), share=share,
                   repeated=any(x.repeat for x in folds))
+    ev.deep = Evidence({}, {}, DEEP * ev.top, int(distinct), share=share, repeated=ev.repeated)
     names = list(CANDIDATES) + (["stacked"] if stacked else [])
     _rank_folds(model, folds, stacked, ev, [(m, None) for m in names])
     return ev
@@ -285,8 +288,11 @@ def _rank_folds(model: DefaultModel, folds: list[_Fold], stacked: list | None, e
             s = policy(model.structural(x.f, x.a, name, clf, tie), x.f, x.a, model.use)
             ps = policy(model.structural(x.pool_f, x.pool_a, name, clf, tie), x.pool_f, x.pool_a, model.use)
             best = top_indices(ps, x.top)
-            ev.add(name if tie is None else f"{name}/{tie}", {(i, int(j)) for j in best[x.pool_y[best]]},
-                   auc(s[pos], s[neg]), fold=i)
+            a, key = auc(s[pos], s[neg]), name if tie is None else f"{name}/{tie}"
+            ev.add(key, {(i, int(j)) for j in best[x.pool_y[best]]}, a, fold=i)
+            if ev.deep is not None:
+                deep = top_indices(ps, DEEP * x.top)
+                ev.deep.add(key, {(i, int(j)) for j in deep[x.pool_y[deep]]}, a, fold=i)
 
 
 class _Mean:
@@ -366,7 +372,9 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
     if model.choice == "stacked":  # the two cross-fitted halves, averaged
         model.classifier = _Mean(stacked[:2])
     else:
-        if model.choice != "katz":  # which index breaks its ties: Katz unless another is clearly better
+        # which index breaks the chosen one's ties: Katz unless another (or none above 0) is clearly better,
+        # in the top K or, as good there, in the top DEEP * K (graph.links._select.choose_tie)
+        if model.choice != "katz":
             others = [(model.choice, t) for t in TIES[1:] if t != model.choice]
             _rank_folds(model, folds, stacked, model.evidence, others)
             model.tie = choose_tie(model.evidence, model.choice, len(folds))

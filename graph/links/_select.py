@@ -62,7 +62,9 @@ Z_REPEATED = 2.05
 #: Indices that may break the chosen index's ties, Katz first (the one kept unless another is
 #: clearly better on the same folds, see :func:`choose_tie`): in a lattice hiding a tie removes
 #: the paths around its pair, so Katz ranks the hidden ties among Jaccard's equals lower.
-TIES: tuple[str, ...] = ("katz", "cn", "pa")
+#: ``"none"``: no tie-break above 0 (equal values by position, as a single index ranks them),
+#: Katz only below, among the pairs the index leaves at 0.
+TIES: tuple[str, ...] = ("katz", "cn", "pa", "none")
 #: Share of the score left to Katz: breaks ties of the index, never reorders distinct values
 #: more than 1e-6 apart.
 TIE = 1e-6
@@ -87,7 +89,8 @@ def composite(f: dict[str, np.ndarray], name: str, tie: str = "katz") -> np.ndar
     name : str
         One of :data:`CANDIDATES`.
     tie : str
-        The index that breaks ties of ``name`` (one of :data:`TIES`); its own ties by Katz.
+        The index that breaks ties of ``name`` (one of :data:`TIES`); its own ties by Katz
+        (``"none"``: Katz orders only the pairs where ``name`` is 0).
 
     >>> f = {"jaccard": np.array([0.5, 0.5]), "cn": np.array([1.0, 2.0]), "katz": np.array([2e-4, 1e-4])}
     >>> [bool(composite(f, "jaccard", t)[1] > composite(f, "jaccard", t)[0]) for t in ("katz", "cn")]
@@ -99,6 +102,8 @@ def composite(f: dict[str, np.ndarray], name: str, tie: str = "katz") -> np.ndar
     katz = _squash(f, "katz")
     if tie == "katz" or tie == name:
         return (1 - TIE) * g + TIE * katz
+    if tie == "none":  # Katz orders only the pairs the index leaves at 0
+        return (1 - TIE) * g + TIE * np.where(g > 0, 0.0, katz)
     return (1 - TIE) * g + TIE * ((1 - TIE) * _squash(f, tie) + TIE * katz)
 
 
@@ -204,6 +209,7 @@ class Evidence:
     share: float = 0.1
     repeated: bool = False  # some folds hid ties other folds hid too
     judged: dict[str, int] = field(default_factory=dict)  # folds each candidate's AUC sums over
+    deep: Evidence | None = None  # the same, hidden ties found in the top DEEP * K
 
     def add(self, name: str, found: set, auc_value: float, fold: int | None = None) -> None:
         self.hits[name] = self.hits.get(name, 0.0) + len(found)
@@ -277,10 +283,18 @@ def choose(evidence: Evidence, folds: int) -> str:
 
 def choose_tie(evidence: Evidence, choice: str, folds: int) -> str:
     """The index breaking ties of ``choice``: Katz unless a variant (``choice + "/" + tie``, judged on
-    the same folds) found clearly more hidden ties without losing AUC (:data:`AUC_SLACK`), or found
+    the same folds) found clearly more hidden ties without losing AUC (:data:`AUC_SLACK`) — in the
+    top ``K``, or as many there and clearly more in the top ``DEEP * K`` (``evidence.deep``, see
+    :data:`graph.links._default.DEEP`) — or found
     as many and raised the AUC by more than :data:`AUC_SLACK` (the tie-break orders the many pairs
     the index leaves equal, above all at 0: on a tiny map the degree product ranks them better than
     Katz's few long walks).
+
+    The top ``DEEP * K`` matters because a fold hides ties of a graph whose own missing ties are
+    already hidden: its top index levels hold more pairs than the whole graph's, so the levels
+    whose equals the tie-break orders may lie below the fold's top ``K`` yet inside the whole
+    graph's (on a lattice-like graph Katz ranks the hidden ties among Jaccard's equals lowest:
+    the variant ``"none"``, ties by position as the single index has them, finds more).
 
     >>> ev = Evidence({"jaccard": 30, "jaccard/cn": 80}, {"jaccard": 0.9, "jaccard/cn": 0.9}, 100, 500)
     >>> choose_tie(ev, "jaccard", 1)
@@ -289,14 +303,21 @@ def choose_tie(evidence: Evidence, choice: str, folds: int) -> str:
     aucs = {m: a / max(evidence.judged.get(m, folds), 1) for m, a in evidence.auc.items()}
     if choice not in aucs:
         return "katz"
+    deep = evidence.deep
+
     def better(t: str) -> bool:
         name = f"{choice}/{t}"
         if name not in aucs:
             return False
-        if aucs[name] >= aucs[choice] - AUC_SLACK and evidence.clearly_better(name, choice):
+        if aucs[name] >= aucs[choice] - AUC_SLACK and (evidence.clearly_better(name, choice) or (
+                deep is not None and evidence.mean_hits(name) >= evidence.mean_hits(choice)
+                and deep.clearly_better(name, choice))):
             return True
         return aucs[name] > aucs[choice] + AUC_SLACK and evidence.mean_hits(name) >= evidence.mean_hits(choice)
 
+    def key(t: str) -> tuple:
+        name = f"{choice}/{t}"
+        return evidence.mean_hits(name), deep.mean_hits(name) if deep else 0.0, aucs[name], -TIES.index(t)
+
     clear = [t for t in TIES[1:] if better(t)]
-    return max(clear, key=lambda t: (evidence.mean_hits(f"{choice}/{t}"), aucs[f"{choice}/{t}"], -TIES.index(t))) \
-        if clear else "katz"
+    return max(clear, key=key) if clear else "katz"
