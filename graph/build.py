@@ -69,14 +69,37 @@ def actor_record(ds: Dataset, actor: str) -> dict | None:
 
 
 def positions(ids, values: pd.Series):
-    """Where each of ``values`` stands among the distinct ``ids`` (-1: not among them), looked up as Python
-    strings (pandas' lookup of Arrow strings is several times slower at 200,000).
+    """Where each of ``values`` stands among the distinct ``ids`` (-1: not among them).
+
+    Strings are looked up by Arrow's hash join (``pyarrow.compute.index_in``, five times quicker than
+    pandas' lookup at 200,000); other values as Python objects.
 
     >>> positions(["a", "b"], pd.Series(["b", "x"])).tolist()
     [1, -1]
     """
+    import numpy as np
+
+    found = _arrow_positions(ids, values)
+    if found is not None:
+        return found
     index = pd.Index(pd.Series(ids).to_numpy(dtype=object), dtype=object)
-    return index.get_indexer(values.to_numpy(dtype=object))
+    return index.get_indexer(values.to_numpy(dtype=object)).astype(np.intp, copy=False)
+
+
+def _arrow_positions(ids, values: pd.Series):
+    """:func:`positions` of string ``ids`` and ``values`` by Arrow, else ``None`` (not both strings)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        keys, looked = (pa.array(pd.Series(x, copy=False), from_pandas=True) for x in (ids, values))
+        if not all(pa.types.is_string(x.type) or pa.types.is_large_string(x.type) for x in (keys, looked)):
+            return None
+        found = pc.index_in(looked.cast(pa.large_string()), value_set=keys.cast(pa.large_string()))
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.intp, copy=False)
 
 
 def drawable_ties(ds: Dataset) -> pd.Series:

@@ -141,7 +141,7 @@ def _sampled_ranking(ids: pd.Index, names: list[str], u: np.ndarray, v: np.ndarr
     a, b = analysis.distinct_pairs(n, u, v)
     between, k, settled = analysis.sampled_betweenness(n, a, b, top=top, seed=seed, most=SAMPLE_SOURCES)
     table = pd.DataFrame({
-        "id": list(ids), "name": list(names),
+        "id": ids.array if isinstance(ids.dtype, pd.StringDtype) else list(ids), "name": names,
         "partners": analysis.partners_of_pairs(n, a, b),
         "ties": np.bincount(np.r_[u, v], minlength=n),
         "betweenness": between,
