@@ -47,3 +47,16 @@ def test_tie_end_problems_are_each_ends_rule(ids, pairs):
                       for end in ("source", "target") if (found := end_rule(end, tie[end], actors)))
     got = sorted((p.row, p.column, p.code) for p in validate(ds) if p.code in ("no_end", "unknown_actor"))
     assert got == expected
+
+
+@given(st.lists(WORDS, unique=True, min_size=1), st.lists(st.tuples(WORDS, WORDS), max_size=30))
+def test_tie_arrays_are_the_drawable_ties_ends(ids, pairs):
+    from graph.build import drawable_ties
+    from graph.questions import _tie_arrays
+
+    ds = Dataset.from_records(actors=[{"id": i} for i in ids],
+                              collaborations=[{"source": s, "target": t} for s, t in pairs])
+    index, u, v = _tie_arrays(ds)
+    ties = ds.collaborations[drawable_ties(ds)]
+    assert u.tolist() == positions(index, ties["source"]).tolist()
+    assert v.tolist() == positions(index, ties["target"]).tolist()
