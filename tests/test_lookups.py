@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.build import positions
@@ -19,6 +19,7 @@ def _object_positions(ids, values: pd.Series) -> np.ndarray:
     return pd.Index(pd.Series(ids).to_numpy(dtype=object), dtype=object).get_indexer(values.to_numpy(dtype=object))
 
 
+@settings(deadline=None)  # a shared 2-core machine: no timing in tests
 @given(st.lists(WORDS, unique=True), st.lists(WORDS), st.sampled_from(["str", object]))
 def test_positions_as_the_object_lookup(ids, values, dtype):
     cells = pd.Series(values, dtype=dtype)
@@ -32,12 +33,14 @@ def test_positions_of_other_values_and_missing_ones():
     assert positions(["a", "b", None], cells).tolist() == _object_positions(["a", "b", None], cells).tolist()
 
 
+@settings(deadline=None)  # a shared 2-core machine: no timing in tests
 @given(st.lists(WORDS), st.lists(WORDS))
 def test_among_is_isin(values, known):
     cells = pd.Series(values, dtype="str")
     assert among(cells, pd.Series(known, dtype="str")).tolist() == cells.isin(set(known)).tolist()
 
 
+@settings(deadline=None)  # a shared 2-core machine: no timing in tests
 @given(st.lists(WORDS, unique=True, min_size=1), st.lists(st.tuples(WORDS, WORDS), max_size=30))
 def test_tie_end_problems_are_each_ends_rule(ids, pairs):
     ds = Dataset.from_records(actors=[{"id": i} for i in ids],
@@ -49,6 +52,7 @@ def test_tie_end_problems_are_each_ends_rule(ids, pairs):
     assert got == expected
 
 
+@settings(deadline=None)  # a shared 2-core machine: no timing in tests
 @given(st.lists(WORDS, unique=True, min_size=1), st.lists(st.tuples(WORDS, WORDS), max_size=30))
 def test_tie_arrays_are_the_drawable_ties_ends(ids, pairs):
     from graph.build import drawable_ties
