@@ -123,7 +123,7 @@ class _SourceSampler:
         self.cost = float(ties[label].mean())
         self.n, self.done, self.total = n, 0, np.zeros(n)
         self.rank = _near_order(A)
-        self.graph = ig.Graph(n=n, edges=np.column_stack([self.rank[a], self.rank[b]]))
+        self.graph = ig.Graph(n=n, edges=np.column_stack([self.rank[a], self.rank[b]]).tolist())  # lists: quicker
         self.order = self.rank[np.random.default_rng(seed).permutation(n)]
 
     def scores(self, k: int):

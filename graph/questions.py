@@ -123,8 +123,9 @@ def partner_counts(ds: Dataset, *, statuses: tuple[str, ...] = BROKER_STATUSES) 
 def _tie_arrays(ds: Dataset) -> tuple[pd.Index, np.ndarray, np.ndarray]:
     """Actor ids in the graph's node order and the positions of each drawable tie's two ends."""
     ids = pd.Index(ds.actors["id"][ds.actors["id"] != ""].unique())
-    ties = ds.collaborations[drawable_ties(ds)]
-    return ids, positions(ids, ties["source"]), positions(ids, ties["target"])
+    u, v = (positions(ids, ds.collaborations[end]) for end in ("source", "target"))
+    drawable = (u >= 0) & (v >= 0) & (u != v)  # drawable_ties: ids are distinct, so u == v is a self-tie
+    return ids, u[drawable], v[drawable]
 
 
 def _names(ds: Dataset, ids: pd.Index) -> list[str]:
@@ -141,7 +142,7 @@ def _sampled_ranking(ids: pd.Index, names: list[str], u: np.ndarray, v: np.ndarr
     a, b = analysis.distinct_pairs(n, u, v)
     between, k, settled = analysis.sampled_betweenness(n, a, b, top=top, seed=seed, most=SAMPLE_SOURCES)
     table = pd.DataFrame({
-        "id": list(ids), "name": list(names),
+        "id": ids.array if isinstance(ids.dtype, pd.StringDtype) else list(ids), "name": names,
         "partners": analysis.partners_of_pairs(n, a, b),
         "ties": np.bincount(np.r_[u, v], minlength=n),
         "betweenness": between,

@@ -20,6 +20,7 @@ from graph import vocab
 from graph.cell_rules import (
     ANY_TEXT_RULE,
     TEXT_RULE_HINT,
+    among,
     bad_weight,
     date_rule,
     end_rule,
@@ -93,10 +94,11 @@ def _check_ids(ds: Dataset, name: str) -> list[Problem]:
 
 def _check_ties(ds: Dataset) -> list[Problem]:
     ties, file = ds.collaborations, ds.file("collaborations")
-    actors = set(ds.actors["id"])
-    problems = []
-    for end in ("source", "target"):
-        hits, found = _flagged(ties[end], lambda v, e=end: end_rule(e, v, actors))
+    known, problems = ds.actors["id"], []
+    actors = set(known.tolist())
+    for end in ("source", "target"):  # only blank ends and ends that are not actors can be flagged
+        maybe = ties[end][~among(ties[end], known) | (ties[end].str.strip() == "")]
+        hits, found = _flagged(maybe, lambda v, e=end: end_rule(e, v, actors))
         for code in ("no_end", "unknown_actor"):
             problems += [Problem.of(file, row, end, code, **found[v][1]) for row, v in hits.items()
                          if found[v][0] == code]
