@@ -80,7 +80,6 @@ def positions(ids, values: pd.Series):
     >>> positions(["a", "b"], pd.Series(["b", "x"])).tolist()
     [1, -1]
     """
-
     found = _arrow_positions(ids, values)
     if found is not None:
         return found

@@ -26,6 +26,7 @@ import pandas as pd
 from graph import analysis
 from graph.build import drawable_ties, filter_dataset, positions, tie_status, to_multigraph
 from graph.model import Dataset, split_multi
+from graph.row_changes import same_cells
 
 __all__ = ["BROKER_STATUSES", "EXACT_UP_TO", "SAMPLE_SOURCES", "SETTLE_TOP", "Brokers", "brokers", "sample_size", "summary", "pair_stats",
            "partner_counts", "themes_by_place", "community_summaries", "BROKER_COLUMNS", "same_brokers", "actor_names"]
@@ -99,7 +100,7 @@ def brokers(ds: Dataset, *, statuses: tuple[str, ...] = BROKER_STATUSES, seed: i
     if sample_size(ids.size) is None:
         return Brokers(analysis.brokers(to_multigraph(kept)).reset_index(drop=True), kept, tuple(statuses), left_out,
                        None)
-    table, k, settled = _sampled_ranking(ids, _names(kept, ids), u, v, top, seed)
+    table, k, settled = _sampled_ranking(ids, actor_names(kept, ids), u, v, top, seed)
     return Brokers(table.reset_index(drop=True), kept, tuple(statuses), left_out, k, settled=(top, settled))
 
 
@@ -126,12 +127,6 @@ def _tie_arrays(ds: Dataset) -> tuple[pd.Index, np.ndarray, np.ndarray]:
     u, v = (positions(ids, ds.collaborations[end]) for end in ("source", "target"))
     drawable = (u >= 0) & (v >= 0) & (u != v)  # drawable_ties: ids are distinct, so u == v is a self-tie
     return ids, u[drawable], v[drawable]
-
-
-def _names(ds: Dataset, ids: pd.Index) -> list[str]:
-    """Each actor's name as the graph has it (the id where there is none)."""
-    named = ds.actors.drop_duplicates("id").set_index("id").reindex(ids)["name"].fillna("").astype(str)
-    return named.where(named != "", ids.to_series()).tolist()
 
 
 def _sampled_ranking(ids: pd.Index, names: list[str], u: np.ndarray, v: np.ndarray, top: int, seed: int
@@ -257,8 +252,6 @@ def same_brokers(before: Dataset, after: Dataset) -> bool:
     >>> same_brokers(ds, renamed), same_brokers(ds, ended)
     (True, False)
     """
-    from graph.row_changes import same_cells
-
     return all(same_cells(getattr(before, t)[c], getattr(after, t)[c]) for t, cs in BROKER_COLUMNS.items() for c in cs)
 
 

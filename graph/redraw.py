@@ -43,7 +43,8 @@ import numpy as np
 import pandas as pd
 
 from graph import style
-from graph.build import among, to_multigraph
+from graph.build import to_multigraph
+from graph.cell_rules import among
 from graph.model import Dataset
 from graph.questions import BROKER_STATUSES, partner_counts
 from graph.render import (
@@ -146,7 +147,13 @@ class Drawing:
 
     @cached_property
     def order(self) -> list[Hashable]:
-        """The actors in the order of their names' ranks (:func:`_ranks`)."""
+        """The actors in the order of their names' ranks (:func:`_rank_key`).
+
+        >>> d = Drawing(None, {}, {}, (), {"a": (1.0, 1, "A"), "b": (2.0, 1, "B"), "c": (1.0, 1, "Å")}, {}, 1.0,
+        ...             "sector", None, "sv")
+        >>> d.order
+        ['b', 'a', 'c']
+        """
         return sorted(self.score, key=_rank_key(self.score))
 
     @cached_property
@@ -167,18 +174,9 @@ def _rank_key(score: Mapping[Hashable, tuple]):
     return lambda v: (-score[v][0], -score[v][1], score[v][2], str(v))
 
 
-def _ranks(score: Mapping[Hashable, tuple]) -> dict[Hashable, int]:
-    """The rank of each actor's name, by :func:`graph.style.label_rank`'s rule.
-
-    >>> _ranks({"a": (1.0, 1, "A"), "b": (2.0, 1, "B"), "c": (1.0, 1, "Å")})
-    {'b': 0, 'a': 1, 'c': 2}
-    """
-    return {v: i for i, v in enumerate(sorted(score, key=_rank_key(score)))}
-
-
 def _order_after(before: Drawing, score: Mapping[Hashable, tuple], moved: set) -> list[Hashable]:
     """``before``'s actors in rank order with ``moved`` (actors changed, added or removed) taken out and put
-    back where ``score`` ranks them: the order :func:`_ranks` finds, without sorting every actor again."""
+    back where ``score`` ranks them: the order sorting every actor by :func:`_rank_key` finds, without it."""
     key = _rank_key(score)
     order, was = list(before.order), before.slot_of_rank
     for k in sorted((was[v] for v in moved if v in was), reverse=True):
@@ -256,9 +254,9 @@ def redraw(before: Drawing, after: Dataset, positions: Mapping[Hashable, tuple[f
     ids = set(after.actors["id"].tolist())
     touched = (set(changed) | set(added) | {a for pair in pairs for a in pair}) & ids  # ends that are not actors
     incident = after.collaborations[_touching(after.collaborations, touched)]
-    nodes = _redrawn_nodes(before, after, incident, touched, set(removed), places,
-                           actors_changed=bool(added or removed or (changed and not all(
-                               same_cells(b.actors[c], after.actors[c]) for c in ("type", "sector")))))  # the legend's
+    legend_may_change = bool(added or removed) or bool(changed) and not all(
+        same_cells(b.actors[c], after.actors[c]) for c in ("type", "sector"))  # what the legend is made of
+    nodes = _redrawn_nodes(before, after, incident, touched, set(removed), places, actors_changed=legend_may_change)
     if nodes is None:
         return None
     n_ties = len(set(old_ties["id"]) | set(new_ties["id"]))
@@ -277,7 +275,7 @@ def _redrawn_nodes(before: Drawing, after: Dataset, incident: pd.DataFrame, touc
     ties = after.collaborations
     ids = after.actors["id"]
     sources, targets = incident["source"].tolist(), incident["target"].tolist()
-    actors = set(ids[ids.isin(set(sources) | set(targets))].tolist()) - {""}
+    actors = set(ids[among(ids, list(set(sources) | set(targets)))].tolist()) - {""}
     degree: Counter = Counter()
     partners: defaultdict = defaultdict(set)  # what partner_counts counts: distinct partners over existing ties
     for a, b, status in zip(sources, targets, incident["status"].tolist(), strict=True):
@@ -293,7 +291,7 @@ def _redrawn_nodes(before: Drawing, after: Dataset, incident: pd.DataFrame, touc
         sizes = None
     else:
         sizes = {v: before.score[v][0] for v in touched}
-    alone = to_multigraph(after.subset(actors=after.actors[ids.isin(touched)],
+    alone = to_multigraph(after.subset(actors=after.actors[among(ids, list(touched))],
                                        collaborations=ties.iloc[:0]))  # places and ranks are set below
     drawn = network_data(alone, places, color_by=before.color_by, size_by=sizes, lang=before.lang,
                          communities=before.communities, scale=before.scale, **before.labels)
@@ -346,7 +344,7 @@ def _redrawn_edges(before: Drawing, after: Dataset, incident: pd.DataFrame, old_
         return {"items": [], "ids": [], "gone": set()}
     now = _between(incident, pairs)
     ends = {a for pair in pairs for a in pair}
-    G = to_multigraph(after.subset(actors=after.actors[after.actors["id"].isin(ends)], collaborations=now))
+    G = to_multigraph(after.subset(actors=after.actors[among(after.actors["id"], list(ends))], collaborations=now))
     drawn = network_data(G, places, color_by="sector", lang=before.lang, **before.labels)  # as themes are
     was = set(now["id"]) | set(old_ties["id"])  # the pairs' ties before: those kept are between them now
     return {"items": drawn["edges"], "ids": [tie for _, _, tie in G.edges(data="id")],

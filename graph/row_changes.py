@@ -78,7 +78,7 @@ def tie_changes(before: pd.DataFrame, after: pd.DataFrame, usable: Callable[[], 
     if list(before.columns) != list(after.columns):
         return None
     if same_cells(before["id"], after["id"]):  # the same rows in the same order
-        if not (usable or (lambda: usable_ids(before["id"])))():
+        if not (usable() if usable else usable_ids(before["id"])):
             return None
         differs = _changed_columns(before, after)
         if not differs.any():  # an edit elsewhere (an actor's row): no rows to take out
@@ -111,7 +111,7 @@ def actor_changes(before: pd.DataFrame, after: pd.DataFrame, usable: Callable[[]
     if list(before.columns) != list(after.columns):
         return None
     if same_cells(before["id"], after["id"]):  # the same rows in the same order
-        if not (usable or (lambda: usable_ids(before["id"])))():
+        if not (usable() if usable else usable_ids(before["id"])):
             return None
         return after["id"][_changed_columns(before, after)].tolist(), [], []
     old, new = pd.Index(before["id"].astype(object)), pd.Index(after["id"].astype(object))

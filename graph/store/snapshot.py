@@ -22,12 +22,11 @@ import contextlib
 import json
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from graph.build import among
+from graph.build import positions
 from graph.model import COLUMNS, TABLES, Dataset, normalised
 from graph.store import queries
 from graph.store.engine import describe, reading
@@ -127,11 +126,9 @@ def _advance_table(frame: pd.DataFrame, changes: list[dict], name: str | None = 
         block = rows(list(updated.values()))
         out = out.reindex(columns=[*out.columns, *(c for c in block.columns if c not in out.columns)],
                           fill_value="")
-        found = np.flatnonzero(among(out["id"], list(updated)))  # a store's ids are each used once
-        slot = dict(zip(out["id"].take(found).tolist(), found.tolist(), strict=True))
-        if len(slot) != len(found) or len(found) != len(updated):
+        where = positions(out["id"], pd.Series(list(updated), dtype=object))  # a store's ids are each used once
+        if (where < 0).any():
             raise LookupError("a changed row is not in the snapshot")  # not this map's snapshot: read it whole
-        where = np.array([slot[i] for i in updated], dtype=np.intp)
         cells = block.reindex(columns=out.columns).fillna("")
         for column in out.columns:  # only the columns that changed are written (a column of strings is rebuilt)
             new = cells[column].to_numpy(dtype=object)
