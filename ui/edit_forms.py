@@ -96,9 +96,8 @@ def actor_form(engine, chosen: str, lang: str, *, key: str = "actor_form") -> di
 def _save_actor(engine, row: dict | None, chosen: str, lang: str, form: str) -> None:
     """The actor form's Save: its values written before the app runs again, so that one run shows them (a
     rerun after the write was a second run of the whole page); why nothing was written is shown by the form."""
-    columns = (*(("id",) if row is None else ()), "type", "sector", "level", *ACTOR_TEXT)
-    values = {c: str(st.session_state.get(f"actor_{c}_{chosen}") or "") for c in columns}
-    values.update({c: values[c].strip() for c in (*ACTOR_TEXT, *(("id",) if row is None else ()))})
+    columns = (*(("id",) if row is None else ()), "type", "sector", "level", *ACTOR_TEXT)  # actor_form's widgets
+    values = {c: str(st.session_state.get(f"actor_{c}_{chosen}") or "").strip() for c in columns}
     changes = _changes("actors", row, values)
     if not changes:
         return

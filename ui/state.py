@@ -12,6 +12,7 @@ import hashlib
 import os
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -259,38 +260,43 @@ def _with_ties(key: str, _ds: Dataset, _extra: pd.DataFrame) -> Dataset:
     return _ds.replace(collaborations=ties)
 
 
-#: The last dataset each of filter_values_of and search_labels_of answered for, and its answer: the map after
-#: an edit keeps most columns in the same memory (graph.row_changes.same_cells), and their answers stay.
+#: The last dataset each of filter_values_of, search_labels_of and dataset_metrics answered for, and its answer:
+#: the map after an edit keeps most columns in the same memory (graph.row_changes.same_cells), and answers
+#: made of those columns stay.
 _LAST: dict[str, tuple[Dataset, Any]] = {}
 _LAST_LOCK = threading.Lock()  # sessions run in threads
+
+
+def _after_last(kind: str, ds: Dataset, answer: Callable[[tuple[Dataset, Any] | None], Any]) -> Any:
+    """``answer(last)`` for ``ds``, where ``last`` is the (dataset, answer) of the last question of this
+    ``kind`` (None at first); remembered for the next one."""
+    with _LAST_LOCK:
+        last = _LAST.get(kind)
+    found = answer(last)
+    with _LAST_LOCK:
+        _LAST[kind] = (ds, found)
+    return found
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def filter_values_of(key: str, _ds: Dataset) -> dict[str, list[str]]:
     """The values each filter can take in the dataset."""
-    with _LAST_LOCK:
-        like = _LAST.get("filters")
-    found = filter_options(_ds, like)
-    with _LAST_LOCK:
-        _LAST["filters"] = (_ds, found)
-    return found
+    return _after_last("filters", _ds, lambda last: filter_options(_ds, last))
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def search_labels_of(key: str, _ds: Dataset) -> dict[str, str]:
     """Actor id -> "name (alias, alias)", what the search box offers."""
-    actors = _ds.actors
-    columns = ("id", "name", "aliases")
-    with _LAST_LOCK:
-        last = _LAST.get("search")
-    if last is not None and all(same_cells(last[0].actors[c], actors[c]) for c in columns):
-        return last[1]
-    # columns as Python lists: a walk over Arrow strings costs microseconds a cell
-    found = {actor: _search_label(name, aliases) for actor, name, aliases in
-             zip(*(actors[c].tolist() for c in columns), strict=True)}
-    with _LAST_LOCK:
-        _LAST["search"] = (_ds, found)
-    return found
+    actors, columns = _ds.actors, ("id", "name", "aliases")
+
+    def labels(last):
+        if last is not None and all(same_cells(last[0].actors[c], actors[c]) for c in columns):
+            return last[1]
+        # columns as Python lists: a walk over Arrow strings costs microseconds a cell
+        return {actor: _search_label(name, aliases) for actor, name, aliases in
+                zip(*(actors[c].tolist() for c in columns), strict=True)}
+
+    return _after_last("search", _ds, labels)
 
 
 def _search_label(name: str, aliases: str) -> str:
@@ -349,15 +355,12 @@ def _metrics(found: questions.Brokers) -> pd.DataFrame:
 def dataset_metrics(key: str, _ds: Dataset) -> pd.DataFrame:
     """The whole dataset's brokers, by the rule of the Brokers page and ``stats``; after an edit that left
     the ties as they were (a name, a quote), the numbers before with the names now."""
-    with _LAST_LOCK:
-        last = _LAST.get("metrics")
-    if last is not None and questions.same_brokers(last[0], _ds):
-        table = last[1].assign(name=questions.actor_names(_ds, last[1].index))
-    else:
-        table = _metrics(questions.brokers(_ds))
-    with _LAST_LOCK:
-        _LAST["metrics"] = (_ds, table)
-    return table
+    def table(last):
+        if last is not None and questions.same_brokers(last[0], _ds):
+            return last[1].assign(name=questions.actor_names(_ds, last[1].index))
+        return _metrics(questions.brokers(_ds))
+
+    return _after_last("metrics", _ds, table)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
