@@ -140,6 +140,22 @@ STARTED = """(what) => {
 WAITED = "() => window.__shownAt - window.__startedAt"
 
 
+def _opened(browser, url: str, author: str | None = None):
+    """A new page on the app at ``url`` once its map is drawn (that map kept as ``window.__first``), with
+    ``author`` given as the name edits are saved under."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(url)
+    page.wait_for_function("() => globalThis.snxNetworks && globalThis.snxNetworks.graph "
+                           "&& globalThis.snxNetworks.graph.snx.drawn > 0", timeout=300_000)
+    if author:
+        name = page.get_by_label("Ditt namn (sparas med dina ändringar)")
+        name.fill(author)
+        name.press("Enter")
+    page.wait_for_timeout(2000)
+    page.evaluate("() => { window.__first = globalThis.snxNetworks.graph; }")
+    return page
+
+
 def in_app(browser, ds, folder: Path, root: Path = ROOT) -> dict[str, float]:
     """Milliseconds from saving a tie's status in the map's database until the open page shows it (the app of
     the checkout at ``root``): the write, then from the key press (the page's clock) to the frame showing it."""
@@ -152,12 +168,7 @@ def in_app(browser, ds, folder: Path, root: Path = ROOT) -> dict[str, float]:
     engine = store.first_start(url, folder)
     times, same = [], True
     for app in serve(root / "app.py", folder / "server.log", "--db", url):
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(app)
-        page.wait_for_function("() => globalThis.snxNetworks && globalThis.snxNetworks.graph "
-                               "&& globalThis.snxNetworks.graph.snx.drawn > 0", timeout=300_000)
-        page.wait_for_timeout(1500)
-        page.evaluate("() => { window.__first = globalThis.snxNetworks.graph; }")
+        page = _opened(browser, app)
         page.evaluate(STARTED, "key")
         tie = ds.collaborations["id"].iloc[3]
         edge = edge_of(ds, tie)
@@ -204,20 +215,12 @@ def in_app_click(browser, ds, folder: Path, root: Path = ROOT) -> dict[str, floa
     actor = ds.actors["id"].iloc[10]
     times, same = [], True
     for app in serve(root / "app.py", folder / "server.log", "--db", url):
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(f"{app}?actor={actor}")
-        page.wait_for_function("() => globalThis.snxNetworks && globalThis.snxNetworks.graph "
-                               "&& globalThis.snxNetworks.graph.snx.drawn > 0", timeout=300_000)
-        name = page.get_by_label("Ditt namn (sparas med dina ändringar)")
-        name.fill("Bench")
-        name.press("Enter")
-        page.wait_for_timeout(2000)
-        page.evaluate("() => { window.__first = globalThis.snxNetworks.graph; }")
+        page = _opened(browser, f"{app}?actor={actor}", author="Bench")
         page.evaluate(STARTED, "click")
         for k in range(REPEATS + 1):
             new_name = f"Förening {k} i Åsele"
             box = page.get_by_label("Namn", exact=True)
-            for _ in range(3):  # the popover may count itself open after the run a save made: click again
+            for _ in range(3):  # after a save the popover stays open (Streamlit's way): a click closes it
                 page.get_by_role("button", name="Redigera aktören").click()
                 with contextlib.suppress(Exception):
                     box.wait_for(timeout=3000)

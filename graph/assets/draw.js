@@ -215,9 +215,10 @@
       for (i = 0; i < all.length; i++) list[start[all[i].order]++] = all[i];
       fast.list = list;
     }
-    fast.looks = Object.keys(fast.lookOf).map(function (k) { return fast.lookOf[k]; });
+    fast.looks = fastLooks(fast);
     return fast;
   }
+  function fastLooks(fast) { return Object.keys(fast.lookOf).map(function (k) { return fast.lookOf[k]; }); }
   // Actor ids by the rank of their name (ranks run from 0, each once; else sorted by rank).
   function rankOrder(rank) {
     var ids = Object.keys(rank), order = new Array(ids.length);
@@ -529,7 +530,7 @@
         if (order !== e.order) { e.order = order; moved = true; }
       });
       if (moved) sortFastEdges(s.fast);
-      else s.fast.looks = Object.keys(s.fast.lookOf).map(function (k) { return s.fast.lookOf[k]; });
+      else s.fast.looks = fastLooks(s.fast);
     }
     var options = JSON.stringify(patch.rest.options);
     if (options !== s.options) { network.setOptions(patch.rest.options); s.options = options; }
