@@ -12,6 +12,7 @@ from ui import (
     access,
     address,
     graph_view,
+    sidebar,
     state,
     store_words,  # noqa: F401  (the editing pages' words)
 )
@@ -67,14 +68,16 @@ def context() -> dict:
     errors = [] if source.url else [p for p in state.problems_of(key, ds) if p.severity == "error"]
     if errors:
         st.sidebar.warning(tn("problem_data", len(errors), lang, n=len(errors)))
-    search(state.search_labels_of(key, ds), lang, on_change=_on_search)
+    labels = state.search_labels_of(key, ds)
+    search(labels, lang, on_change=_on_search)
+    sidebar.shown(labels, values)
     year = year_choice(values["years"], lang)
     chosen = filters(ds, values, lang)
     st.session_state.setdefault("focus_depth", 0)
     depth = st.sidebar.select_slider(t("focus", lang), options=[0, 1, 2, 3], key="focus_depth",
                                      format_func=lambda d: t("focus_off", lang) if d == 0 else str(d))
     selected = st.session_state.get("selected")
-    if selected not in state.search_labels_of(key, ds):
+    if selected not in labels:
         selected = None
     focus = (selected, depth) if selected and depth else None
     return {"lang": lang, "key": key, "ds": ds, "filters": filters_key(chosen, year), "focus": focus,

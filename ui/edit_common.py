@@ -18,10 +18,12 @@ def flash(message: str) -> None:
     st.session_state["edit_flash"] = message
 
 
-def show_flash() -> None:
+def show_flash() -> str | None:
+    """Show the message :func:`flash` left, once; returns it (None when there was none)."""
     message = st.session_state.pop("edit_flash", None)
     if message:
         st.success(message)
+    return message
 
 
 def written(write: Callable[[str, str | None], int], lang: str, done: str = "saved"

@@ -20,6 +20,7 @@ import streamlit as st
 
 from graph.webpage import DRAW_CSS, DRAW_JS, json_for_script, vis_network_js
 from ui.component_files import declare_on_runtime, file_backed
+from ui.reruns import fragment_only
 
 __all__ = ["graph_view", "new_run"]
 
@@ -226,9 +227,15 @@ def _serialised(data: Any) -> tuple[str, str]:
     return graph, sig
 
 
-def new_run() -> None:
-    """Count a run of the whole app (``app.py`` calls it first): a map drawn in the run before is still on
-    the page, and is not sent again."""
+def new_run(*, fragment: bool = False) -> None:
+    """Count a run that draws maps: a map drawn in the run before is still on the page, and is not sent again.
+
+    ``app.py`` calls it first in every run of the whole app; a fragment that draws a map calls it with
+    ``fragment=True``, which counts only when the fragment runs on its own (in a run of the whole app, the
+    app counted it already).
+    """
+    if fragment and not fragment_only():
+        return
     st.session_state["_snx_run"] = st.session_state.get("_snx_run", 0) + 1
 
 

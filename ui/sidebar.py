@@ -11,10 +11,11 @@ import streamlit as st
 from graph.build import timeline_years
 from graph.model import Dataset
 from graph.style import country_label
+from ui import state
 from ui.i18n import LANG_NAMES, t, theme_labels, vocab_label
 from ui.widgets import actor_picker
 
-__all__ = ["language", "filters", "filters_key", "search", "year_choice"]
+__all__ = ["language", "filters", "filters_key", "search", "year_choice", "shown", "outdated"]
 
 FILTER_KEYS = ("types", "sectors", "levels", "countries", "regions", "municipalities", "themes", "kinds", "statuses")
 
@@ -97,3 +98,15 @@ def year_choice(years: list[str], lang: str) -> str | None:
 def search(labels: dict[str, str], lang: str, on_change=None) -> str | None:
     """A search box over ``labels`` (actor id -> name and aliases); returns the chosen actor id (or None)."""
     return actor_picker(t("search", lang), labels, "search", container=st.sidebar, on_change=on_change)
+
+
+def shown(labels: dict[str, str], values: dict[str, list[str]]) -> None:
+    """Remember what this run of the whole app offers in the search box (``labels``) and the filters
+    (``values``), for :func:`outdated`."""
+    st.session_state["_sidebar_shows"] = (labels, values)
+
+
+def outdated(key: str, ds: Dataset) -> bool:
+    """Whether the search box or the filters would offer something else for ``ds`` than they do now (a fragment
+    that ran on its own saved a name, an alias or a region): then the whole app should run again."""
+    return st.session_state.get("_sidebar_shows") != (state.search_labels_of(key, ds), state.filter_values_of(key, ds))

@@ -9,12 +9,12 @@ from graph.build import actor_record
 from graph.describe import ties_in_words
 from graph.model import Dataset
 from graph.style import country_label
-from ui import access, drawing, state
+from ui import access, address, drawing, graph_view, sidebar, state
 from ui.context import current
-from ui.edit_common import show_flash
+from ui.edit_common import flash, show_flash
 from ui.edit_forms import actor_form, forget_typed
-from ui.graph_view import graph_view
 from ui.i18n import md_text, t, vocab_label
+from ui.reruns import fragment_only
 from ui.state import year_of
 from ui.widgets import brief_button, quote_markdown
 
@@ -30,6 +30,7 @@ def _on_click() -> None:
     value = getattr(st.session_state.get("graph"), "selected", None)
     if value:
         select(str(value))
+    st.rerun()  # the whole app, not the map's fragment alone: the search box and the focus follow the click
 
 
 def drawing_options(lang: str, has_colours: bool) -> tuple[str, str]:
@@ -51,9 +52,9 @@ def render_map(key: str, ds: Dataset, view_key: tuple, lang: str, selected: str 
     filters, focus = view_key
     color_by, size_by = drawing_options(lang, "color" in ds.actors.columns)
     data, shown = drawing.drawing_of(key, filters, focus, color_by, size_by, lang, ds)
-    graph_view(data, key="graph", height=620, selected=selected if selected in shown else None, on_select=_on_click,
-               snapshot_label=t("snapshot", lang),
-               patch=drawing.map_patch_of(key, filters, focus, color_by, size_by, lang, ds))
+    graph_view.graph_view(data, key="graph", height=620, selected=selected if selected in shown else None,
+                          on_select=_on_click, snapshot_label=t("snapshot", lang),
+                          patch=drawing.map_patch_of(key, filters, focus, color_by, size_by, lang, ds))
 
 
 def _show_ties(rows: list[dict], lang: str) -> None:
@@ -110,12 +111,17 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
     _show_ties(rows, lang)
 
 
-def render_explore(ctx: dict) -> None:
-    """The map and the details panel side by side."""
+@st.fragment(key="explore")
+def render_explore() -> None:
+    """The map and the details panel side by side: a fragment, so that a save in the details' form runs this
+    part alone first. The map shows the edit without waiting for the rest of the page, which a run of the whole
+    app then brings up to date (the sidebar's search box and filters)."""
+    graph_view.new_run(fragment=True)
+    ctx = current()  # read at every run, a run of this part alone included: the data as stored now
     lang, key, ds = ctx["lang"], ctx["key"], ctx["ds"]
     filters, focus = ctx["filters"], ctx["focus"]
     with st.container():  # always there, so that a message does not move the map (which would draw it anew)
-        show_flash()
+        saved = show_flash()
     forget_typed()
     view = state.view(key, filters, focus, ds)
     st.caption(
@@ -139,7 +145,13 @@ def render_explore(ctx: dict) -> None:
     with right:
         st.markdown(f"#### {t('details', lang)}")
         render_details(key, ds, (filters, focus), lang, st.session_state.get("selected"))
+    if not fragment_only():
+        return
+    address.write_link("explore")  # the address names the colours and sizes chosen here
+    if saved and sidebar.outdated(key, ds):  # an edit saved here changed the search box or the filters too:
+        flash(saved)  # the whole page runs again, the message kept on show
+        st.rerun()
 
 
 if __name__ == "__main__":  # run as a page by st.navigation
-    render_explore(current())
+    render_explore()

@@ -24,7 +24,18 @@ def test_click_an_actor_shows_its_details_and_evidence(page, explorer_url):
     page.get_by_role("heading", name="Migrationsverket").wait_for(timeout=30_000)
     page.get_by_text("Samarbeten (").first.wait_for(timeout=10_000)
     page.get_by_text("Burts constraint").first.wait_for(timeout=10_000)
+    page.wait_for_url("**actor=migrationsverket**", timeout=10_000)  # the whole app ran: the link names the actor
     page.screenshot(path=str(SHOTS / "app-selected.png"))
+
+
+def test_colours_chosen_beside_the_map_are_in_the_address(page, explorer_url):
+    """The colour and size pickers run the map's part of the page alone; the address follows them still."""
+    page.goto(explorer_url)
+    page.wait_for_function(DRAWN, timeout=60_000)
+    page.get_by_label("Färg efter").click()
+    page.get_by_role("option", name="Typ", exact=True).click()
+    page.wait_for_url("**color=type**", timeout=10_000)
+    page.wait_for_function(DRAWN, timeout=60_000)
 
 
 def test_png_snapshot_of_the_canvas(page, explorer_url):

@@ -115,3 +115,58 @@ def test_an_actor_renamed_twice_stays_chosen_and_the_search_box_shows_its_new_na
                           "[data-testid='stSelectbox']\"), (b) => b.textContent + ' ' + Array.from("
                           "b.querySelectorAll('input'), (i) => i.value).join(' '))")
     assert any("Arbetsförmedlingen Sandviken" in b for b in boxes), f"the search box shows an old name: {boxes}"
+
+
+MESSAGES = """(() => { const Socket = window.WebSocket; window.__received = 0;
+  window.WebSocket = function (...args) { const s = new Socket(...args);
+    s.addEventListener("message", () => { window.__received += 1; }); return s; };
+  window.WebSocket.prototype = Socket.prototype; Object.assign(window.WebSocket, Socket); })();"""
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+
+
+def _messages_until_idle(page, act) -> int:
+    """How many messages the server sends the page for ``act()`` (a run's elements, one a message)."""
+    page.wait_for_function(IDLE, timeout=60_000)
+    before = page.evaluate("() => window.__received")
+    act()
+    page.wait_for_timeout(300)
+    page.wait_for_function(IDLE, timeout=60_000)
+    page.wait_for_timeout(1000)
+    return page.evaluate("() => window.__received") - before
+
+
+def test_a_save_in_the_maps_details_runs_the_map_and_the_details_alone(page, map_app):
+    """The sidebar and the page around the map are not run again for an edit that does not change them (a
+    description): the server sends the map's part of the page only, so the map shows the edit sooner. A rename
+    changes the search box: then the whole page follows, and the message that it was saved stays."""
+    app, url = map_app
+    page.add_init_script(MESSAGES)
+    page.goto(app + "?actor=leader-framtidsbygder")
+    page.wait_for_function(DRAWN, timeout=60_000)
+    name = page.get_by_label("Ditt namn (sparas med dina ändringar)")
+    name.fill("Anna")
+    name.press("Enter")
+    page.wait_for_function(IDLE, timeout=60_000)
+    page.wait_for_timeout(1000)
+    page.evaluate("() => document.activeElement.blur()")  # the key below reruns the app, it types no name
+    whole = _messages_until_idle(page, lambda: page.keyboard.press("r"))
+    page.get_by_role("button", name="Redigera aktören").click()
+    page.get_by_label("Beskrivning", exact=True).fill("Leadergrupp för Dalsland, ny text")
+
+    saved = _messages_until_idle(page, lambda: page.get_by_role("button", name="Spara", exact=True).click())
+    assert 0 < saved < 0.75 * whole, (saved, whole)  # before: the whole page and more (82 and 87)
+    page.get_by_text("Leadergrupp för Dalsland, ny text").first.wait_for(timeout=30_000)
+    page.get_by_text("Sparat i revision").first.wait_for(timeout=30_000)
+
+    page.get_by_role("button", name="Redigera aktören").click()
+    box = page.get_by_label("Namn", exact=True)
+    if not box.count():
+        page.get_by_role("button", name="Redigera aktören").click()
+    box.fill("Framtidsbygder Nord")
+    renamed = _messages_until_idle(page, lambda: page.get_by_role("button", name="Spara", exact=True).click())
+    assert renamed > whole  # the search box offers the new name: the whole page ran again
+    assert page.get_by_text("Sparat i revision").count()  # the message is still there after the whole page ran
+    engine = store.open_store(url)
+    row = store.get_row(engine, "actors", "leader-framtidsbygder")
+    engine.dispose()
+    assert (row["name"], row["description"]) == ("Framtidsbygder Nord", "Leadergrupp för Dalsland, ny text")
