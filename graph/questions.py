@@ -271,5 +271,8 @@ def actor_names(ds: Dataset, ids) -> list[str]:
     >>> actor_names(Dataset.from_records(actors=[{"id": "a", "name": "A"}, {"id": "b"}]), ["b", "a"])
     ['b', 'A']
     """
-    named = dict(zip(ds.actors["id"].tolist()[::-1], ds.actors["name"].tolist()[::-1], strict=True))  # first wins
-    return [str(named.get(a) or a) for a in ids]
+    first = ds.actors.drop_duplicates("id")  # an id's first row names it
+    wanted = pd.Index(ids, dtype=object)
+    names = pd.Series(first["name"].to_numpy(dtype=object), index=first["id"].to_numpy(dtype=object)).reindex(wanted)
+    named = names.notna() & (names != "")
+    return [str(v) for v in np.where(named.to_numpy(), names.to_numpy(), wanted.to_numpy())]
