@@ -304,7 +304,7 @@ def bridges_of_ties(n: int, u, v):
     import numpy as np
 
     a, b = distinct_pairs(n, u, v)
-    found = np.asarray(load_igraph().Graph(n=n, edges=np.column_stack([a, b])).bridges(), dtype=np.int64)
+    found = np.asarray(load_igraph().Graph(n=n, edges=np.column_stack([a, b]).tolist()).bridges(), dtype=np.int64)
     return a[found], b[found]
 
 
