@@ -36,9 +36,10 @@ def _find_matplotlib():
 def load_igraph() -> types.ModuleType:
     """The ``igraph`` module, imported (once) without importing matplotlib; see the module's docstring.
 
-    When igraph is imported already, or matplotlib is (igraph's plots then cost nothing more), that is igraph.
+    When igraph is imported already, that is igraph; when ``matplotlib.pyplot`` is, igraph is imported as
+    usual (its plots then cost nothing more).
     """
-    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+    if "igraph" in sys.modules or "matplotlib.pyplot" in sys.modules:
         return importlib.import_module("igraph")
     stand_in = types.ModuleType(_FINDER)
     stand_in.find_matplotlib = _find_matplotlib
