@@ -2,7 +2,7 @@
 
 ``import igraph`` imports ``matplotlib.pyplot`` (its drawing modules ask
 ``find_matplotlib()`` at import, and build their matplotlib classes then):
-half a second to a second and a half of every ``python -m graph stats``,
+0.3 s of every ``python -m graph stats`` on a quiet machine, up to 1.5 s on a busy one,
 for plots we never ask igraph for (our pictures are matplotlib's own, in
 :mod:`graph.export`).  :func:`load_igraph` imports igraph as if matplotlib
 were not installed: igraph's own matplotlib plots are then unavailable in
