@@ -14,8 +14,9 @@ import networkx as nx
 import pandas as pd
 
 from graph.build import to_simple
+from graph.lazy_igraph import load_igraph
 
-__all__ = ["summary", "summary_of_ties", "distinct_pairs", "partners_of_pairs", "betweenness", "betweenness_of_ties", "sampled_betweenness", "ranking", "brokers", "cut_off", "bridges", "communities", "shortest_paths"]
+__all__ = ["summary", "summary_of_ties", "distinct_pairs", "partners_of_pairs", "betweenness", "betweenness_of_ties", "sampled_betweenness", "ranking", "brokers", "cut_off", "bridges", "bridges_of_ties", "communities", "shortest_paths"]
 
 
 def summary(G: nx.MultiGraph) -> dict[str, object]:
@@ -35,7 +36,7 @@ def summary(G: nx.MultiGraph) -> dict[str, object]:
 
 def _igraph(H: nx.Graph):
     """``H`` as an igraph graph (C-backed) with its node list; edge weights as ``weight``."""
-    import igraph as ig
+    ig = load_igraph()
 
     nodes = list(H.nodes)
     index = {v: i for i, v in enumerate(nodes)}
@@ -48,7 +49,7 @@ def _igraph(H: nx.Graph):
 def _summed_igraph(G: nx.Graph):
     """``G`` as a simple igraph graph, the weights of parallel ties summed (as :func:`graph.build.to_simple`),
     built from arrays: no networkx copy."""
-    import igraph as ig
+    ig = load_igraph()
     import numpy as np
 
     nodes = list(G.nodes)
@@ -111,7 +112,7 @@ class _SourceSampler:
     ties a random source's search looks at (those of its component), on average."""
 
     def __init__(self, n: int, a, b, seed: int):
-        import igraph as ig
+        ig = load_igraph()
         import numpy as np
         import scipy.sparse as sp
         from scipy.sparse.csgraph import connected_components
@@ -148,7 +149,7 @@ def betweenness_of_ties(n: int, u, v, *, k: int | None = None, seed: int = 1):
     >>> betweenness_of_ties(3, [0, 1], [1, 2]).tolist()
     [0.0, 1.0, 0.0]
     """
-    import igraph as ig
+    ig = load_igraph()
     import numpy as np
 
     if n < 3:
@@ -292,6 +293,21 @@ def bridges(G: nx.MultiGraph) -> list[tuple[str, str]]:
     return sorted(tuple(sorted(e)) for e in nx.bridges(H))
 
 
+def bridges_of_ties(n: int, u, v):
+    """The pairs whose tie is the only link between two parts of the network of nodes ``0..n-1`` joined by
+    ``u[i]``–``v[i]`` (repeats count once): arrays ``a < b``, :func:`bridges`' pairs found by igraph (C)
+    from arrays, so no networkx graph is built (a fraction of a second at 200,000 actors, not ten).
+
+    >>> [x.tolist() for x in bridges_of_ties(5, [0, 1, 2, 0, 3], [1, 2, 0, 3, 0])]
+    [[0], [3]]
+    """
+    import numpy as np
+
+    a, b = distinct_pairs(n, u, v)
+    found = np.asarray(load_igraph().Graph(n=n, edges=np.column_stack([a, b]).tolist()).bridges(), dtype=np.int64)
+    return a[found], b[found]
+
+
 def communities(G: nx.MultiGraph, *, seed: int = 1) -> dict[str, int]:
     """Leiden communities (modularity, tie weights) of the simple projection: actor id -> number, largest first.
 
@@ -305,7 +321,7 @@ def communities(G: nx.MultiGraph, *, seed: int = 1) -> dict[str, int]:
     """
     import random
 
-    import igraph as ig
+    ig = load_igraph()
 
     if G.number_of_edges() == 0:
         order = sorted(G.nodes, key=str)

@@ -391,14 +391,14 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    except store_cli.store.StoreError as exc:
-        return store_cli.handle(exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception as exc:  # a bug of ours: say so in one line, trace only on request
+    except Exception as exc:  # a store's error (a conflict, a missing database), else a bug of ours
+        if (code := store_cli.handle(exc)) is not None:
+            return code
         if os.environ.get("GRAPH_DEBUG"):
             raise
         print(f"internal error ({type(exc).__name__}): {exc}. Set GRAPH_DEBUG=1 to see the trace.",

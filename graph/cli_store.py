@@ -15,7 +15,6 @@ import json
 import sys
 from pathlib import Path
 
-from graph import store
 from graph.model import TABLES, DataError, Problem
 from graph.sources import open_dataset
 from graph.users import ROLES
@@ -30,6 +29,8 @@ def _problem(file: str, reason: str) -> DataError:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from graph import store  # SQLAlchemy: imported by the store's commands only
+
     ds = open_dataset(args.data)
     engine = store.create(args.db)
     author = args.author or _user()
@@ -53,6 +54,8 @@ def _user() -> str:
 
 
 def cmd_get(args: argparse.Namespace) -> int:
+    from graph import store  # SQLAlchemy: imported by the store's commands only
+
     engine = store.open_store(args.url)
     row = store.get_row(engine, args.table, args.id)
     if row is None:
@@ -75,6 +78,8 @@ def _read_changes(path: str) -> dict:
 
 
 def cmd_apply(args: argparse.Namespace) -> int:
+    from graph import store  # SQLAlchemy: imported by the store's commands only
+
     batch = _read_changes(args.changes)
     engine = store.open_store(args.url)
     number = store.apply_changes(engine, batch["changes"], author=str(batch.get("author") or _user()),
@@ -84,6 +89,8 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from graph import store  # SQLAlchemy: imported by the store's commands only
+
     engine = store.open_store(args.url)
     revisions = store.history(engine, limit=args.limit)
     if args.format == "json":
@@ -99,6 +106,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
+    from graph import store  # SQLAlchemy: imported by the store's commands only
+
     engine = store.open_store(args.url)
     print(store.undo(engine, args.revision, author=args.author or _user()))
     return EXIT_OK
@@ -162,6 +171,9 @@ def add_store_commands(sub: argparse._SubParsersAction, data_help: str) -> None:
 
 def handle(exc: Exception) -> int | None:
     """The exit code for a store error (its sentence printed), or None when ``exc`` is not one."""
+    store = sys.modules.get("graph.store")
+    if store is None:  # never imported: ``exc`` cannot be one of its errors
+        return None
     if isinstance(exc, store.Conflict):
         print(exc.text("en"), file=sys.stderr)
         return EXIT_CONFLICT

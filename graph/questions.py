@@ -53,7 +53,7 @@ class Brokers:
     then says whether its best ``settled[0]`` had settled (the same at half as
     many sources) or the work budget ran out first.  ``graph`` (the
     multigraph of the ties counted) is built on first use: a big network's
-    ranking never needs it.
+    ranking never needs it; nor do its ``bridges``, found from arrays on first use.
     """
 
     table: pd.DataFrame
@@ -73,6 +73,16 @@ class Brokers:
             G.add_edges_from((a, b) for a, b in zip(self.pairs["source"], self.pairs["target"]) if a != b)
             return G
         return to_multigraph(self.kept)
+
+    @cached_property
+    def bridges(self) -> list[tuple[str, str]]:
+        """The id pairs whose tie is the only link between two parts of the network counted, sorted:
+        :func:`graph.analysis.bridges` of :attr:`graph`, found from arrays (:func:`graph.analysis.bridges_of_ties`)."""
+        if self.kept is None:
+            return analysis.bridges(self.graph)
+        ids, u, v = _tie_arrays(self.kept)
+        a, b = analysis.bridges_of_ties(ids.size, u, v)
+        return sorted(tuple(sorted(pair)) for pair in zip(ids[a].tolist(), ids[b].tolist(), strict=True))
 
 
 def sample_size(n_actors: int) -> int | None:
@@ -261,5 +271,8 @@ def actor_names(ds: Dataset, ids) -> list[str]:
     >>> actor_names(Dataset.from_records(actors=[{"id": "a", "name": "A"}, {"id": "b"}]), ["b", "a"])
     ['b', 'A']
     """
-    named = dict(zip(ds.actors["id"].tolist()[::-1], ds.actors["name"].tolist()[::-1], strict=True))  # first wins
-    return [str(named.get(a) or a) for a in ids]
+    first = ds.actors.drop_duplicates("id")  # an id's first row names it
+    wanted = pd.Index(ids, dtype=object)
+    names = pd.Series(first["name"].to_numpy(dtype=object), index=first["id"].to_numpy(dtype=object)).reindex(wanted)
+    named = names.notna() & (names != "")
+    return [str(v) for v in np.where(named.to_numpy(), names.to_numpy(), wanted.to_numpy())]

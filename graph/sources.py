@@ -39,8 +39,9 @@ def open_dataset(source, *, revision: int | None = None) -> Dataset:
     DataError
         One sentence naming the file or database when it cannot be read.
     """
-    from graph.store.engine import is_url
+    if isinstance(source, (str, Path)) and "://" in str(source):  # a URL, maybe: only then is the store imported
+        from graph.store.engine import is_url
 
-    if isinstance(source, (str, Path)) and is_url(str(source)):
-        return _from_url(str(source), revision)
+        if is_url(str(source)):
+            return _from_url(str(source), revision)
     return read_dataset(source)

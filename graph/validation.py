@@ -40,19 +40,31 @@ def _flagged(values: pd.Series, rule, first: re.Pattern | None = None, hint: str
     """The cells of ``values`` that ``rule`` flags (each distinct value tested once), and value -> finding.
 
     ``first`` matches every value ``rule`` may flag: only those are given to ``rule``; ``hint`` (RE2, run by
-    pyarrow in C) matches every value ``first`` matches, and is looked for before it.
+    pyarrow in C) matches every value ``first`` matches, and is looked for first, in every cell (as pyarrow
+    holds them: no Python string is made of a cell it does not match).
     """
+    if hint is not None and len(values):
+        values = values[_matching(values, hint)]
     distinct = pd.Series(values.unique(), dtype=object)
-    if hint is not None and len(distinct):
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        marked = pc.match_substring_regex(pa.array(distinct.to_numpy(), type=pa.large_string()), hint)
-        distinct = distinct[marked.to_numpy(zero_copy_only=False)]
     if first is not None:
         distinct = distinct[distinct.str.contains(first)]
     found = {v: hit for v in distinct if (hit := rule(v))}
     return (values[values.isin(found.keys())] if found else values.iloc[:0]), found
+
+
+def _matching(values: pd.Series, pattern: str):
+    """Whether each of ``values`` (text) matches the RE2 ``pattern``, as a NumPy array.
+
+    >>> _matching(pd.Series(["<b>", "x"]), "<").tolist()
+    [True, False]
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    held = getattr(values.dtype, "storage", None) == "pyarrow"  # a Dataset's columns: str, held by pyarrow
+    cells = pa.array(values.array) if held else pa.array(values.astype(str).to_numpy(), type=pa.large_string())
+    return np.asarray(pc.match_substring_regex(cells, pattern).to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def _check_text(ds: Dataset, name: str) -> list[Problem]:

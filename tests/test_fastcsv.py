@@ -62,3 +62,18 @@ def test_quick_path_is_taken_for_a_plain_table(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(tables, "parse_rows", refuse)
     table, problems = parse_table("id;namn\n007; Ålö \n\n009;'=1\n", "actors.csv", "actors")
     assert table.index.tolist() == [2, 4] and table["name"].tolist() == ["Ålö", "=1"] and problems == []
+
+
+def test_whitespace_is_every_character_str_strip_takes_off() -> None:
+    import sys
+
+    from graph.io.fastcsv import WHITESPACE
+
+    assert sorted(WHITESPACE) == [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+
+
+@pytest.mark.parametrize("quick", [True, False])
+def test_cells_stay_in_pyarrow_on_both_paths(quick: bool) -> None:
+    table, _ = parse_table("id;namn\n007; 'Ålö \n009;'=1\n", "actors.csv", "actors", quick=quick)
+    assert all(str(table[c].dtype) == "str" and table[c].dtype.storage == "pyarrow" for c in table.columns)
+    assert table["name"].tolist() == ["'Ålö", "=1"]

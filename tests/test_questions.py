@@ -133,3 +133,25 @@ def test_a_big_edge_list_takes_the_fast_path_only_when_its_first_lines_are_bare_
     pairs = read_pairs(bare)
     assert pairs is not None and len(pairs) == FAST_FROM // 8 and list(pairs.columns) == ["source", "target"]
     assert read_pairs(headed) is None and read_pairs(weighted) is None
+
+
+def test_bridges_from_arrays_are_the_graphs_bridges():
+    from graph import analysis
+
+    G = nx.barabasi_albert_graph(EXACT_UP_TO + 10, 1, seed=3)  # a tree, with a cycle or two and a double tie
+    ties = ([{"source": str(u), "target": str(v)} for u, v in G.edges]
+            + [{"source": "0", "target": "1"}, {"source": "5", "target": "9"}, {"source": "7", "target": "7"},
+               {"source": "3", "target": "nobody"}, {"source": "2", "target": "4", "status": "planned"}])
+    actors = [{"id": str(n)} for n in G] + [{"id": "alone"}]
+    for size in (len(actors), 40):  # sampled, and exact (a network of 40)
+        ds = Dataset.from_records(actors=actors[:size], collaborations=ties)
+        found = brokers(ds)
+        assert found.bridges == analysis.bridges(found.graph) != []
+
+
+def test_stats_on_tables_imports_neither_matplotlib_nor_the_store():
+    code = ("import sys\nfrom graph.cli import main\nassert main(['stats', sys.argv[1]]) == 0\n"
+            "print(sorted(m for m in ('matplotlib', 'sqlalchemy', 'graph.store') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(DATA)], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    assert out.splitlines()[-1] == "[]"

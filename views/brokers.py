@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import networkx as nx
 import streamlit as st
 
-from graph import analysis
 from ui import state
 from ui.context import current
 from ui.i18n import md_text, t, tn
@@ -13,15 +11,11 @@ from ui.i18n import md_text, t, tn
 __all__ = ["render_brokers"]
 
 
-def _names(G: nx.Graph) -> dict[str, str]:
-    return {n: G.nodes[n].get("name", n) for n in G}
-
-
 def render_brokers(ctx: dict) -> None:
     """Betweenness, Burt's constraint, articulation points and bridges, each explained."""
     lang = ctx["lang"]
     found = state.brokers_of(ctx["key"], ctx["filters"], ctx["focus"], ctx["ds"])
-    G, table = found.graph, found.table
+    table = found.table  # every actor of the view, named: no graph is built (seconds at 200,000 actors)
     st.write(t("brokers_intro", lang))
     notes = [tn("brokers_left_out", found.left_out, lang, n=found.left_out)] if found.left_out else []
     if found.sampled_from:
@@ -38,7 +32,7 @@ def render_brokers(ctx: dict) -> None:
         }
     )
     st.dataframe(shown.head(50), hide_index=True, width="stretch", key="brokers_table")
-    names = _names(G)
+    names = dict(zip(table["id"], table["name"], strict=True))
     st.markdown(f"#### {t('weak_points', lang)}")
     if "cut_off" not in table:  # large networks: not computed
         st.caption(t("not_computed_large", lang))
@@ -49,10 +43,10 @@ def render_brokers(ctx: dict) -> None:
         for actor, n in zip(cut["id"], cut["cut_off"], strict=True):
             st.write("• " + tn("cut_sentence", int(n), lang, name=md_text(names[actor]), n=int(n)))
     st.markdown(f"#### {t('bridges', lang)}")
-    found = analysis.bridges(G)
-    if not found:
+    bridges = found.bridges
+    if not bridges:
         st.caption(t("none_found", lang))
-    for a, b in found[:30]:
+    for a, b in bridges[:30]:
         st.write("• " + t("bridge_sentence", lang, a=md_text(names[a]), b=md_text(names[b])))
 
 

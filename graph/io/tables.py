@@ -67,7 +67,8 @@ def parse_table(text: str, file: str, name: str,
 
 def _careful_table(records: list[tuple[int, list[str]]], names: list[str], file: str,
                    problems: list[Problem]) -> pd.DataFrame:
-    """The table of ``records`` (each cell :func:`_clean`-ed); rows of another width are added to ``problems``."""
+    """The table of ``records`` (each cell :func:`_clean`-ed, held as ``str`` as the quick path's); rows of
+    another width are added to ``problems``."""
     width = len(names)
     rows, index = [], []
     for line, values in records:
@@ -83,7 +84,7 @@ def _careful_table(records: list[tuple[int, list[str]]], names: list[str], file:
     table = pd.DataFrame(rows, columns=pd.Index(names), index=index, dtype=object)
     table = table.loc[:, ~table.columns.duplicated()]
     for col in table.columns:
-        table[col] = _clean(table[col])
+        table[col] = _clean(table[col]).astype("str")
     return table
 
 
