@@ -140,8 +140,15 @@ def generate_tables(ds: Dataset, *, with_contacts: bool = False) -> dict[str, by
             for name, table in _tables(ds, with_contacts).items()}
 
 
-def write_tables(ds: Dataset, folder: Path, *, with_contacts: bool = False) -> list[Path]:
-    """Write the four tables of :func:`generate_tables` into ``folder``."""
+def write_tables(ds: Dataset, folder: Path | str, *, with_contacts: bool = False) -> list[Path]:
+    """Write the four tables of :func:`generate_tables` into ``folder`` (a path, or its text); returns their
+    paths.
+
+    >>> import tempfile
+    >>> sorted(p.name for p in write_tables(Dataset(), tempfile.mkdtemp()))
+    ['actors.csv', 'collaborations.csv', 'documents.csv', 'themes.csv']
+    """
+    folder = Path(folder)
     contents = generate_tables(ds, with_contacts=with_contacts)
     for name in contents:
         check_writable(folder / name)
