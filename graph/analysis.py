@@ -279,7 +279,7 @@ def brokers(G: nx.MultiGraph) -> pd.DataFrame:
     """Betweenness, Burt's constraint, articulation points and how many actors each would cut off."""
     H = to_simple(G) if G.is_multigraph() else G
     table = ranking(G)
-    constraint = nx.constraint(H, weight="weight")
+    constraint = nx.constraint(H, weight="weight") if len(H) else {}  # networkx refuses a graph of no actors
     cut = cut_off(H)
     table["constraint"] = table["id"].map(lambda n: constraint.get(n, float("nan")))
     table["articulation_point"] = table["id"].isin(cut)

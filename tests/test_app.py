@@ -373,3 +373,17 @@ def test_a_link_to_a_year_between_the_data_years_is_kept():
     at.run()
     assert not at.exception and not at.warning
     assert at.sidebar.select_slider(key="year").value == "2018"
+
+
+PAGES = ("explore", "paths", "brokers", "communities", "themes", "suggestions", "export", "read_document", "data")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_filters_that_match_no_actor_leave_every_page_calm(app, page):
+    """Filters that exclude each other (a fund that is a business) leave nothing to show: each page says so or
+    shows an empty answer, never a traceback (before: the Brokers page showed networkx's error)."""
+    app.sidebar.multiselect(key="filter_types").select("fund")
+    app.sidebar.multiselect(key="filter_sectors").select("business").run()
+    app.switch_page(f"views/{page}.py").run()
+    assert not app.exception, app.exception
+    assert "Traceback" not in texts(app)

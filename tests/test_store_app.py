@@ -417,3 +417,21 @@ def test_a_rename_keeps_the_brokers_numbers_and_a_tie_ended_counts_them_again(en
     at.run()
     assert not at.exception, at.exception
     assert calls, "a tie that ended changes the brokers: they are counted again"
+
+
+@pytest.mark.parametrize("page", ["explore", "paths", "brokers", "communities", "themes", "suggestions", "export",
+                                  "data", "history"])
+def test_an_empty_map_leaves_every_page_calm(tmp_path, monkeypatch, page):
+    """A map with no actors (e.g. its first import undone) gives every page an empty answer, never a traceback
+    (before: Brokers showed networkx's error, Suggestions a division by zero)."""
+    from graph.io import read_dataset, write_tables
+
+    shipped = read_dataset(ROOT / "data")
+    write_tables(shipped.replace(actors=shipped.actors.iloc[:0], collaborations=shipped.collaborations.iloc[:0]),
+                 tmp_path)
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    store.first_start(url, tmp_path).dispose()
+    monkeypatch.setenv("GRAPH_DB", url)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page(f"views/{page}.py").run()
+    assert not at.exception, at.exception

@@ -165,7 +165,7 @@ def katz_length(A: sp.csr_array) -> int:
     >>> katz_length(adjacency(np.array([0, 1]), np.array([1, 2]), 3))
     64
     """
-    per_term = min(A.shape[0], KATZ_SOURCES) * max(A.nnz, 1)
+    per_term = max(min(A.shape[0], KATZ_SOURCES), 1) * max(A.nnz, 1)
     return int(min(KATZ_MAX_LENGTH, KATZ_WORK // per_term))
 
 

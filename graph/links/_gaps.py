@@ -110,16 +110,16 @@ def sector_gaps(collaborations: pd.DataFrame, actors: pd.DataFrame, *, place: st
     regions = [_split(x) for x in column(actors, "region")]
     country = column(actors, "country").str.upper().to_numpy()
     level = level_values(actors)
-    nowhere = np.array([not w for w in where])
+    nowhere = np.array([not w for w in where], dtype=bool)  # bool when empty too
     national = nowhere & (level == "national") & (cat != "")
     if place == "municipality":
-        nowhere &= np.array([not r for r in regions])
+        nowhere &= np.array([not r for r in regions], dtype=bool)
     places = sorted(set().union(*where)) if where else []
     status = column(collaborations, "status").str.lower().to_numpy()
     src, tgt = column(collaborations, "source").to_numpy(), column(collaborations, "target").to_numpy()
     rows = []
     for pl in places:
-        local = np.array([pl in w for w in where])
+        local = np.array([pl in w for w in where], dtype=bool)
         countries = set(country[local]) - {""}
         present = local | (national & (np.isin(country, list(countries)) | (country == "") | (not countries)))
         if place == "municipality":
