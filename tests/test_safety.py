@@ -297,3 +297,34 @@ def test_validation_warns_about_formula_cells_and_the_csv_export_escapes_them(tm
     assert any(p.code == "formula" for p in validate(ds))
     files = generate_export(ds, "csv")
     assert b"'=HYPERLINK(1)" in files["actors.csv"] and b"'+b" in files["collaborations.csv"]
+
+
+def test_the_app_listens_on_this_machine_only_and_asks_no_outside_service(tmp_path):
+    """Started as `make run` starts it, the server is reachable on localhost only (nobody on the network edits
+    the map unless it is shared on purpose) and does not look up the machine's public address outside."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env.pop("STREAMLIT_SERVER_ADDRESS", None)
+    log = tmp_path / "server.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                                 "--", "--db", f"sqlite:///{tmp_path / 'map.db'}"],
+                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while "URL:" not in log.read_text() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+        time.sleep(1)
+        printed = log.read_text()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert f"URL: http://localhost:{port}" in printed, printed
+    assert "Network URL" not in printed and "External URL" not in printed and "external IP" not in printed
