@@ -30,6 +30,7 @@ def _on_click() -> None:
     value = getattr(st.session_state.get("graph"), "selected", None)
     if value:
         select(str(value))
+        st.session_state["search"] = str(value)  # the sidebar's search box names the actor clicked
     st.rerun()  # the whole app, not the map's fragment alone: the search box and the focus follow the click
 
 

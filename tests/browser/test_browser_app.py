@@ -25,6 +25,10 @@ def test_click_an_actor_shows_its_details_and_evidence(page, explorer_url):
     page.get_by_text("Samarbeten (").first.wait_for(timeout=10_000)
     page.get_by_text("Burts constraint").first.wait_for(timeout=10_000)
     page.wait_for_url("**actor=migrationsverket**", timeout=10_000)  # the whole app ran: the link names the actor
+    page.wait_for_function("() => Array.from(document.querySelectorAll(\"[data-testid='stSidebar'] "
+                           "[data-testid='stSelectbox']\"), (b) => b.textContent + ' ' + Array.from("
+                           "b.querySelectorAll('input'), (i) => i.value).join(' ')).some((t) => t.includes("
+                           "'Sök aktör') && t.includes('Migrationsverket'))", timeout=10_000)  # the search box too
     page.screenshot(path=str(SHOTS / "app-selected.png"))
 
 
