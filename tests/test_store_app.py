@@ -435,3 +435,14 @@ def test_an_empty_map_leaves_every_page_calm(tmp_path, monkeypatch, page):
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.switch_page(f"views/{page}.py").run()
     assert not at.exception, at.exception
+
+
+def test_the_actor_form_offers_countries_by_name_and_stores_the_code(engine):
+    at = start("edit", lang="sv")
+    at.selectbox(key="edit_actor_pick").select("migrationsverket").run()
+    box = at.selectbox(key="actor_country_migrationsverket")
+    assert "Sverige" in box.options and "Norge" in box.options and "SE" not in box.options  # names, not codes
+    box.select("NO")
+    save(at, "actor_form")
+    assert not at.exception
+    assert store.get_row(engine, "actors", "migrationsverket")["country"] == "NO"

@@ -8,10 +8,11 @@ from __future__ import annotations
 import streamlit as st
 
 from graph import store, vocab
+from graph.style import COUNTRIES, country_label
 from ui.edit_common import attempt, written
 from ui.i18n import md_text, t, vocab_label
 
-__all__ = ["NEW", "ACTOR_TEXT", "actor_form", "forget_typed", "loaded", "save", "vocab_box"]
+__all__ = ["NEW", "ACTOR_TEXT", "actor_form", "country_box", "forget_typed", "loaded", "save", "vocab_box"]
 
 NEW = "\x00new"
 ACTOR_TEXT = ("name", "country", "region", "municipality", "aliases", "description")
@@ -36,6 +37,15 @@ def vocab_box(form, column: str, current: str, lang: str, key: str) -> str:
         values.append(current)
     return form.selectbox(t(column, lang), values, index=values.index(current), key=key,
                           format_func=lambda v: vocab_label(column, v, lang) if v else "—")
+
+def country_box(current: str, lang: str, key: str) -> str:
+    """The country as a choice of names in ``lang`` (the code is what is stored); a value of the row that is
+    not a known code stays among the choices."""
+    values = ["", *COUNTRIES]
+    if current and current not in values:
+        values.append(current)
+    return st.selectbox(t("country", lang), values, index=values.index(current), key=key,
+                        format_func=lambda v: country_label(v, lang) if v else "—")
 
 def _changes(table: str, row: dict | None, values: dict) -> list[dict]:
     if row is None:
@@ -82,6 +92,9 @@ def actor_form(engine, chosen: str, lang: str, *, key: str = "actor_form") -> di
         for column in ("type", "sector", "level"):
             vocab_box(st, column, current.get(column, ""), lang, f"actor_{column}_{chosen}")
         for column in ACTOR_TEXT:
+            if column == "country":
+                country_box(current.get(column, ""), lang, f"actor_{column}_{chosen}")
+                continue
             box = st.text_area if column == "description" else st.text_input
             box(t(column, lang), current.get(column, ""), key=f"actor_{column}_{chosen}")
         st.form_submit_button(t("save", lang), on_click=_save_actor, args=(engine, row, chosen, lang, form))
