@@ -10,8 +10,10 @@ noise) and, on each reduced graph, measures every candidate of
 :mod:`graph.links._select` — each classic index with Katz breaking its ties,
 and the stacked classifier of :mod:`graph.links._stack` (cross-fitted: it is
 judged on folds it did not learn from) — by the hidden ties it ranks in its
-top ``K`` and by AUC.  Adamic–Adar is the prior; it is replaced only
-when another candidate is clearly better (:func:`graph.links._select.choose`).
+top ``K``, in its top :data:`DEEP` ``* K`` and by AUC.  Adamic–Adar is the prior; it is
+replaced only when another index is clearly better at the top and not worse below
+it, and the stacked classifier only when it is so against the index chosen
+(:func:`graph.links._select.choose`).
 On a map of a few dozen ties that never happens by chance, so the default is
 Adamic–Adar with Katz breaking its ties there; on large networks the graph
 decides.

@@ -226,8 +226,11 @@ def top_indices(values: np.ndarray, k: int) -> np.ndarray:
     """Positions of the ``k`` largest values, best first, ties by position."""
     if values.size <= k:
         return np.lexsort((np.arange(values.size), -values))
-    part = np.argpartition(-values, k - 1)[:k]
-    return part[np.lexsort((part, -values[part]))]
+    # every position at least as good as the k-th value, so that equals at the border go by position too
+    # (argpartition alone keeps an arbitrary few of them)
+    floor = values[np.argpartition(-values, k - 1)[k - 1]]
+    part = np.flatnonzero(values >= floor)
+    return part[np.lexsort((part, -values[part]))][:k]
 
 
 def top_pa_pairs(A: sp.csr_array, k: int, keys: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
