@@ -226,11 +226,12 @@ def top_indices(values: np.ndarray, k: int) -> np.ndarray:
     """Positions of the ``k`` largest values, best first, ties by position."""
     if values.size <= k:
         return np.lexsort((np.arange(values.size), -values))
-    # every position at least as good as the k-th value, so that equals at the border go by position too
-    # (argpartition alone keeps an arbitrary few of them)
+    # the values above the k-th, then its equals by position (argpartition alone keeps an arbitrary few of
+    # them); no sort of the many equals there may be (zeros, say)
     floor = values[np.argpartition(-values, k - 1)[k - 1]]
-    part = np.flatnonzero(values >= floor)
-    return part[np.lexsort((part, -values[part]))][:k]
+    above = np.flatnonzero(values > floor)
+    part = np.concatenate([above, np.flatnonzero(values == floor)[: k - above.size]])
+    return part[np.lexsort((part, -values[part]))]
 
 
 def top_pa_pairs(A: sp.csr_array, k: int, keys: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
