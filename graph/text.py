@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["LANGUAGES", "FALLBACK", "pick", "say"]
+__all__ = ["LANGUAGES", "FALLBACK", "pick", "say", "decimal"]
 
 #: The languages every catalogue speaks: Swedish, English, Norwegian bokmål.
 LANGUAGES = ("sv", "en", "nb")
@@ -50,3 +50,18 @@ def say(catalogue: Mapping[str, Mapping[str, str]], key: str, lang: str, *, coun
         return key
     text = pick(entry, lang)
     return text.format(**values) if values else text
+
+
+#: The languages that write a decimal comma.
+DECIMAL_COMMA = frozenset({"sv", "nb"})
+
+
+def decimal(value: float | str, lang: str, digits: int = 3) -> str:
+    """``value`` with ``digits`` decimals (or a number already written, as it is) as ``lang`` writes it: with a
+    decimal comma in Swedish and Norwegian.
+
+    >>> decimal(0.15462, "sv"), decimal(0.15462, "en"), decimal(2, "nb", 2), decimal("1.5e-05", "sv")
+    ('0,155', '0.155', '2,00', '1,5e-05')
+    """
+    text = value if isinstance(value, str) else f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang in DECIMAL_COMMA else text

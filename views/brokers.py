@@ -31,7 +31,9 @@ def render_brokers(ctx: dict) -> None:
             "articulation_point": t("articulation", lang),
         }
     )
-    st.dataframe(shown.head(50), hide_index=True, width="stretch", key="brokers_table")
+    digits = {t("betweenness", lang): "%.3f", t("constraint", lang): "%.2f"}  # as the map's details show them
+    st.dataframe(shown.head(50), hide_index=True, width="stretch", key="brokers_table",
+                 column_config={name: st.column_config.NumberColumn(format=f) for name, f in digits.items()})
     names = dict(zip(table["id"], table["name"], strict=True))
     st.markdown(f"#### {t('weak_points', lang)}")
     if "cut_off" not in table:  # large networks: not computed

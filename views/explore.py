@@ -9,6 +9,7 @@ from graph.build import actor_record
 from graph.describe import ties_in_words
 from graph.model import Dataset
 from graph.style import country_label
+from graph.text import decimal
 from ui import access, address, drawing, graph_view, sidebar, state
 from ui.context import current
 from ui.edit_common import flash, show_flash
@@ -102,8 +103,8 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
         m = metrics.loc[actor]
         cols = st.columns(3)
         cols[0].metric(t("degree", lang), int(m["partners"]))
-        cols[1].metric(t("betweenness", lang), f"{m['betweenness']:.3f}")
-        cols[2].metric(t("constraint", lang), "—" if pd.isna(m["constraint"]) else f"{m['constraint']:.2f}")
+        cols[1].metric(t("betweenness", lang), decimal(m["betweenness"], lang))
+        cols[2].metric(t("constraint", lang), "—" if pd.isna(m["constraint"]) else decimal(m["constraint"], lang, 2))
     view = state.view(key, filters, focus, ds)
     rows = ties_in_words(view, [actor], lang)
     st.markdown(f"**{t('ties_of', lang, n=len(rows))}**")

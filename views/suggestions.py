@@ -9,6 +9,7 @@ import streamlit as st
 from graph import links
 from graph.model import Dataset
 from graph.suggest import GROUPS, narrow, organise
+from graph.text import decimal
 from ui import state
 from ui.context import current
 from ui.i18n import md_text, t, theme_labels
@@ -90,7 +91,7 @@ def _show_group(rows: pd.DataFrame, group: str, ds: Dataset, lang: str, numbers:
         pair = f"{md_text(names.get(row.source, row.source))} — {md_text(names.get(row.target, row.target))}"
         extra = ""
         if numbers:
-            figures = ", ".join(x for x in (row.numbers, f"{t('score', lang)} {row.score:.3f}") if x)
+            figures = ", ".join(x for x in (row.numbers, f"{t('score', lang)} {decimal(row.score, lang)}") if x)
             extra = f" ({md_text(figures)})"
         st.markdown(f"**{number}. {pair}**  \n{md_text(row.sentence)}{extra}")
         if row.evidence:

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from graph import analysis, links, questions
+from graph import links, questions
 from graph.brief.words import say
 from graph.build import as_of, resolve_actor
 from graph.describe import ties_in_words
 from graph.model import Dataset, split_multi
 from graph.style import country_label
 from graph.suggest import organise
+from graph.text import decimal
 from graph.vocab import ACTOR_TYPES, LEVELS, SECTORS, implied, implied_column, label
 
 __all__ = ["Briefing", "briefing", "scope_of"]
@@ -97,7 +98,7 @@ def _facts(ds: Dataset, focus: list[str], is_actor: bool, ranks: pd.DataFrame, l
             r = ranks.loc[focus[0]]
             out.append((say("partners", lang), str(int(r["partners"]))))
             out.append((say("rank", lang), say("rank_value", lang, rank=int(r["rank"]), n=len(ranks),
-                                               value=f"{r['betweenness']:.3f}")))
+                                               value=decimal(r["betweenness"], lang))))
         return [(k, v) for k, v in out if v]
     sectors = implied_column(actors.loc[focus], "sector")
     by_sector = ", ".join(f"{label(SECTORS, s, lang)} {n}" for s, n in sectors.value_counts().items() if s)
@@ -111,7 +112,7 @@ def _ranks(ds: Dataset) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     found = questions.brokers(ds)
     table = found.table if "cut_off" in found.table else found.table.assign(cut_off=0)
     table = table.assign(rank=range(1, len(table) + 1))
-    return table.set_index("id"), analysis.bridges(found.graph) if found.sampled_from is None else []
+    return table.set_index("id"), list(found.bridges) if found.sampled_from is None else []
 
 
 def _weak(ds: Dataset, scope: Dataset, focus: list[str], ranks: pd.DataFrame, bridges: list[tuple[str, str]],
@@ -119,7 +120,7 @@ def _weak(ds: Dataset, scope: Dataset, focus: list[str], ranks: pd.DataFrame, br
     names = dict(zip(ds.actors["id"], ds.actors["name"]))
     inside = set(scope.actors["id"])
     here = [a for a in ranks.index if a in inside and ranks.at[a, "betweenness"] > 0][:6]
-    brokers = [say("broker_line", lang, name=names[a], value=f"{ranks.at[a, 'betweenness']:.3f}",
+    brokers = [say("broker_line", lang, name=names[a], value=decimal(ranks.at[a, "betweenness"], lang),
                    rank=int(ranks.at[a, "rank"])) for a in here]
     weak = [say("cut", lang, name=names[a], n=int(ranks.at[a, "cut_off"])) for a in ranks.index
             if a in inside and int(ranks.at[a, "cut_off"]) > 0]

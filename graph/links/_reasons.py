@@ -112,7 +112,7 @@ def explain_pairs(p: Prepared, rows: np.ndarray, cols: np.ndarray, scores: np.nd
             value = scores[i] if key == method or key == "default" else f[key][i]
             if key == "ra" and f["ra"][i] == 0:
                 continue
-            numbers.append(f"{index[key]} {number(float(value))}")
+            numbers.append(f"{index[key]} {number(float(value), lang)}")
         sentence = "; ".join(x for x in parts if x) + (f" ({', '.join(numbers)})" if numbers else "")
         if tied[i]:
             sentence = f"{text(lang, 'tied')}: {sentence}"

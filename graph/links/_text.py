@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from graph.text import pick
+from graph.text import decimal, pick
 
 __all__ = ["TEXTS", "INDEX_NAMES", "join_names", "number", "text"]
 
@@ -134,14 +134,15 @@ def join_names(names: list[str], lang: str, limit: int = MAX_NAMES) -> str:
     return f"{', '.join(names[:-1])} {word} {names[-1]}"
 
 
-def number(x: float) -> str:
-    """Three significant digits, no exponent for ordinary values.
+def number(x: float, lang: str = "en") -> str:
+    """Three significant digits, no exponent for ordinary values, as ``lang`` writes them (a decimal comma in sv
+    and nb).
 
-    >>> number(0.83333), number(108.0), number(0.000123)
-    ('0.833', '108', '0.000123')
+    >>> number(0.83333), number(108.0), number(0.000123), number(0.83333, "sv")
+    ('0.833', '108', '0.000123', '0,833')
     """
     if x == 0:
         return "0"
     if 1e-4 <= abs(x) < 1e6:
-        return f"{x:.3g}" if abs(x) < 1000 else f"{x:.0f}"
-    return f"{x:.2e}"
+        return decimal(f"{x:.3g}" if abs(x) < 1000 else f"{x:.0f}", lang)
+    return decimal(f"{x:.2e}", lang)
