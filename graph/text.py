@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["LANGUAGES", "FALLBACK", "pick", "say", "decimal"]
+__all__ = ["LANGUAGES", "FALLBACK", "pick", "say", "decimal", "quoted"]
 
 #: The languages every catalogue speaks: Swedish, English, Norwegian bokmål.
 LANGUAGES = ("sv", "en", "nb")
@@ -65,3 +65,17 @@ def decimal(value: float | str, lang: str, digits: int = 3) -> str:
     """
     text = value if isinstance(value, str) else f"{value:.{digits}f}"
     return text.replace(".", ",") if lang in DECIMAL_COMMA else text
+
+
+#: Quotation marks as each language sets them.
+QUOTES = {"sv": ("”", "”"), "en": ("“", "”"), "nb": ("«", "»")}
+
+
+def quoted(text: str, lang: str) -> str:
+    """``text`` between the quotation marks of ``lang`` (English's where a language has none here).
+
+    >>> quoted("Vi samarbetar", "sv"), quoted("Vi samarbeider", "nb"), quoted("We work together", "en")
+    ('”Vi samarbetar”', '«Vi samarbeider»', '“We work together”')
+    """
+    start, end = QUOTES.get(lang, QUOTES[FALLBACK])
+    return f"{start}{text}{end}"

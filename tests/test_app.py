@@ -38,8 +38,8 @@ def test_search_by_alias_selects_and_shows_details_with_evidence(app):
     app.sidebar.selectbox(key="search").select("arbetsformedlingen").run()
     assert not app.exception
     assert app.subheader[0].value == "Arbetsförmedlingen"
-    ties = next(m.value for m in app.markdown if "> „" in m.value)  # the ties with their quotes, one text
-    quotes = [q for q in ties.split("\n\n") if q.startswith("> „")]
+    ties = next(m.value for m in app.markdown if "> ”" in m.value)  # the ties with their quotes, one text
+    quotes = [q for q in ties.split("\n\n") if q.startswith("> ”")]
     assert len(quotes) >= 3 and all(len(q) > 20 for q in quotes)
     assert any("Leader kan mobilisera kring tidig etablering" in q for q in quotes)  # the document's title
     assert ".txt" not in texts(app)  # never a file name
@@ -80,7 +80,7 @@ def test_path_between_leader_group_and_migrationsverket(app):
     assert not app.exception
     assert "kortaste" in app.success[0].value
     shown = texts(app)
-    assert "> „" in shown and ".txt" not in shown and "Befintlig" in shown
+    assert "> ”" in shown and ".txt" not in shown and "Befintlig" in shown
     assert "Rekommenderad" not in shown
     app.checkbox(key="path_all_ties").check().run()
     assert "Rekommenderad" in texts(app) and app.success[0].value.endswith("2 steg.")

@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
+from graph.text import quoted
+
 __all__ = ["actor_picker", "quote_block", "quote_markdown", "brief_button"]
 
 
@@ -28,12 +30,12 @@ def actor_picker(label: str, names: Mapping[str, str], key: str, *, default: str
     return value
 
 
-def quote_markdown(quote: str, title: str = "", partner: str = "") -> str:
-    """A quote as Markdown text: in full, with the partner and the document's title under it (user text
-    escaped)."""
+def quote_markdown(quote: str, title: str = "", partner: str = "", lang: str = "sv") -> str:
+    """A quote as Markdown text: in full, between the quotation marks of ``lang``, with the partner and the
+    document's title under it (user text escaped)."""
     from ui.i18n import md_text
 
-    lines = [f"> „{md_text(quote)}“"]
+    lines = [f"> {quoted(md_text(quote), lang)}"]
     tail = " · ".join(x for x in (f"**{md_text(partner)}**" if partner else "", f"*{md_text(title)}*" if title else "")
                       if x)
     if tail:
@@ -41,9 +43,9 @@ def quote_markdown(quote: str, title: str = "", partner: str = "") -> str:
     return "  \n".join(lines)
 
 
-def quote_block(quote: str, title: str = "", partner: str = "", container=st) -> None:
+def quote_block(quote: str, title: str = "", partner: str = "", container=st, lang: str = "sv") -> None:
     """A quote read as text: in full, wrapped, with the partner and the document's title under it."""
-    container.markdown(quote_markdown(quote, title, partner))
+    container.markdown(quote_markdown(quote, title, partner, lang))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

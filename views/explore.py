@@ -67,7 +67,7 @@ def _show_ties(rows: list[dict], lang: str) -> None:
         facts = " · ".join(md_text(x) for x in (row["kind"], row["status"], row["themes"], row["period"]) if x)
         parts.append(f"**{md_text(row['partner'])}** · {facts}")
         if row["quote"]:
-            parts.append(quote_markdown(row["quote"], row["document"]))
+            parts.append(quote_markdown(row["quote"], row["document"], lang=lang))
         elif row["document"]:
             parts.append(f":gray[{t('document', lang)}: {md_text(row['document'])}]")
     if parts:

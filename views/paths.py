@@ -63,7 +63,8 @@ def render_paths(ctx: dict) -> None:
                     status = vocab_label("status", tie.get("status") or "existing", lang)
                     st.markdown(f"{md_text(kind)} · {md_text(status)}")
                     if tie.get("evidence"):
-                        quote_block(tie["evidence"], titles.get(tie.get("document", ""), tie.get("document", "")))
+                        quote_block(tie["evidence"], titles.get(tie.get("document", ""), tie.get("document", "")),
+                                    lang=lang)
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

@@ -95,7 +95,7 @@ def _show_group(rows: pd.DataFrame, group: str, ds: Dataset, lang: str, numbers:
             extra = f" ({md_text(figures)})"
         st.markdown(f"**{number}. {pair}**  \n{md_text(row.sentence)}{extra}")
         if row.evidence:
-            quote_block(row.evidence, titles.get(row.document) or "")
+            quote_block(row.evidence, titles.get(row.document) or "", lang=lang)
 
 
 def render_suggestions(ctx: dict) -> None:

@@ -19,6 +19,7 @@ from graph.brief.words import say
 from graph.build import to_multigraph
 from graph.export.images import render_image
 from graph.layout import compute_layout
+from graph.text import quoted
 
 __all__ = ["brief_pdf"]
 
@@ -66,11 +67,12 @@ def _para(pdf: FPDF, text: str, *, size: float = 9, style: str = "", color=_INK,
 
 
 def _quote(pdf: FPDF, quote: str, document: str, *, indent: float = 4) -> None:
+    """A quote between the quotation marks of the briefing's language, its document under it."""
     pdf.set_fill_color(*_QUOTE)
     pdf.set_font("DejaVu", "I", 8.5)
     pdf.set_text_color(*_INK)
     pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(pdf.epw - indent, 4.3, f"„{quote}“", align="L", fill=True, new_x="LMARGIN", new_y="NEXT",
+    pdf.multi_cell(pdf.epw - indent, 4.3, quoted(quote, pdf.lang), align="L", fill=True, new_x="LMARGIN", new_y="NEXT",
                    padding=(1, 2, 1, 2))
     if document:
         _para(pdf, f"— {document}", size=7.5, color=_GREY, indent=indent + 2)
