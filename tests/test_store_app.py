@@ -446,3 +446,23 @@ def test_the_actor_form_offers_countries_by_name_and_stores_the_code(engine):
     save(at, "actor_form")
     assert not at.exception
     assert store.get_row(engine, "actors", "migrationsverket")["country"] == "NO"
+
+
+def test_the_name_is_asked_for_and_kept_while_the_past_is_shown(engine):
+    """A new session's name field is empty (not the computer's account, which names nobody), and the name given
+    is still the author of a save after looking at the map as it was (a run that shows no name field)."""
+    fresh = AppTest.from_file(APP, default_timeout=120).run()
+    assert fresh.sidebar.text_input(key="author").value == ""
+    store.apply_changes(engine, [{"op": "update", "table": "actors", "id": "migrationsverket", "version": 1,
+                                  "set": {"name": "MV"}}], author="Bo", message="shorter")
+    at = start("history")
+    at.selectbox(key="history_pick").select(1).run()
+    at.button(key="history_show_at").click().run()
+    assert not [w for w in at.sidebar.text_input if w.key == "author"]  # the past: no edits, no name field
+    at.button(key="back_to_now").click().run()
+    at.switch_page("views/edit.py").run()
+    at.selectbox(key="edit_actor_pick").select("arbetsformedlingen").run()
+    at.text_input(key="actor_name_arbetsformedlingen").input("AF")
+    save(at, "actor_form")
+    assert not at.exception
+    assert store.history(engine)[0]["author"] == "Anna"

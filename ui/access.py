@@ -6,8 +6,6 @@ may edit; with a users file they log in, and viewers see no edit controls.
 
 from __future__ import annotations
 
-import getpass
-
 import streamlit as st
 
 from graph.model import DataError
@@ -54,25 +52,25 @@ def login_gate(lang: str) -> None:
     st.stop()
 
 
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
-
 
 def author(lang: str) -> str:
     """The name kept with this session's changes: the logged-in user, else the name given in the sidebar."""
     if st.session_state.get("user"):
         return st.session_state["user"]
-    if "author" not in st.session_state:
-        st.session_state["author"] = _login_name()
-    return st.sidebar.text_input(t("your_name", lang), key="author").strip()
+    # Empty until the person gives it: the computer's account (often a shared one, or root) named nobody, and a
+    # save without a name says to give it first. Kept beside the widget too: Streamlit forgets a widget's value
+    # after a run that did not draw it (the map as it was at a revision shows no name field).
+    if "author" not in st.session_state and st.session_state.get("_author"):
+        st.session_state["author"] = st.session_state["_author"]
+    name = st.sidebar.text_input(t("your_name", lang), key="author").strip()
+    st.session_state["_author"] = name
+    return name
 
 
 def author_name() -> str:
     """The author of this session's changes, without drawing a widget (after :func:`author` ran)."""
-    return st.session_state.get("user") or str(st.session_state.get("author", "")).strip()
+    return st.session_state.get("user") or str(st.session_state.get("author") or st.session_state.get("_author")
+                                                or "").strip()
 
 
 def role() -> str | None:
