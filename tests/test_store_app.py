@@ -185,7 +185,7 @@ def test_a_description_edit_shows_the_part_that_changed_and_both_texts_whole(eng
     at = start("history", lang="sv")
     what = frame(at, "Före")["Vad"].iloc[0]
     assert what.startswith("Beskrivning '…") and "och Tjörn" in what, what
-    assert [e.label for e in at.expander] == [f"Beskrivning för {row['id']}: hela texten före och efter"
+    assert [e.label for e in at.main.expander] == [f"Beskrivning för {row['id']}: hela texten före och efter"
                                               .replace("-", "\\-").replace(".", "\\.")]
     assert md_text(old) in texts(at) and md_text(new) in texts(at)
 
@@ -210,7 +210,7 @@ def test_undoing_the_first_import_asks_first_saying_how_many_rows_and_refuses_in
     at = start("history", lang="sv")
     at.selectbox(key="history_pick").select(1).run()
     at.button(key="history_undo").click().run()
-    assert rows > store.BIG_UNDO and f"Revision 1 ändrade {rows} rader" in texts(at)
+    assert rows > 20 and f"Revision 1 ändrade {rows} rader" in texts(at)
     assert len(store.history(engine)) == 2  # nothing written yet
     at.button(key="history_undo_yes").click().run()
     refusal = [e.value for e in at.error]
