@@ -179,7 +179,8 @@ def test_a_description_edit_shows_the_part_that_changed_and_both_texts_whole(eng
     actors = store.load_dataset(engine).actors
     row = actors[actors["description"].str.len() > 80].iloc[0]
     old = row["description"]
-    new = old[:60] + " och Tjörn" + old[60:]
+    cut = old.find(" ", 60)
+    new = old[:cut] + " och Tjörn" + old[cut:]
     store.apply_changes(engine, [{"op": "update", "table": "actors", "id": row["id"], "version": 1,
                                   "set": {"description": new}}], author="Bo", message="")
     at = start("history", lang="sv")
@@ -187,7 +188,7 @@ def test_a_description_edit_shows_the_part_that_changed_and_both_texts_whole(eng
     assert what.startswith("Beskrivning '…") and "och Tjörn" in what, what
     assert [e.label for e in at.main.expander] == [f"Beskrivning för {row['id']}: hela texten före och efter"
                                               .replace("-", "\\-").replace(".", "\\.")]
-    assert md_text(old) in texts(at) and md_text(new) in texts(at)
+    assert md_text(old) in texts(at) and md_text(new).replace("och Tjörn", "**och Tjörn**") in texts(at)
 
 
 def test_undo_twice_says_already_undone_and_turns_the_button_off(engine):

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from graph import store
-from graph.store.history_text import WIDTH, column_word
+from graph.store.history_text import WIDTH, column_word, marked_words
 from ui import access, state
 from ui.context import current
 from ui.edit_common import attempt, show_flash
@@ -57,11 +57,9 @@ def _full_texts(changes: list[dict], lang: str) -> None:
             for column, old, new in store.changed_values(c) if max(len(old), len(new)) > WIDTH]
     for c, column, old, new in long[:_FULL_TEXTS]:
         with st.expander(md_text(t("full_text", lang, column=column_word(column, lang), id=c["id"]))):
-            left, right = st.columns(2)
-            left.caption(t("before", lang))
-            left.markdown(md_text(old))
-            right.caption(t("after", lang))
-            right.markdown(md_text(new))
+            for column, label, runs in zip(st.columns(2), ("before", "after"), marked_words(old, new), strict=True):
+                column.caption(t(label, lang))
+                column.markdown("".join(f"**{md_text(text)}**" if changed else md_text(text) for text, changed in runs))
 
 
 def _what(entry: dict, undone: dict[int, int], lang: str) -> str:
@@ -96,9 +94,13 @@ def _undo(engine, entry: dict, undone: dict[int, int], lang: str, column) -> Non
         st.session_state["history_confirm_undo"] = number
     if by is not None or st.session_state.get("history_confirm_undo") != number:
         return
-    st.warning(t("confirm_undo", lang, rev=number, n=entry["changes"]))
-    if st.button(t("yes_undo", lang, n=entry["changes"]), key="history_undo_yes"):
+    question = st.empty()  # the question goes once answered: a refusal is then the page's only word
+    with question.container():
+        st.warning(t("confirm_undo", lang, rev=number, n=entry["changes"]))
+        yes = st.button(t("yes_undo", lang, n=entry["changes"]), key="history_undo_yes")
+    if yes:
         st.session_state.pop("history_confirm_undo", None)
+        question.empty()
         attempt(lambda who, role: store.undo(engine, number, author=who, role=role), lang, done="undone")
 
 
@@ -127,7 +129,8 @@ def render_history(ctx: dict) -> None:
                                                             store.author_text(by_number[n]["author"], lang),
                                                             _what(by_number[n], undone, lang))))
     details = store.revision(engine, number, limit=1000)
-    st.dataframe(_changes_table(details["changes"], lang), hide_index=True, key="history_changes")
+    st.dataframe(_changes_table(details["changes"], lang), hide_index=True, key="history_changes",
+                 column_config={t("what", lang): st.column_config.TextColumn(width="large")})
     _full_texts(details["changes"], lang)
     left, right = st.columns(2)
     _undo(engine, by_number[number], undone, lang, left)

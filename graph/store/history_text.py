@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, tzinfo
+from difflib import SequenceMatcher
 from os.path import commonprefix
 
 from graph.store.words import COLUMN_WORDS, word
 from graph.text import say
 
 __all__ = ["BIG_UNDO", "WIDTH", "message_text", "author_text", "row_word", "column_word", "local_time",
-           "zone_name", "clip_pair", "changed_values", "change_text", "undone_by"]
+           "zone_name", "clip_pair", "marked_words", "changed_values", "change_text", "undone_by"]
 
 #: An undo of more changes than this asks first (an import's revision can empty the whole map).
 BIG_UNDO = 20
@@ -158,6 +159,27 @@ def clip_pair(before: str, after: str, width: int = WIDTH) -> tuple[str, str]:
         return ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")
 
     return cut(before), cut(after)
+
+
+def marked_words(before: str, after: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """``before`` and ``after`` as runs of words, each with whether it differs from the other text (difflib).
+
+    A run's trailing spaces are a run of their own that never differs, so a page can mark the words alone.
+
+    >>> marked_words("in Orust today", "in Orust and Tjörn today")[1]
+    [('in Orust', False), (' ', False), ('and Tjörn', True), (' ', False), ('today', False)]
+    """
+    old, new = re.findall(r"\S+\s*", before), re.findall(r"\S+\s*", after)
+    runs: tuple[list[tuple[str, bool]], list[tuple[str, bool]]] = ([], [])
+    matcher = SequenceMatcher(None, [w.strip() for w in old], [w.strip() for w in new], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        for out, words in ((runs[0], old[i1:i2]), (runs[1], new[j1:j2])):
+            text = "".join(words)
+            if text.strip():
+                out.append((text.rstrip(), op != "equal"))
+            if text != text.rstrip():
+                out.append((text[len(text.rstrip()):], False))
+    return runs
 
 
 def changed_values(change: dict) -> list[tuple[str, str, str]]:
