@@ -128,7 +128,7 @@ def test_a_stale_version_is_a_conflict_naming_the_other_change(engine):
         store.apply_changes(engine, [{"op": "update", "table": "collaborations", "id": "t", "version": 1,
                                       "set": {"kind": "funding"}}], author="Cy", message="")
     text = caught.value.text("en")
-    assert "changed by Bo in revision 2" in text and "'it ended'" in text and "status '' → 'ended'" in text
+    assert "changed by Bo in revision 2" in text and "'it ended'" in text and "Status '' → 'ended'" in text
     assert "ändrades av Bo" in caught.value.text("sv")
     assert store.get_row(engine, "collaborations", "t")["kind"] == "dialogue"
 
@@ -153,6 +153,21 @@ def test_undo_each_kind_of_change_and_undo_the_undo(engine):
     assert store.history(engine)[0]["undoes"] == 2
     store.undo(engine, undo, author="Ann")  # redo
     assert store.load_dataset(engine).actors.equals(after_two.actors)
+
+
+def test_an_undone_revision_says_so_and_a_redone_one_is_in_effect_again(mem):
+    two_actors(mem)
+    store.apply_changes(mem, [{"op": "update", "table": "actors", "id": "a", "version": 1, "set": {"name": "A2"}}],
+                        author="Bo", message="edit actors")
+    store.undo(mem, 2, author="Ann")
+    with pytest.raises(store.StoreError) as caught:
+        store.undo(mem, 2, author="Ann")
+    assert caught.value.code == "already_undone" and caught.value.text("sv") == "revision 2 är redan ångrad i revision 3"
+    assert store.undone_by(store.history(mem)) == {2: 3}
+    store.undo(mem, 3, author="Ann")  # redo: revision 2 is in effect again, revision 3 undone
+    assert store.undone_by(store.history(mem)) == {3: 4}
+    with pytest.raises(store.Conflict):  # and undoing 2 now meets the later changes of 3 and 4
+        store.undo(mem, 2, author="Ann")
 
 
 def test_undo_is_refused_when_a_later_revision_changed_the_same_rows(engine):

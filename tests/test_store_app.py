@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph import store
 from graph.users import add_user
 from tests.support import ROOT, SHIPPED
+from ui.i18n import md_text
 
 APP = str(ROOT / "app.py")
 A, T = SHIPPED["actors"], SHIPPED["ties"]
@@ -127,7 +130,7 @@ def test_history_lists_revisions_undoes_and_shows_the_past(engine):
     table = frame(at, "Who")
     assert table["Who"].tolist()[:2] == ["Bo", "setup"]
     changes = frame(at, "Before")
-    assert "name 'Migrationsverket' → 'MV'" in changes["What"].tolist()
+    assert "Name 'Migrationsverket' → 'MV'" in changes["What"].tolist()
     at.button(key="history_show_at").click().run()  # nothing changed after revision 2: it is "now"
     at.selectbox(key="history_pick").select(1).run()
     at.button(key="history_show_at").click().run()
@@ -146,7 +149,85 @@ def test_undo_refused_names_the_later_change(engine):
     at = start("history")
     at.selectbox(key="history_pick").select(1).run()
     at.button(key="history_undo").click().run()
+    at.button(key="history_undo_yes").click().run()  # revision 1 is the whole map: the page asks first
     assert "revision 1 cannot be undone" in texts(at) and "changed by Bo in revision 2" in texts(at)
+
+
+#: What the store keeps in English and a Swedish page must not show as it is.
+_ENGLISH = ("edit actors", "first start", "undo revision", "setup", "name '", "actors '")
+
+
+def test_the_swedish_history_page_shows_the_apps_messages_times_and_columns_in_swedish(engine):
+    store.apply_changes(engine, [{"op": "update", "table": "actors", "id": "migrationsverket", "version": 1,
+                                  "set": {"name": "MV"}}], author="Bo", message="edit actors")
+    store.undo(engine, 2, author="Bo")
+    store.apply_changes(engine, [{"op": "update", "table": "actors", "id": "migrationsverket", "version": 3,
+                                  "set": {"name": "MV"}}], author="Bo", message="mitt eget ord")
+    at = start("history", lang="sv")
+    table = frame(at, "Vem")
+    shown = " ".join(str(v) for v in table.to_numpy().ravel()) + " ".join(at.selectbox(key="history_pick").options)
+    assert not [e for e in _ENGLISH if e in shown], shown
+    assert table["Vad"].tolist() == ["mitt eget ord", "Ångrade revision 2 (Ändrade aktörer)",
+                                     "Ändrade aktörer (ångrad i revision 3)", "Första start: läste in data"]
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", when) for when in table["När"])
+    assert frame(at, "Före")["Vad"].tolist() == ["Namn 'Migrationsverket' → 'MV'"]
+    stamp = store.history(engine)[0]["time"]
+    assert md_text(stamp) in texts(at)  # the exact UTC stamp stays on the page
+
+
+def test_a_description_edit_shows_the_part_that_changed_and_both_texts_whole(engine):
+    actors = store.load_dataset(engine).actors
+    row = actors[actors["description"].str.len() > 80].iloc[0]
+    old = row["description"]
+    cut = old.find(" ", 60)
+    new = old[:cut] + " och Tjörn" + old[cut:]
+    store.apply_changes(engine, [{"op": "update", "table": "actors", "id": row["id"], "version": 1,
+                                  "set": {"description": new}}], author="Bo", message="")
+    at = start("history", lang="sv")
+    what = frame(at, "Före")["Vad"].iloc[0]
+    assert what.startswith("Beskrivning '…") and "och Tjörn" in what, what
+    assert [e.label for e in at.main.expander] == [f"Beskrivning för {row['id']}: hela texten före och efter"
+                                              .replace("-", "\\-").replace(".", "\\.")]
+    assert md_text(old) in texts(at) and md_text(new).replace("och Tjörn", "**och Tjörn**") in texts(at)
+
+
+def test_undo_twice_says_already_undone_and_turns_the_button_off(engine):
+    store.apply_changes(engine, [{"op": "update", "table": "actors", "id": "migrationsverket", "version": 1,
+                                  "set": {"name": "MV"}}], author="Bo", message="shorter")
+    at = start("history")
+    at.button(key="history_undo").click().run()
+    assert "Undone in revision 3." in texts(at)
+    at.selectbox(key="history_pick").select(2).run()
+    assert "Revision 2 is already undone in revision 3." in texts(at)
+    assert at.button(key="history_undo").disabled
+    at.selectbox(key="history_pick").select(3).run()  # the undo itself can be undone (a redo)
+    assert not at.button(key="history_undo").disabled
+
+
+def test_undoing_the_first_import_asks_first_saying_how_many_rows_and_refuses_in_swedish(engine):
+    rows = store.history(engine)[-1]["changes"]
+    store.apply_changes(engine, [{"op": "update", "table": "actors", "id": "migrationsverket", "version": 1,
+                                  "set": {"name": "MV"}}], author="Bo", message="edit actors")
+    at = start("history", lang="sv")
+    at.selectbox(key="history_pick").select(1).run()
+    at.button(key="history_undo").click().run()
+    assert rows > 20 and f"Revision 1 ändrade {rows} rader" in texts(at)
+    assert len(store.history(engine)) == 2  # nothing written yet
+    at.button(key="history_undo_yes").click().run()
+    refusal = [e.value for e in at.error]
+    assert refusal == ["revision 1 kan inte ångras: aktören 'migrationsverket' ändrades av Bo i revision 2 ("
+                       f"{store.local_time(store.history(engine)[0]['time'])}, 'Ändrade aktörer'): "
+                       "Namn 'Migrationsverket' → 'MV'".replace("-", "\\-").replace(".", "\\.")
+                       .replace("(", "\\(").replace(")", "\\)")], refusal
+
+
+def test_the_historys_column_labels_are_the_apps_labels():
+    from graph.store.words import COLUMN_WORDS
+    from ui.i18n import WORDS
+
+    hinted = {"id", "start", "end"}  # the forms' labels say the format: the history names them alone
+    differ = [k for k in COLUMN_WORDS if k in WORDS and k not in hinted and COLUMN_WORDS[k] != WORDS[k]]
+    assert not differ
 
 
 def test_an_accepted_suggestion_is_a_planned_tie_with_its_reason_in_the_map(engine):

@@ -76,6 +76,23 @@ STORE_WORDS: dict[str, dict[str, str]] = {
     "after": {"sv": "Efter", "en": "After", "nb": "Etter"},
     "undo": {"sv": "Ångra revisionen", "en": "Undo this revision", "nb": "Angre revisjonen"},
     "undone": {"sv": "Ångrat i revision {rev}.", "en": "Undone in revision {rev}.", "nb": "Angret i revisjon {rev}."},
+    "already_undone": {"sv": "Revision {rev} är redan ångrad i revision {by}.",
+                       "en": "Revision {rev} is already undone in revision {by}.",
+                       "nb": "Revisjon {rev} er allerede angret i revisjon {by}."},
+    "undone_in": {"sv": "ångrad i revision {by}", "en": "undone in revision {by}", "nb": "angret i revisjon {by}"},
+    "confirm_undo": {"sv": "Revision {rev} ändrade {n} rader. Att ångra den tar bort eller återställer alla {n} "
+                           "(ångras en import kan kartan bli tom). Säker?",
+                     "en": "Revision {rev} changed {n} rows. Undoing it takes back all {n} of them "
+                           "(undoing an import can empty the map). Sure?",
+                     "nb": "Revisjon {rev} endret {n} rader. Å angre den tar tilbake alle {n} "
+                           "(angres en import, kan kartet bli tomt). Sikker?"},
+    "yes_undo": {"sv": "Ja, ångra alla {n}", "en": "Yes, undo all {n}", "nb": "Ja, angre alle {n}"},
+    "when_help": {"sv": "Serverns lokala tid, {zone}; den exakta tiden (UTC) står under tabellen med ändringarna.",
+                  "en": "The server's local time, {zone}; the exact time (UTC) is under the table of changes.",
+                  "nb": "Serverens lokale tid, {zone}; det nøyaktige tidspunktet (UTC) står under tabellen med "
+                        "endringene."},
+    "full_text": {"sv": "{column} för {id}: hela texten före och efter", "en": "{column} of {id}: the whole text "
+                  "before and after", "nb": "{column} for {id}: hele teksten før og etter"},
     "show_at": {"sv": "Visa kartan som den var då", "en": "Show the map as it was then",
                 "nb": "Vis kartet slik det var da"},
     "viewing_at": {"sv": "Du ser kartan som den var efter revision {rev}.",

@@ -23,11 +23,22 @@ from graph.store.changes import Change, check_role
 from graph.store.engine import StoreError, connect, describe, is_url
 from graph.store.errors import ChangeRejected, Conflict, Forbidden, describe_change
 from graph.store.history import history, latest_revision, revision, undo
+from graph.store.history_text import (
+    BIG_UNDO,
+    author_text,
+    change_text,
+    changed_values,
+    local_time,
+    message_text,
+    undone_by,
+    zone_name,
+)
 from graph.store.importer import import_dataset
 from graph.store.migrate import check, create, migrate
 from graph.store.snapshot import Snapshot, load_dataset, refresh
 
 __all__ = [
+    "BIG_UNDO",
     "Change",
     "ChangeRejected",
     "Conflict",
@@ -35,6 +46,9 @@ __all__ = [
     "Snapshot",
     "StoreError",
     "apply_changes",
+    "author_text",
+    "change_text",
+    "changed_values",
     "check",
     "check_role",
     "connect",
@@ -48,9 +62,13 @@ __all__ = [
     "import_dataset",
     "is_url",
     "load_dataset",
+    "local_time",
+    "message_text",
     "migrate",
     "open_store",
     "refresh",
     "revision",
     "undo",
+    "undone_by",
+    "zone_name",
 ]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from graph.model import DataError
 from graph.store.engine import StoreError
+from graph.store.history_text import author_text, change_text, local_time, message_text, row_word
 from graph.store.words import say
-from graph.text import pick
 
 __all__ = ["ChangeRejected", "Conflict", "Forbidden", "StoreError", "describe_change"]
 
@@ -22,25 +22,16 @@ class Forbidden(StoreError):
     """The user's role may not write."""
 
 
-def _short(value: object) -> str:
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:39] + "…")
-
-
 def describe_change(change: dict, lang: str = "en") -> str:
-    """What one recorded change did, in a few words: fields before → after, or added / deleted.
+    """What one recorded change did, in a few words: fields before → after (by column name), or added / deleted.
+
+    A long text is cut around its first difference, so the part that changed shows
+    (:func:`graph.store.history_text.change_text` names the columns by their labels).
 
     >>> describe_change({"op": "update", "before": {"name": "A", "version": 1}, "after": {"name": "B", "version": 2}})
     "name 'A' → 'B'"
     """
-    words = {"add": {"en": "added", "sv": "tillagd", "nb": "lagt til"},
-             "delete": {"en": "deleted", "sv": "borttagen", "nb": "slettet"}}
-    if change["op"] in words:
-        return pick(words[change["op"]], lang)
-    before, after = change.get("before") or {}, change.get("after") or {}
-    diffs = [f"{k} {_short(before.get(k, ''))} → {_short(after.get(k, ''))}" for k in after
-             if k != "version" and before.get(k, "") != after.get(k, "")]
-    return "; ".join(diffs) or "—"
+    return change_text(change, lang, labels=False)
 
 
 class Conflict(StoreError):
@@ -58,16 +49,24 @@ class Conflict(StoreError):
                          current=first["current"])
 
     def text(self, lang: str = "en") -> str:
-        """Every conflict as a sentence naming the other person's change."""
+        """Every conflict as a sentence naming the other person's change, all of it in ``lang``.
+
+        >>> other = {"table": "actors", "id": "a", "revision": 2, "author": "Bo", "time": "soon",
+        ...          "message": "edit actors", "op": "update", "before": {"name": "A"}, "after": {"name": "B"}}
+        >>> Conflict([{"table": "actors", "id": "a", "version": None, "current": None, "other": other}],
+        ...          undoing=1).text("sv")
+        "revision 1 kan inte ångras: aktören 'a' ändrades av Bo i revision 2 (soon, 'Ändrade aktörer'): Namn 'A' → 'B'"
+        """
         lines = []
         for c in self.conflicts:
             other = c.get("other")
             if other:
-                line = say("changed_by", lang, table=c["table"], id=c["id"], author=other["author"],
-                           revision=other["revision"], time=other["time"], message=other["message"],
-                           what=describe_change(other, lang))
+                line = say("changed_by", lang, table=row_word(c["table"], lang), id=c["id"],
+                           author=author_text(other["author"], lang), revision=other["revision"],
+                           time=local_time(other["time"]), message=message_text(other["message"], lang),
+                           what=change_text(other, lang))
             else:
-                line = say("stale_version", lang, table=c["table"], id=c["id"], version=c["version"],
+                line = say("stale_version", lang, table=row_word(c["table"], lang), id=c["id"], version=c["version"],
                            current=c["current"])
             lines.append(say("undo_conflict", lang, revision=self.undoing, what=line) if self.undoing else line)
         return "\n".join(lines)

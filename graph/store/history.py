@@ -25,6 +25,7 @@ from graph.store import queries
 from graph.store.changes import Change, check_role, write
 from graph.store.engine import StoreError, reading, writing
 from graph.store.errors import ChangeRejected, Conflict
+from graph.store.history_text import undone_by
 
 __all__ = ["history", "revision", "undo", "tables_at"]
 
@@ -74,8 +75,20 @@ def undo(engine: Engine, number: int, *, author: str, role: str | None = None) -
 
     Raises
     ------
+    StoreError
+        ``already_undone`` when a later revision undid it already (and was not undone in its turn).
     Conflict
         When a later revision changed one of the same rows (naming who, when and what).
+
+    >>> from graph.store import apply_changes, connect, create
+    >>> engine = create(connect("sqlite://"))
+    >>> apply_changes(engine, [{"op": "add", "table": "actors", "row": {"id": "a"}}], author="Ann", message="")
+    1
+    >>> undo(engine, 1, author="Ann")
+    2
+    >>> undo(engine, 1, author="Ann")
+    Traceback (most recent call last):
+    graph.store.engine.StoreError: revision 1 is already undone in revision 2
     """
     check_role(role)
     if not str(author or "").strip():
@@ -84,6 +97,9 @@ def undo(engine: Engine, number: int, *, author: str, role: str | None = None) -
         info = queries.revision_info(conn, number)
         if info is None:
             raise StoreError("no_revision", revision=number)
+        by = undone_by(queries.undo_links(conn, number)).get(number)
+        if by is not None:
+            raise StoreError("already_undone", revision=number, by=by)
         done = queries.changes_of(conn, number)
         later = queries.later_changes(conn, number, {(c["table"], c["id"]) for c in done})
         if later:

@@ -24,7 +24,7 @@ from graph.store.schema import DATA_TABLES, FIELDS, changes, collaborations, rev
 
 __all__ = ["rows_by_id", "all_rows", "insert_rows", "update_rows", "delete_rows", "next_revision",
            "add_revision", "add_changes", "last_change", "ties_touching", "ties_naming_document",
-           "ties_naming_theme", "revision_list", "changes_of", "later_changes", "changes_after", "changes_since",
+           "ties_naming_theme", "revision_list", "undo_links", "changes_of", "later_changes", "changes_after", "changes_since",
            "count_changes_after", "count_rows", "revision_info", "newest_revision", "fetch_all"]
 
 _CHUNK = 500
@@ -245,6 +245,13 @@ def revision_list(conn: Connection, limit: int | None = None) -> list[dict]:
     query = sa.select(revisions, count.label("changes")).order_by(revisions.c.number.desc())
     if limit is not None:
         query = query.limit(limit)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def undo_links(conn: Connection, revision: int) -> list[dict]:
+    """The undos after ``revision``: their ``number`` and the revision each ``undoes``."""
+    query = sa.select(revisions.c.number, revisions.c.undoes).where(revisions.c.number > revision,
+                                                                     revisions.c.undoes.is_not(None))
     return [dict(r) for r in conn.execute(query).mappings()]
 
 

@@ -11,8 +11,9 @@ imported, so a store problem renders like any other problem, in any language.
 from __future__ import annotations
 
 from graph import messages
+from graph.text import say as text_say
 
-__all__ = ["STORE_MESSAGES", "say"]
+__all__ = ["STORE_MESSAGES", "HISTORY_WORDS", "COLUMN_WORDS", "say", "word"]
 
 STORE_MESSAGES: dict[str, dict[str, str]] = {
     "bad_change": {"en": "change {n} is not understood: {reason}", "sv": "ändring {n} går inte att tolka: {reason}",
@@ -38,6 +39,9 @@ STORE_MESSAGES: dict[str, dict[str, str]] = {
     "undo_conflict": {"en": "revision {revision} cannot be undone: {what}",
                       "sv": "revision {revision} kan inte ångras: {what}",
                       "nb": "revisjon {revision} kan ikke angres: {what}"},
+    "already_undone": {"en": "revision {revision} is already undone in revision {by}",
+                       "sv": "revision {revision} är redan ångrad i revision {by}",
+                       "nb": "revisjon {revision} er allerede angret i revisjon {by}"},
     "no_revision": {"en": "there is no revision {revision}", "sv": "det finns ingen revision {revision}",
                     "nb": "det finnes ingen revisjon {revision}"},
     "read_only": {"en": "{role!r} may look but not change the map", "sv": "{role!r} får titta men inte ändra kartan",
@@ -73,6 +77,82 @@ STORE_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 messages.MESSAGES.update(STORE_MESSAGES)
+
+#: A column as a person names it (the app's labels, without the forms' hints such as a date's format).
+COLUMN_WORDS: dict[str, dict[str, str]] = {
+    "id": {"sv": "Id", "en": "Id", "nb": "Id"},
+    "name": {"sv": "Namn", "en": "Name", "nb": "Navn"},
+    "type": {"sv": "Typ", "en": "Type", "nb": "Type"},
+    "sector": {"sv": "Sektor", "en": "Sector", "nb": "Sektor"},
+    "level": {"sv": "Nivå", "en": "Level", "nb": "Nivå"},
+    "country": {"sv": "Land", "en": "Country", "nb": "Land"},
+    "region": {"sv": "Län/region", "en": "County/region", "nb": "Fylke/region"},
+    "municipality": {"sv": "Kommun", "en": "Municipality", "nb": "Kommune"},
+    "aliases": {"sv": "Kallas också", "en": "Also called", "nb": "Kalles også"},
+    "description": {"sv": "Beskrivning", "en": "Description", "nb": "Beskrivelse"},
+    "source": {"sv": "Från", "en": "From", "nb": "Fra"},
+    "target": {"sv": "Till", "en": "To", "nb": "Til"},
+    "kind": {"sv": "Typ av samarbete", "en": "Kind of tie", "nb": "Type samarbeid"},
+    "themes": {"sv": "Teman", "en": "Themes", "nb": "Tema"},
+    "status": {"sv": "Status", "en": "Status", "nb": "Status"},
+    "start": {"sv": "Start", "en": "Start", "nb": "Start"},
+    "end": {"sv": "Slut", "en": "End", "nb": "Slutt"},
+    "weight": {"sv": "Vikt", "en": "Weight", "nb": "Vekt"},
+    "evidence": {"sv": "Belägg", "en": "Evidence", "nb": "Belegg"},
+    "document": {"sv": "Källa", "en": "Source", "nb": "Kilde"},
+    "label_sv": {"sv": "Namn på svenska", "en": "Label in Swedish", "nb": "Navn på svensk"},
+    "label_en": {"sv": "Namn på engelska", "en": "Label in English", "nb": "Navn på engelsk"},
+    "label_nb": {"sv": "Namn på norska", "en": "Label in Norwegian", "nb": "Navn på norsk"},
+    "title": {"sv": "Titel", "en": "Title", "nb": "Tittel"},
+    "publisher": {"sv": "Utgivare", "en": "Publisher", "nb": "Utgiver"},
+    "date": {"sv": "Datum", "en": "Date", "nb": "Dato"},
+    "language": {"sv": "Språk", "en": "Language", "nb": "Språk"},
+    "reason": {"sv": "Varför", "en": "Why", "nb": "Hvorfor"},
+}
+
+#: What the history says: a table's row (``row_*``), its rows (``rows_*``), the app's own revision messages.
+HISTORY_WORDS: dict[str, dict[str, str]] = {
+    "row_actors": {"sv": "aktören", "en": "actor", "nb": "aktøren"},
+    "row_collaborations": {"sv": "samarbetet", "en": "tie", "nb": "samarbeidet"},
+    "row_themes": {"sv": "temat", "en": "theme", "nb": "temaet"},
+    "row_documents": {"sv": "källdokumentet", "en": "document", "nb": "kildedokumentet"},
+    "rows_actors": {"sv": "aktörer", "en": "actors", "nb": "aktører"},
+    "rows_collaborations": {"sv": "samarbeten", "en": "ties", "nb": "samarbeid"},
+    "rows_themes": {"sv": "teman", "en": "themes", "nb": "tema"},
+    "rows_documents": {"sv": "källdokument", "en": "documents", "nb": "kildedokumenter"},
+    "msg_first_start": {"sv": "Första start: läste in {name}", "en": "First start: read {name}",
+                        "nb": "Første oppstart: leste inn {name}"},
+    "msg_import_mode": {"sv": "Import ({mode})", "en": "Import ({mode})", "nb": "Import ({mode})"},
+    "mode_merge": {"sv": "sammanfoga", "en": "merge", "nb": "slå sammen"},
+    "mode_replace": {"sv": "ersätt", "en": "replace", "nb": "erstatt"},
+    "msg_import": {"sv": "Import av {name}", "en": "Import of {name}", "nb": "Import av {name}"},
+    "msg_edit": {"sv": "Ändrade {rows}", "en": "Edited {rows}", "nb": "Endret {rows}"},
+    "msg_delete_tie": {"sv": "Tog bort ett samarbete", "en": "Deleted a tie", "nb": "Slettet et samarbeid"},
+    "msg_delete": {"sv": "Tog bort aktören {id}", "en": "Deleted actor {id}", "nb": "Slettet aktøren {id}"},
+    "msg_merge": {"sv": "Slog ihop {remove} med {keep}", "en": "Merged {remove} into {keep}",
+                  "nb": "Slo sammen {remove} med {keep}"},
+    "msg_suggestion": {"sv": "Godtog ett förslag: {reason}", "en": "Accepted a suggestion: {reason}",
+                       "nb": "Godtok et forslag: {reason}"},
+    "msg_read": {"sv": "Läst från dokument", "en": "Read from a document", "nb": "Lest fra dokument"},
+    "msg_read_doc": {"sv": "Läst från dokumentet {document}", "en": "Read from the document {document}",
+                     "nb": "Lest fra dokumentet {document}"},
+    "msg_undo": {"sv": "Ångrade revision {revision}", "en": "Undid revision {revision}",
+                 "nb": "Angret revisjon {revision}"},
+    "msg_undo_what": {"sv": "Ångrade revision {revision} ({what})", "en": "Undid revision {revision} ({what})",
+                      "nb": "Angret revisjon {revision} ({what})"},
+    "author_setup": {"sv": "uppstarten", "en": "setup", "nb": "oppstarten"},
+    "added": {"en": "added", "sv": "tillagd", "nb": "lagt til"},
+    "deleted": {"en": "deleted", "sv": "borttagen", "nb": "slettet"},
+}
+
+
+def word(key: str, lang: str = "en", **values: object) -> str:
+    """The history's word ``key`` (of :data:`HISTORY_WORDS`, else a column of :data:`COLUMN_WORDS`) in ``lang``.
+
+    >>> word("msg_edit", "sv", rows=word("rows_actors", "sv")), word("description", "nb"), word("extra_col")
+    ('Ändrade aktörer', 'Beskrivelse', 'extra_col')
+    """
+    return text_say(HISTORY_WORDS if key in HISTORY_WORDS else COLUMN_WORDS, key, lang, **values)
 
 
 def say(code: str, lang: str = "en", **values: object) -> str:
