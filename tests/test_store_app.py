@@ -447,7 +447,7 @@ def test_an_actor_edited_in_the_maps_details_is_put_into_the_open_map(engine, _o
     save(at, "map_actor_form")
     assert not at.exception, at.exception
     assert store.get_row(engine, "actors", "migrationsverket")["name"] == name + " Gävle"
-    assert any("Saved in revision" in str(s.value) for s in at.success)
+    assert any("Saved in revision" in str(s.value) for s in at.toast)  # a toast: the map is not moved down
     assert at.session_state["_snx_run"] == runs + 1  # written before the run: one run shows it, not a rerun
     shown = sent(at)
     assert shown["graph"] is None  # the page holds the map: only the edit is sent

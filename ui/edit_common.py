@@ -10,7 +10,7 @@ from graph import store
 from ui import access
 from ui.i18n import md_text, t
 
-__all__ = ["attempt", "written", "flash", "show_flash"]
+__all__ = ["attempt", "written", "flash", "show_flash", "toast_flash"]
 
 
 def flash(message: str) -> None:
@@ -23,6 +23,15 @@ def show_flash() -> str | None:
     message = st.session_state.pop("edit_flash", None)
     if message:
         st.success(message)
+    return message
+
+
+def toast_flash() -> str | None:
+    """The message :func:`flash` left, once, as a toast (beside a map, where a message above would move it
+    down); returns it (None when there was none)."""
+    message = st.session_state.pop("edit_flash", None)
+    if message:
+        st.toast(message, icon=":material/check_circle:")
     return message
 
 

@@ -12,7 +12,7 @@ from graph.style import country_label
 from graph.text import decimal
 from ui import access, address, drawing, graph_view, sidebar, state
 from ui.context import current
-from ui.edit_common import flash, show_flash
+from ui.edit_common import toast_flash
 from ui.edit_forms import actor_form, forget_typed
 from ui.i18n import md_text, t, vocab_label
 from ui.reruns import fragment_only
@@ -122,8 +122,7 @@ def render_explore() -> None:
     ctx = current()  # read at every run, a run of this part alone included: the data as stored now
     lang, key, ds = ctx["lang"], ctx["key"], ctx["ds"]
     filters, focus = ctx["filters"], ctx["focus"]
-    with st.container():  # always there, so that a message does not move the map (which would draw it anew)
-        saved = show_flash()
+    saved = toast_flash()  # a toast: a message above the map would move it down
     forget_typed()
     view = state.view(key, filters, focus, ds)
     st.caption(
@@ -151,8 +150,7 @@ def render_explore() -> None:
         return
     address.write_link("explore")  # the address names the colours and sizes chosen here
     if saved and sidebar.outdated(key, ds):  # an edit saved here changed the search box or the filters too:
-        flash(saved)  # the whole page runs again, the message kept on show
-        st.rerun()
+        st.rerun()  # the whole page runs again
 
 
 if __name__ == "__main__":  # run as a page by st.navigation
