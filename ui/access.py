@@ -52,7 +52,6 @@ def login_gate(lang: str) -> None:
     st.stop()
 
 
-
 def author(lang: str) -> str:
     """The name kept with this session's changes: the logged-in user, else the name given in the sidebar."""
     if st.session_state.get("user"):
