@@ -387,3 +387,11 @@ def test_filters_that_match_no_actor_leave_every_page_calm(app, page):
     app.switch_page(f"views/{page}.py").run()
     assert not app.exception, app.exception
     assert "Traceback" not in texts(app)
+
+
+def test_the_details_say_their_numbers_count_existing_ties(app):
+    """Mångfaldsmat Orust has one partner by an existing tie and a planned tie beside it: the numbers say what
+    they count, so "1 partner" beside "Ties (2)" is no contradiction."""
+    app.sidebar.selectbox(key="search").select("mangfaldsmat-orust").run()
+    assert next(m for m in app.metric if m.label == "Antal partner").value == "1"
+    assert "Samarbeten (2)" in texts(app) and "Räknat på samarbeten som finns." in texts(app)

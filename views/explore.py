@@ -105,6 +105,7 @@ def render_details(key: str, ds: Dataset, view_key: tuple, lang: str, actor: str
         cols[0].metric(t("degree", lang), int(m["partners"]))
         cols[1].metric(t("betweenness", lang), decimal(m["betweenness"], lang))
         cols[2].metric(t("constraint", lang), "—" if pd.isna(m["constraint"]) else decimal(m["constraint"], lang, 2))
+        st.caption(t("brokers_existing", lang))  # the ties below may be planned or ended too
     view = state.view(key, filters, focus, ds)
     rows = ties_in_words(view, [actor], lang)
     st.markdown(f"**{t('ties_of', lang, n=len(rows))}**")
