@@ -123,7 +123,7 @@ def render_explore() -> None:
     ctx = current()  # read at every run, a run of this part alone included: the data as stored now
     lang, key, ds = ctx["lang"], ctx["key"], ctx["ds"]
     filters, focus = ctx["filters"], ctx["focus"]
-    saved = toast_flash()  # a toast: a message above the map would move it down
+    toast_flash()  # a toast: a message above the map would move it down
     forget_typed()
     view = state.view(key, filters, focus, ds)
     st.caption(
@@ -150,7 +150,7 @@ def render_explore() -> None:
     if not fragment_only():
         return
     address.write_link("explore")  # the address names the colours and sizes chosen here
-    if saved and sidebar.outdated(key, ds):  # an edit saved here changed the search box or the filters too:
+    if sidebar.outdated(key, ds):  # an edit (saved here, or a colleague's) changed the search box or the filters:
         st.rerun()  # the whole page runs again
 
 
