@@ -14,9 +14,9 @@ the language asked for, then English, then the key itself.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-__all__ = ["LANGUAGES", "FALLBACK", "pick", "say", "decimal", "quoted"]
+__all__ = ["LANGUAGES", "FALLBACK", "pick", "say", "decimal", "figures", "quoted"]
 
 #: The languages every catalogue speaks: Swedish, English, Norwegian bokmål.
 LANGUAGES = ("sv", "en", "nb")
@@ -65,6 +65,16 @@ def decimal(value: float | str, lang: str, digits: int = 3) -> str:
     """
     text = value if isinstance(value, str) else f"{value:.{digits}f}"
     return text.replace(".", ",") if lang in DECIMAL_COMMA else text
+
+
+
+def figures(items: Iterable[str], lang: str) -> str:
+    """Figures as one list: between semicolons where a decimal comma would make commas ambiguous.
+
+    >>> figures(["RA 0,833", "AA 1,44"], "sv"), figures(["RA 0.833", "AA 1.44"], "en")
+    ('RA 0,833; AA 1,44', 'RA 0.833, AA 1.44')
+    """
+    return ("; " if lang in DECIMAL_COMMA else ", ").join(items)
 
 
 #: Quotation marks as each language sets them.

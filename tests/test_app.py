@@ -150,9 +150,11 @@ def test_suggestions_view_explains_and_accepts(app):
     assert heads[0].startswith("#### Rekommenderade av en källa") and heads[1].startswith("#### Nya idéer")
     shown = texts(app)
     assert "Rekommenderas av Landsbygdsnätverket i ”Leader kan mobilisera kring tidig etablering”" in shown
-    assert "resursallokering" not in shown and not re.search(r"\d\\?\.\d\d", shown.split("Sektorsglapp")[0])
+    assert "resursallokering" not in shown and not re.search(r"\d\\?[.,]\d\d", shown.split("Sektorsglapp")[0])
     app.checkbox(key="links_numbers").check().run()
     assert "resursallokering" in texts(app)
+    assert re.search(r"resursallokering \d+,\d", texts(app))  # Swedish: a decimal comma
+    app.sidebar.text_input(key="author").input("Anna").run()  # an accepted tie is kept with who accepted it
     app.selectbox(key="links_accept_choice").select_index(0).run()
     app.button(key="links_accept").click().run()
     assert not app.exception and app.success[0].value.startswith("Tillagt:")
@@ -384,6 +386,7 @@ def test_filters_that_match_no_actor_leave_every_page_calm(app, page):
     shows an empty answer, never a traceback (before: the Brokers page showed networkx's error)."""
     app.sidebar.multiselect(key="filter_types").select("fund")
     app.sidebar.multiselect(key="filter_sectors").select("business").run()
+    assert f"Visar 0 av {A} aktörer" in texts(app)  # nothing matches
     app.switch_page(f"views/{page}.py").run()
     assert not app.exception, app.exception
     assert "Traceback" not in texts(app)

@@ -547,3 +547,22 @@ def test_the_name_is_asked_for_and_kept_while_the_past_is_shown(engine):
     save(at, "actor_form")
     assert not at.exception
     assert store.history(engine)[0]["author"] == "Anna"
+
+
+def test_a_suggestion_accepted_without_a_name_asks_for_it_and_writes_nothing(engine):
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.sidebar.selectbox(key="lang").select("en").run()
+    at.switch_page("views/suggestions.py").run()
+    before = store.latest_revision(engine)
+    at.selectbox(key="links_accept_choice").select_index(0).run()
+    at.button(key="links_accept").click().run()
+    assert not at.exception
+    assert "Give your name in the sidebar first" in texts(at)
+    assert store.latest_revision(engine) == before  # nothing was signed "?"
+
+
+def test_the_history_marks_changed_words_line_by_line():
+    from views.history import _marked
+
+    assert _marked([("Ny rad", False), ("\n\n", False), ("andra\n\nstycket", True)]) == (
+        "Ny rad  \n  \n**andra**  \n  \n**stycket**")

@@ -31,7 +31,8 @@ def render_brokers(ctx: dict) -> None:
             "articulation_point": t("articulation", lang),
         }
     )
-    digits = {t("betweenness", lang): "%.3f", t("constraint", lang): "%.2f"}  # as the map's details show them
+    # the map's details' decimals (a table's numbers keep their sorting, so their point is the browser's)
+    digits = {t("betweenness", lang): "%.3f", t("constraint", lang): "%.2f"}
     st.dataframe(shown.head(50), hide_index=True, width="stretch", key="brokers_table",
                  column_config={name: st.column_config.NumberColumn(format=f) for name, f in digits.items()})
     names = dict(zip(table["id"], table["name"], strict=True))

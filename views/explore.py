@@ -123,7 +123,8 @@ def render_explore() -> None:
     ctx = current()  # read at every run, a run of this part alone included: the data as stored now
     lang, key, ds = ctx["lang"], ctx["key"], ctx["ds"]
     filters, focus = ctx["filters"], ctx["focus"]
-    toast_flash()  # a toast: a message above the map would move it down
+    with st.container():  # always there: the elements after it keep their places, so the map is not drawn anew
+        toast_flash()  # a toast: a message above the map would move it down
     forget_typed()
     view = state.view(key, filters, focus, ds)
     st.caption(

@@ -57,9 +57,21 @@ def _full_texts(changes: list[dict], lang: str) -> None:
             for column, old, new in store.changed_values(c) if max(len(old), len(new)) > WIDTH]
     for c, column, old, new in long[:_FULL_TEXTS]:
         with st.expander(md_text(t("full_text", lang, column=column_word(column, lang), id=c["id"]))):
-            for column, label, runs in zip(st.columns(2), ("before", "after"), marked_words(old, new), strict=True):
-                column.caption(t(label, lang))
-                column.markdown("".join(f"**{md_text(text)}**" if changed else md_text(text) for text, changed in runs))
+            for side, label, runs in zip(st.columns(2), ("before", "after"), marked_words(old, new), strict=True):
+                side.caption(t(label, lang))
+                side.markdown(_marked(runs))
+
+
+def _marked(runs: list[tuple[str, bool]]) -> str:
+    """Runs of text as Markdown, the changed ones bold line by line (bold cannot span a line break), the text's
+    own line breaks kept."""
+    def bold(line: str) -> str:
+        word = line.strip()
+        return line.replace(word, f"**{md_text(word)}**", 1) if word else line
+
+    text = "".join("\n".join(bold(line) if changed else md_text(line) for line in run.split("\n"))
+                   for run, changed in runs)
+    return text.replace("\n", "  \n")
 
 
 def _what(entry: dict, undone: dict[int, int], lang: str) -> str:

@@ -9,7 +9,7 @@ import streamlit as st
 from graph import links
 from graph.model import Dataset
 from graph.suggest import GROUPS, narrow, organise
-from graph.text import decimal
+from graph.text import decimal, figures
 from ui import state
 from ui.context import current
 from ui.i18n import md_text, t, theme_labels
@@ -50,9 +50,12 @@ def _accept(source: str, target: str) -> None:
                                documents=ds.documents if len(ds.documents) else None)
     reason = str(scored["reason"].iloc[0]) if len(scored) else ""
     row = {"source": source, "target": target, "kind": "dialogue", "status": "planned", "reason": reason}
+    if not access.author_name():  # every change is kept with who made it
+        st.error(t("need_name", lang))
+        st.stop()
     try:
         store.apply_changes(engine, [{"op": "add", "table": "collaborations", "row": row}],
-                            author=access.author_name() or "?", message=f"accepted suggestion: {reason}"[:500],
+                            author=access.author_name(), message=f"accepted suggestion: {reason}"[:500],
                             role=access.role())
     except (store.StoreError, store.ChangeRejected) as exc:
         problems = getattr(exc, "problems", None)
@@ -91,8 +94,8 @@ def _show_group(rows: pd.DataFrame, group: str, ds: Dataset, lang: str, numbers:
         pair = f"{md_text(names.get(row.source, row.source))} — {md_text(names.get(row.target, row.target))}"
         extra = ""
         if numbers:
-            figures = ", ".join(x for x in (row.numbers, f"{t('score', lang)} {decimal(row.score, lang)}") if x)
-            extra = f" ({md_text(figures)})"
+            shown = figures([x for x in (row.numbers, f"{t('score', lang)} {decimal(row.score, lang)}") if x], lang)
+            extra = f" ({md_text(shown)})"
         st.markdown(f"**{number}. {pair}**  \n{md_text(row.sentence)}{extra}")
         if row.evidence:
             quote_block(row.evidence, titles.get(row.document) or "", lang=lang)

@@ -14,6 +14,7 @@ import numpy as np
 from graph.links._core import in_sorted, is_edge
 from graph.links._prepare import Prepared
 from graph.links._text import INDEX_NAMES, join_names, number, text
+from graph.text import figures
 
 __all__ = ["explain_pairs", "lower_first", "sector_label"]
 
@@ -113,7 +114,7 @@ def explain_pairs(p: Prepared, rows: np.ndarray, cols: np.ndarray, scores: np.nd
             if key == "ra" and f["ra"][i] == 0:
                 continue
             numbers.append(f"{index[key]} {number(float(value), lang)}")
-        sentence = "; ".join(x for x in parts if x) + (f" ({', '.join(numbers)})" if numbers else "")
+        sentence = "; ".join(x for x in parts if x) + (f" ({figures(numbers, lang)})" if numbers else "")
         if tied[i]:
             sentence = f"{text(lang, 'tied')}: {sentence}"
         out.append(sentence[:1].upper() + sentence[1:] + ("." if (a is not None and p.attributes is not None) else ""))

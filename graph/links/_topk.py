@@ -223,7 +223,13 @@ def top_entries(A: sp.csr_array, W: sp.csr_array, values: np.ndarray, k: int,
 
 
 def top_indices(values: np.ndarray, k: int) -> np.ndarray:
-    """Positions of the ``k`` largest values, best first, ties by position."""
+    """Positions of the ``k`` largest values (no NaN among them), best first, ties by position.
+
+    >>> top_indices(np.array([3.0, 1.0, 1.0, 1.0, 0.0]), 2).tolist(), top_indices(np.array([3.0, 1.0]), 0).tolist()
+    ([0, 1], [])
+    """
+    if k <= 0:
+        return np.empty(0, dtype=np.intp)
     if values.size <= k:
         return np.lexsort((np.arange(values.size), -values))
     # the values above the k-th, then its equals by position (argpartition alone keeps an arbitrary few of
