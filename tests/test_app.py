@@ -398,3 +398,10 @@ def test_the_details_say_their_numbers_count_existing_ties(app):
     app.sidebar.selectbox(key="search").select("mangfaldsmat-orust").run()
     assert next(m for m in app.metric if m.label == "Antal partner").value == "1"
     assert "Samarbeten (2)" in texts(app) and "Räknat på samarbeten som finns." in texts(app)
+
+
+def test_the_brokers_table_writes_numbers_as_the_details_do(app):
+    app.switch_page("views/brokers.py").run()
+    table = app.dataframe[0].value
+    steget = table[table["Aktör"] == "Steget före"].iloc[0]
+    assert (steget["Betweenness"], steget["Burts constraint"]) == ("0,155", "0,08")  # as beside the map, in Swedish

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from graph.text import decimal
 from ui import state
 from ui.context import current
 from ui.i18n import md_text, t, tn
@@ -31,10 +33,11 @@ def render_brokers(ctx: dict) -> None:
             "articulation_point": t("articulation", lang),
         }
     )
-    # the map's details' decimals (a table's numbers keep their sorting, so their point is the browser's)
-    digits = {t("betweenness", lang): "%.3f", t("constraint", lang): "%.2f"}
-    st.dataframe(shown.head(50), hide_index=True, width="stretch", key="brokers_table",
-                 column_config={name: st.column_config.NumberColumn(format=f) for name, f in digits.items()})
+    shown = shown.head(50)
+    for column, digits in ((t("betweenness", lang), 3), (t("constraint", lang), 2)):  # as the map's details say them
+        if column in shown:  # text in the language's way (0,155 in sv/nb); one digit before the point, so it sorts
+            shown[column] = [("—" if pd.isna(x) else decimal(x, lang, digits)) for x in shown[column]]
+    st.dataframe(shown, hide_index=True, width="stretch", key="brokers_table")
     names = dict(zip(table["id"], table["name"], strict=True))
     st.markdown(f"#### {t('weak_points', lang)}")
     if "cut_off" not in table:  # large networks: not computed
