@@ -9,6 +9,7 @@ Vocabulary values (types, sectors, kinds, statuses) have their labels in
 
 from __future__ import annotations
 
+from graph.store.words import COLUMN_WORDS
 from graph.text import say
 from graph.vocab import column_label as vocab_label  # the pages' name for it
 from graph.vocab import theme_labels
@@ -76,7 +77,6 @@ WORDS: dict[str, dict[str, str]] = {
     "doc_publisher": {"sv": "Utgivare", "en": "Publisher", "nb": "Utgiver"},
     "doc_date": {"sv": "Datum", "en": "Date", "nb": "Dato"},
     "doc_language": {"sv": "Språk", "en": "Language", "nb": "Språk"},
-    "language": {"sv": "Språk", "en": "Language", "nb": "Språk"},
     "explore": {"sv": "Utforska", "en": "Explore", "nb": "Utforsk"},
     "paths": {"sv": "Vägar", "en": "Paths", "nb": "Veier"},
     "brokers": {"sv": "Mäklare och sårbarhet", "en": "Brokers and weak points", "nb": "Meglere og sårbarhet"},
@@ -98,15 +98,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nb": "Viser {actors} av {all_actors} aktører og {ties} av {all_ties} samarbeid.",
     },
     "filters": {"sv": "Filter", "en": "Filters", "nb": "Filtre"},
-    "type": {"sv": "Typ", "en": "Type", "nb": "Type"},
-    "sector": {"sv": "Sektor", "en": "Sector", "nb": "Sektor"},
-    "level": {"sv": "Nivå", "en": "Level", "nb": "Nivå"},
-    "country": {"sv": "Land", "en": "Country", "nb": "Land"},
-    "region": {"sv": "Län/region", "en": "County/region", "nb": "Fylke/region"},
-    "municipality": {"sv": "Kommun", "en": "Municipality", "nb": "Kommune"},
     "theme": {"sv": "Tema", "en": "Theme", "nb": "Tema"},
-    "kind": {"sv": "Typ av samarbete", "en": "Kind of tie", "nb": "Type samarbeid"},
-    "status": {"sv": "Status", "en": "Status", "nb": "Status"},
     "period": {"sv": "Period", "en": "Period", "nb": "Periode"},
     "all": {"sv": "Alla", "en": "All", "nb": "Alle"},
     "search": {
@@ -139,11 +131,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "No ties in the current view.",
         "nb": "Ingen samarbeid i gjeldende utvalg.",
     },
-    "evidence": {"sv": "Belägg", "en": "Evidence", "nb": "Belegg"},
-    "document": {"sv": "Källa", "en": "Source", "nb": "Kilde"},
     "partner": {"sv": "Partner", "en": "Partner", "nb": "Partner"},
-    "aliases": {"sv": "Kallas också", "en": "Also called", "nb": "Kalles også"},
-    "description": {"sv": "Beskrivning", "en": "Description", "nb": "Beskrivelse"},
     "snapshot": {"sv": "Spara bild (PNG)", "en": "Save image (PNG)", "nb": "Lagre bilde (PNG)"},
     "legend_ties": {
         "sv": "Pil: finansiering/uppdrag. Streckad: planerad eller rekommenderad.",
@@ -311,7 +299,6 @@ WORDS: dict[str, dict[str, str]] = {
     "sector_group_b": {"sv": "och sektor", "en": "and sector", "nb": "og sektor"},
     "method": {"sv": "Metod", "en": "Method", "nb": "Metode"},
     "score": {"sv": "Poäng", "en": "Score", "nb": "Poeng"},
-    "reason": {"sv": "Varför", "en": "Why", "nb": "Hvorfor"},
     "for_actor": {"sv": "Bara för aktör", "en": "Only for actor", "nb": "Bare for aktør"},
     "across_sectors": {
         "sv": "Bara mellan olika sektorer",
@@ -360,6 +347,8 @@ WORDS: dict[str, dict[str, str]] = {
         "nb": "Ingen aktører passer filtrene.",
     },
 }
+# A table's columns as the history names them (graph.store.words), one list for both.
+WORDS.update({k: v for k, v in COLUMN_WORDS.items() if k not in WORDS})
 
 
 def t(key: str, lang: str = "sv", **values: object) -> str:

@@ -38,7 +38,6 @@ STORE_WORDS: dict[str, dict[str, str]] = {
     "pick_actor": {"sv": "Aktör att redigera", "en": "Actor to edit", "nb": "Aktør å redigere"},
     "pick_tie": {"sv": "Samarbete att redigera", "en": "Tie to edit", "nb": "Samarbeid å redigere"},
     "id": {"sv": "Id (kort, stabilt)", "en": "Id (short, stable)", "nb": "Id (kort, stabil)"},
-    "name": {"sv": "Namn", "en": "Name", "nb": "Navn"},
     "save": {"sv": "Spara", "en": "Save", "nb": "Lagre"},
     "edit_this_actor": {"sv": "Redigera aktören", "en": "Edit this actor", "nb": "Rediger aktøren"},
     "delete": {"sv": "Ta bort", "en": "Delete", "nb": "Slett"},
@@ -57,7 +56,6 @@ STORE_WORDS: dict[str, dict[str, str]] = {
                       "nb": "Et samarbeid trenger en kilde og et sitat som belegg."},
     "start": {"sv": "Start (ÅÅÅÅ[-MM[-DD]])", "en": "Start (YYYY[-MM[-DD]])", "nb": "Start (ÅÅÅÅ[-MM[-DD]])"},
     "end": {"sv": "Slut (ÅÅÅÅ[-MM[-DD]])", "en": "End (YYYY[-MM[-DD]])", "nb": "Slutt (ÅÅÅÅ[-MM[-DD]])"},
-    "weight": {"sv": "Vikt", "en": "Weight", "nb": "Vekt"},
     "duplicates": {"sv": "Troliga dubbletter (namnlikhet)", "en": "Likely duplicates (similar names)",
                    "nb": "Sannsynlige duplikater (navnelikhet)"},
     "keep": {"sv": "Behåll", "en": "Keep", "nb": "Behold"},
@@ -110,4 +108,4 @@ STORE_WORDS: dict[str, dict[str, str]] = {
     "logout": {"sv": "Logga ut", "en": "Log out", "nb": "Logg ut"},
 }
 
-WORDS.update({k: v for k, v in STORE_WORDS.items() if k not in WORDS})
+WORDS.update(STORE_WORDS)  # a form's label with its hint (a date's format) over the column's plain name
