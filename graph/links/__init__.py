@@ -8,7 +8,10 @@ Adamic–Adar, ``ra`` resource allocation, ``pa`` preferential attachment,
 ``lp`` local path (eps = 0.01), ``katz`` (beta = 0.01, truncated series, see
 :mod:`graph.links._core`), and ``default``: Adamic–Adar with Katz
 breaking its ties (or another tie-break the graph shows clearly better),
-replaced by another index (or by the indices stacked by a classifier) only when the graph's own hidden ties show it clearly better (see
+replaced by another index, by a ranking of random walks or local communities
+(superposed and local random walks, Cannistraci's resource allocation:
+:data:`graph.links._core.RANKINGS`) or by the indices stacked by a classifier
+only when the graph's own hidden ties show it clearly better (see
 :mod:`graph.links._default`), plus, when an actors table is given, themes and
 places (weights learned on the graph), sectors, a penalty for pairs in
 different countries without a common partner, and the support of a source

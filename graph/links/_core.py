@@ -30,6 +30,7 @@ import scipy.sparse as sp
 
 __all__ = [
     "INDICES",
+    "RANKINGS",
     "KATZ_BETA",
     "LP_EPSILON",
     "KATZ_WORK",
@@ -52,6 +53,8 @@ __all__ = [
 
 #: The single indices, by short name.
 INDICES: tuple[str, ...] = ("cn", "jaccard", "aa", "ra", "pa", "lp", "katz")
+#: Rankings only the default chooses among (see :func:`pair_features`): random walks and local communities.
+RANKINGS: tuple[str, ...] = ("srw", "lrw", "cra")
 KATZ_BETA = 0.01
 LP_EPSILON = 0.01
 #: Work (distinct sources x ties x terms) the Katz series may take; beyond, fewer terms.
@@ -216,8 +219,13 @@ def _katz_full(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, beta: float,
     return out
 
 
-def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 20_000_000) -> np.ndarray:
+def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 20_000_000,
+            spread: bool = False) -> np.ndarray:
     """Walks of length 3 between each pair: ``(A**2)[u] . A[v]``.
+
+    With ``spread``, each walk counts the share a random walker would carry
+    along it: ``(A D**-1 A D**-1 A)[u, v]``, each inner node dividing by its
+    degree (resource allocation over three steps; symmetric).
 
     An end shared by many pairs (a hub in a pool of hub pairs) has its row of
     ``A**2`` built once for all of them; other pairs expand the end with
@@ -228,6 +236,9 @@ def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 2
     if rows.size == 0:
         return out
     k = degrees(A)
+    W = A  # the first two steps (divided by the degrees of the nodes they reach, with spread)
+    if spread:
+        W = sp.csr_array(A @ sp.diags_array(np.where(k > 0, 1.0 / np.maximum(k, 1.0), 0.0)))
     vol = A @ k  # 2-walks from each node
     src, dst = _sources(rows, cols, A.shape[0])
     count = np.bincount(src, minlength=A.shape[0])
@@ -235,7 +246,7 @@ def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 2
     idx = np.flatnonzero(shared)
     idx = idx[np.argsort(src[idx], kind="stable")]
     for at in np.split(idx, np.flatnonzero(np.diff(src[idx])) + 1) if idx.size else ():
-        q = (row_block(A, src[at[:1]]) @ A).tocsr()
+        q = (row_block(W, src[at[:1]]) @ W).tocsr()
         out[at] = np.asarray(row_block(A, dst[at]) @ q.T.toarray()).ravel()
     rest = np.flatnonzero(~shared)
     swap = vol[dst[rest]] < vol[src[rest]]
@@ -247,7 +258,7 @@ def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 2
         stop = int(np.searchsorted(cost, (cost[start - 1] if start else 0) + budget, side="right"))
         stop = min(max(stop, start + 1), start + CHUNK, rest.size)
         r, c = u[start:stop], v[start:stop]
-        out[rest[start:stop]] = np.asarray(((row_block(A, r) @ A) * row_block(A, c)).sum(axis=1)).ravel()
+        out[rest[start:stop]] = np.asarray(((row_block(W, r) @ W) * row_block(A, c)).sum(axis=1)).ravel()
         start = stop
     return out
 
@@ -259,7 +270,16 @@ def pair_features(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
     Also returns ``ku`` and ``kv`` (degrees) and, when Katz or LP is asked,
     ``p3`` (walks of length 3).  Scores equal networkx's ``common_neighbors``
     count, ``jaccard_coefficient``, ``adamic_adar_index``,
-    ``resource_allocation_index`` and ``preferential_attachment``.  ``beta``
+    ``resource_allocation_index`` and ``preferential_attachment``.
+
+    Three more rankings the default may choose (:data:`RANKINGS`), not
+    methods of their own: ``lrw``, the local random walk of three steps
+    (Liu & Lü 2010), which for a pair is proportional to
+    ``(A D**-1 A D**-1 A)[u, v]``; ``srw``, the superposed random walk of
+    up to three steps, ``ra + lrw`` (proportional to the index of the paper
+    on untied pairs); ``cra``, Cannistraci's resource allocation (2013):
+    over the common neighbours ``z``, the ties of ``z`` to the other common
+    neighbours divided by the degree of ``z``.  ``beta``
     is Katz's (default :func:`katz_beta` of ``A``, an eigenvalue on a
     heavy-tailed graph): the default's fit passes the one of the whole graph
     to its reduced graphs, so that every fold and the suggestions rank by the
@@ -275,23 +295,33 @@ def pair_features(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
     k = degrees(A)
     ku, kv = k[rows], k[cols]
     out: dict[str, np.ndarray] = {"ku": ku, "kv": kv}
-    local = {"cn", "jaccard", "aa", "ra", "lp"} & set(which)
+    local = {"cn", "jaccard", "aa", "ra", "lp", "srw", "cra"} & set(which)
     if local:
         with np.errstate(divide="ignore"):
             inv_k = np.where(k > 0, 1.0 / k, 0.0)
             inv_log = np.where(k > 1, 1.0 / np.log(np.maximum(k, 2)), 0.0)
         weights = np.column_stack([np.ones_like(k), inv_k, inv_log])
         acc = np.empty((rows.size, 3))
+        spread = sp.csr_array(sp.diags_array(inv_k) @ A) if "cra" in which else None
+        cra = np.empty(rows.size) if "cra" in which else None
         for i in range(0, rows.size, CHUNK):
             r, c = rows[i:i + CHUNK], cols[i:i + CHUNK]
             common = row_block(A, r) * row_block(A, c)
             acc[i:i + CHUNK] = common @ weights
+            if cra is not None:  # each common neighbour's ties to the other common neighbours, over its degree
+                cra[i:i + CHUNK] = np.asarray(((common @ spread) * common).sum(axis=1)).ravel()
+        if cra is not None:
+            out["cra"] = cra
         cn = acc[:, 0]
         out.update(cn=cn, ra=acc[:, 1], aa=acc[:, 2])
         union = ku + kv - cn
         out["jaccard"] = np.divide(cn, union, out=np.zeros_like(cn), where=union > 0)
     if "pa" in which:
         out["pa"] = ku * kv
+    if {"srw", "lrw"} & set(which):
+        out["lrw"] = _paths3(A, rows, cols, spread=True)
+        if "srw" in which:
+            out["srw"] = out["ra"] + out["lrw"]
     if {"lp", "katz"} & set(which):
         out["p3"] = _paths3(A, rows, cols)
         if "lp" in which:

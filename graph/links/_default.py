@@ -8,12 +8,16 @@ up to :data:`REPEAT_FOLDS` within :data:`FOLD_PAIRS` scored pairs, because
 the few ties of a small map give few disjoint folds and their evidence is
 noise) and, on each reduced graph, measures every candidate of
 :mod:`graph.links._select` — each classic index with Katz breaking its ties,
+the rankings of random walks and local communities (:func:`rankings_for`),
 and the stacked classifier of :mod:`graph.links._stack` (cross-fitted: it is
 judged on folds it did not learn from) — by the hidden ties it ranks in its
 top ``K``, in its top :data:`DEEP` ``* K`` and by AUC.  Adamic–Adar is the prior; it is
-replaced only when another index is clearly better at the top and not worse below
-it, and the stacked classifier only when it is so against the index chosen
-(:func:`graph.links._select.choose`).
+replaced only when another ranking is clearly better at the top and not worse below
+it, or clearly better below and not worse at the top (of several, the one no other
+beats, with most hidden ties in the two counts), and the stacked classifier only when
+it is so against the ranking chosen (:func:`graph.links._select.choose`).  On a big
+graph the folds rank the whole graph's candidate pool and those hidden ties a pool
+could hold (:func:`_poolable`).
 On a map of a few dozen ties that never happens by chance, so the default is
 Adamic–Adar with Katz breaking its ties there; on large networks the graph
 decides.
@@ -95,6 +99,8 @@ _TOP = 100
 DEEP = 4
 #: pairs per index in the candidate pool of a big graph (suggestions of up to POOL / 20 reuse it)
 POOL = 2000
+#: most work (sum of the cubed degrees) at which Cannistraci's resource allocation is a candidate
+CRA_WORK = 1e10
 
 
 @dataclass
@@ -116,11 +122,12 @@ class DefaultModel:
     pool: tuple[np.ndarray, np.ndarray] | None = None  # candidate pairs (see candidate_pool), big graphs
     katz_beta: float | None = None  # Katz's beta of the whole graph, for its folds too (None: each graph's own)
     tie: str = "katz"  # the index breaking the chosen index's ties (see graph.links._select.choose_tie)
+    rankings: tuple[str, ...] = ()  # the rankings of graph.links._core.RANKINGS computed too (see rankings_for)
 
     def features(self, A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
                  hidden: np.ndarray | None = None) -> tuple[dict, dict | None]:
         """Index and attribute features of the pairs (the raw numbers, for reasons too)."""
-        f = pair_features(A, rows, cols, STRUCT, beta=self.katz_beta)
+        f = pair_features(A, rows, cols, STRUCT + self.rankings, beta=self.katz_beta)
         a = None if self.attributes is None else self.attributes.features(rows, cols, A.shape[0], hidden)
         return f, a
 
@@ -200,8 +207,23 @@ def _off_forest(eu: np.ndarray, ev: np.ndarray, n: int, rng: np.random.Generator
     return np.flatnonzero(off)
 
 
+def rankings_for(A: sp.csr_array) -> tuple[str, ...]:
+    """The rankings of :data:`graph.links._core.RANKINGS` worth computing on ``A``: the random walks
+    always (the cost of the 3-walks LP and Katz take too); Cannistraci's resource allocation when the
+    ties among common neighbours are cheap to count (``sum k**3``, the work of all pairs at distance 2,
+    within :data:`CRA_WORK`: a hub's neighbours meet it in every pair of them).
+
+    >>> from graph.links._core import adjacency
+    >>> rankings_for(adjacency(np.array([0, 1]), np.array([1, 2]), 3))
+    ('srw', 'lrw', 'cra')
+    """
+    k = np.diff(A.indptr).astype(np.float64)
+    return ("srw", "lrw") + (("cra",) if float((k**3).sum()) <= CRA_WORK else ())
+
+
 def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Generator,
-           pool: tuple[np.ndarray, np.ndarray] | None, beta: float | None = None) -> list[_Fold]:
+           pool: tuple[np.ndarray, np.ndarray] | None, beta: float | None = None,
+           rankings: tuple[str, ...] = ()) -> list[_Fold]:
     n = A.shape[0]
     T = sp.triu(A, 1).tocoo()
     eu, ev = T.row.astype(np.int64), T.col.astype(np.int64)
@@ -219,7 +241,7 @@ def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Genera
         pairs = max(n * (n - 1) // 2 - E, 1)
         total = max(count, min(REPEAT_FOLDS, want, FOLD_PAIRS // pairs))
     perm = free[rng.permutation(free.size)]
-    probe = DefaultModel(attributes=attributes, katz_beta=beta)
+    probe = DefaultModel(attributes=attributes, katz_beta=beta, rankings=rankings)
     out = []
     for fold in range(total):
         if fold < count:
@@ -244,10 +266,37 @@ def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Genera
         top = int(min(_TOP, hide.size))
         qr, qc = fold_pool(Ah, hidden, pool)
         pool_f, pool_a = probe.features(Ah, qr, qc, hidden)
+        if pool is not None:
+            qr, qc, pool_f, pool_a = _poolable(qr, qc, pool_f, pool_a, hidden, n)
         pool_y = is_edge(A, qr, qc, keys)
         out.append(_Fold(f, a, y, w, np.r_[np.zeros(pr.size, bool), uniform], pool_f, pool_a, pool_y, top,
                          hidden, fold >= count))
     return out
+
+
+def _poolable(qr: np.ndarray, qc: np.ndarray, f: dict, a: dict | None, hidden: np.ndarray, n: int) -> tuple:
+    """The fold's pairs without the hidden ties a pool of the reduced graph would not hold.
+
+    The hidden ties join the whole graph's pool wherever they rank, so that the folds can count them;
+    one that no index of :func:`graph.links._select.candidate_pool` puts among its ``POOL`` best pairs
+    (here: below the ``POOL``-th value of the pool's own pairs) would rank among the pool's pairs without
+    the many like it that it must beat, as a missing tie of the graph never does.  That favoured
+    rankings by longer walks: on the power grid, 3-step walks won the folds of all six splits, and put
+    7 fewer probe ties in their top 100 than Katz.
+    """
+    is_hidden = np.isin(qr * n + qc, hidden)
+    keep = ~is_hidden
+    for name, size in (("cn", POOL), ("ra", POOL), ("jaccard", POOL), ("pa", max(POOL // 4, 1))):
+        values = f[name][~is_hidden]
+        if values.size:
+            least = np.partition(values, max(values.size - size, 0))[max(values.size - size, 0)]
+            keep |= is_hidden & (f[name] >= least) & (f["cn"] > 0 if name != "pa" else True)
+    if keep.all():
+        return qr, qc, f, a
+    def cut(d: dict) -> dict:
+        return {m: x[keep] if np.ndim(x) and len(x) == keep.size else x for m, x in d.items()}
+
+    return qr[keep], qc[keep], cut(f), None if a is None else cut(a)
 
 
 def _fit_classifier(folds: list[_Fold]):
@@ -272,7 +321,7 @@ def _judge(model: DefaultModel, folds: list[_Fold], stacked: list | None, share:
     ev = Evidence({}, {}, sum(x.top for x in folds), int(distinct), share=share,
                   repeated=any(x.repeat for x in folds))
     ev.deep = Evidence({}, {}, DEEP * ev.top, int(distinct), share=share, repeated=ev.repeated)
-    names = list(CANDIDATES) + (["stacked"] if stacked else [])
+    names = [m for m in CANDIDATES if m in folds[0].f] + (["stacked"] if stacked else [])
     _rank_folds(model, folds, stacked, ev, [(m, None) for m in names])
     return ev
 
@@ -358,11 +407,11 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
     DefaultModel
     """
     use = dict(use or {})
-    model = DefaultModel(attributes=attributes, use=use, katz_beta=katz_beta(A))
+    model = DefaultModel(attributes=attributes, use=use, katz_beta=katz_beta(A), rankings=rankings_for(A))
     n = A.shape[0]
     if n * (n - 1) // 2 > ALL_PAIRS:
         model.pool = candidate_pool(A, POOL)
-    folds = _folds(A, attributes, np.random.default_rng(seed), model.pool, model.katz_beta)
+    folds = _folds(A, attributes, np.random.default_rng(seed), model.pool, model.katz_beta, model.rankings)
     if not folds:
         return model
     disjoint = [x for x in folds if not x.repeat]
