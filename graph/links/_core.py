@@ -220,12 +220,14 @@ def _katz_full(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, beta: float,
 
 
 def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 20_000_000,
-            spread: bool = False) -> np.ndarray:
-    """Walks of length 3 between each pair: ``(A**2)[u] . A[v]``.
+            spread: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
+    """Walks of length 3 between each pair, ``(A**2)[u] . A[v]``, and with ``spread`` the same walks
+    counted by the share a random walker would carry along them, ``(A D**-1 A D**-1 A)[u, v]``
+    (each inner node divides by its degree: resource allocation over three steps; symmetric).
 
-    With ``spread``, each walk counts the share a random walker would carry
-    along it: ``(A D**-1 A D**-1 A)[u, v]``, each inner node dividing by its
-    degree (resource allocation over three steps; symmetric).
+    Both come from one product: the 2-walk rows are complex, ``A[u] @ (A + i D**-1 A)``, plain walks
+    in the real part and walks spread by the middle node in the imaginary part; the last step
+    divides the imaginary part by the degree of the node it leaves.
 
     An end shared by many pairs (a hub in a pool of hub pairs) has its row of
     ``A**2`` built once for all of them; other pairs expand the end with
@@ -233,12 +235,12 @@ def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 2
     costs its own walks and no more memory than the budget.
     """
     out = np.empty(rows.size)
+    walk = np.empty(rows.size) if spread else None
     if rows.size == 0:
-        return out
+        return out, walk
     k = degrees(A)
-    W = A  # the first two steps (divided by the degrees of the nodes they reach, with spread)
-    if spread:
-        W = sp.csr_array(A @ sp.diags_array(np.where(k > 0, 1.0 / np.maximum(k, 1.0), 0.0)))
+    inv_k = np.where(k > 0, 1.0 / np.maximum(k, 1.0), 0.0)
+    M = sp.csr_array(A + 1j * (sp.diags_array(inv_k) @ A)) if spread else A
     vol = A @ k  # 2-walks from each node
     src, dst = _sources(rows, cols, A.shape[0])
     count = np.bincount(src, minlength=A.shape[0])
@@ -246,8 +248,11 @@ def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 2
     idx = np.flatnonzero(shared)
     idx = idx[np.argsort(src[idx], kind="stable")]
     for at in np.split(idx, np.flatnonzero(np.diff(src[idx])) + 1) if idx.size else ():
-        q = (row_block(W, src[at[:1]]) @ W).tocsr()
-        out[at] = np.asarray(row_block(A, dst[at]) @ q.T.toarray()).ravel()
+        q = (row_block(A, src[at[:1]]) @ M).toarray().ravel()
+        ends = row_block(A, dst[at])
+        out[at] = ends @ q.real
+        if spread:
+            walk[at] = ends @ (q.imag * inv_k)
     rest = np.flatnonzero(~shared)
     swap = vol[dst[rest]] < vol[src[rest]]
     u = np.where(swap, dst[rest], src[rest])
@@ -258,9 +263,14 @@ def _paths3(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray, budget: int = 2
         stop = int(np.searchsorted(cost, (cost[start - 1] if start else 0) + budget, side="right"))
         stop = min(max(stop, start + 1), start + CHUNK, rest.size)
         r, c = u[start:stop], v[start:stop]
-        out[rest[start:stop]] = np.asarray(((row_block(W, r) @ W) * row_block(A, c)).sum(axis=1)).ravel()
+        P = (row_block(A, r) @ M) * row_block(A, c)
+        if spread:
+            out[rest[start:stop]] = np.asarray(P.real.sum(axis=1)).ravel()
+            walk[rest[start:stop]] = P.imag @ inv_k
+        else:
+            out[rest[start:stop]] = np.asarray(P.sum(axis=1)).ravel()
         start = stop
-    return out
+    return out, walk
 
 
 def pair_features(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
@@ -318,12 +328,13 @@ def pair_features(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
         out["jaccard"] = np.divide(cn, union, out=np.zeros_like(cn), where=union > 0)
     if "pa" in which:
         out["pa"] = ku * kv
-    if {"srw", "lrw"} & set(which):
-        out["lrw"] = _paths3(A, rows, cols, spread=True)
-        if "srw" in which:
-            out["srw"] = out["ra"] + out["lrw"]
-    if {"lp", "katz"} & set(which):
-        out["p3"] = _paths3(A, rows, cols)
+    walks = {"srw", "lrw"} & set(which)
+    if walks or {"lp", "katz"} & set(which):
+        out["p3"], spread = _paths3(A, rows, cols, spread=bool(walks))
+        if walks:
+            out["lrw"] = spread
+            if "srw" in which:
+                out["srw"] = out["ra"] + spread
         if "lp" in which:
             out["lp"] = out["cn"] + LP_EPSILON * out["p3"]
     if "katz" in which:

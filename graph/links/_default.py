@@ -430,4 +430,6 @@ def fit_default(A: sp.csr_array, attributes: Attributes | None = None, *, seed: 
             _rank_folds(model, folds, stacked, model.evidence, others)
             model.tie = choose_tie(model.evidence, model.choice, len(folds))
         model.domain = _fit_domain(model, disjoint)
+    # the suggestions compute only the ranking chosen (the classifier and the indices use none of them)
+    model.rankings = tuple(m for m in model.rankings if m == model.choice)
     return model
