@@ -404,4 +404,4 @@ def test_the_brokers_table_writes_numbers_as_the_details_do(app):
     app.switch_page("views/brokers.py").run()
     table = app.dataframe[0].value
     steget = table[table["Aktör"] == "Steget före"].iloc[0]
-    assert (steget["Betweenness"], steget["Burts constraint"]) == ("0,155", "0,08")  # as beside the map, in Swedish
+    assert (steget["Mellanhet"], steget["Slutenhet (Burt)"]) == ("0,155", "0,08")  # as beside the map, in Swedish

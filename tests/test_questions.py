@@ -87,7 +87,7 @@ def test_the_details_panel_shows_the_brokers_pages_betweenness():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     at.sidebar.selectbox(key="search").select("steget-fore").run()
-    shown = next(m.value for m in at.metric if m.label == "Betweenness")
+    shown = next(m.value for m in at.metric if m.label == "Mellanhet")
     expected = brokers(read_dataset(DATA)).table.set_index("id").loc["steget-fore", "betweenness"]
     assert shown == f"{expected:.3f}".replace(".", ",")  # Swedish: a decimal comma
 

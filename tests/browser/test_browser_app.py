@@ -23,7 +23,7 @@ def test_click_an_actor_shows_its_details_and_evidence(page, explorer_url):
     page.mouse.click(*node_point(page, "migrationsverket"))
     page.get_by_role("heading", name="Migrationsverket").wait_for(timeout=30_000)
     page.get_by_text("Samarbeten (").first.wait_for(timeout=10_000)
-    page.get_by_text("Burts constraint").first.wait_for(timeout=10_000)
+    page.get_by_text("Slutenhet (Burt)").first.wait_for(timeout=10_000)
     page.wait_for_url("**actor=migrationsverket**", timeout=10_000)  # the whole app ran: the link names the actor
     page.wait_for_function("() => Array.from(document.querySelectorAll(\"[data-testid='stSidebar'] "
                            "[data-testid='stSelectbox']\"), (b) => b.textContent + ' ' + Array.from("
