@@ -10,9 +10,11 @@ languages; the command line speaks English, the app the user's language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from graph.text import pick
 
-__all__ = ["MESSAGES", "LOCATION", "render"]
+__all__ = ["MESSAGES", "LOCATION", "VALUE_WORDS", "render"]
 
 #: code -> language -> template (``{value!r}`` style placeholders).
 MESSAGES: dict[str, dict[str, str]] = {
@@ -178,8 +180,14 @@ LOCATION = {
 }
 
 
+#: (code, value name) -> how a value is said in a language (a table's code as its row, in words);
+#: the modules whose messages need it add theirs (:mod:`graph.store.words`).
+VALUE_WORDS: dict[tuple[str, str], Callable[[object, str], object]] = {}
+
+
 def render(code: str, lang: str = "en", **values: object) -> str:
     """The sentence of ``code`` in ``lang`` filled with ``values`` (the fallback rule of :mod:`graph.text`)."""
     if code not in MESSAGES:
         raise KeyError(code)
-    return pick(MESSAGES[code], lang).format(**values)
+    said = {k: VALUE_WORDS[code, k](v, lang) if (code, k) in VALUE_WORDS else v for k, v in values.items()}
+    return pick(MESSAGES[code], lang).format(**said)

@@ -81,7 +81,7 @@ def test_one_call_adds_a_document_its_actors_and_their_ties(mem):
     (add("collaborations", source="a", target="ghost"), "unknown actor 'ghost'"),
     (add("collaborations", source="a", target="a"), "self-tie"),
     (add("collaborations", source="a", target="b", weight="-1"), "column 'weight'"),
-    (add("actors", id="a", name="again"), "actors 'a' already exists"),
+    (add("actors", id="a", name="again"), "actor 'a' already exists"),
     ({"op": "update", "table": "actors", "id": "a", "version": 1, "set": {"version": 7}}, "'version' is not a column"),
     ({"op": "update", "table": "actors", "id": "zz", "version": 1, "set": {"name": "Z"}}, "'zz' does not exist"),
     ({"op": "delete", "table": "actors", "id": "a", "version": 1}, "actor 'a' still has 1 tie(s)"),
@@ -279,3 +279,16 @@ def test_merging_an_actor_a_colleague_deleted_is_one_sentence(mem):
     store.apply_changes(mem, [{"op": "delete", "table": "actors", "id": "c", "version": 1}], author="Bo", message="")
     with pytest.raises(store.ChangeRejected, match="'c' does not exist"):
         merge_actors(mem, "a", "c", author="Ann")
+
+
+@pytest.mark.parametrize(("change", "lang", "expected"), [
+    (add("actors", id="a", name="again"), "sv", "aktören 'a' finns redan"),
+    ({"op": "update", "table": "actors", "id": "zz", "version": 1, "set": {"name": "Z"}}, "nb",
+     "aktøren 'zz' finnes ikke"),
+])
+def test_a_refusal_names_the_row_in_the_readers_words(mem, change, lang, expected):
+    two_actors(mem)
+    with pytest.raises(store.ChangeRejected) as caught:
+        store.apply_changes(mem, [change], author="Bo", message="")
+    said = [p.text(lang) for p in caught.value.problems]
+    assert any(expected in line for line in said) and not any("actors '" in line for line in said), said

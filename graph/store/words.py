@@ -11,6 +11,7 @@ imported, so a store problem renders like any other problem, in any language.
 from __future__ import annotations
 
 from graph import messages
+from graph.text import pick
 from graph.text import say as text_say
 
 __all__ = ["STORE_MESSAGES", "HISTORY_WORDS", "COLUMN_WORDS", "say", "word"]
@@ -144,6 +145,17 @@ HISTORY_WORDS: dict[str, dict[str, str]] = {
     "added": {"en": "added", "sv": "tillagd", "nb": "lagt til"},
     "deleted": {"en": "deleted", "sv": "borttagen", "nb": "slettet"},
 }
+
+
+def _row(table: object, lang: str) -> object:
+    """A table's code as its row in words (``actors`` -> ``aktören``); other values as they are."""
+    key = f"row_{table}"
+    return pick(HISTORY_WORDS[key], lang) if key in HISTORY_WORDS else table
+
+
+#: the refusals that name a row by its table say the table's row in words: "aktören 'a' finns redan"
+for _code in ("no_such_row", "row_exists", "still_used"):
+    messages.VALUE_WORDS[_code, "table"] = _row
 
 
 def word(key: str, lang: str = "en", **values: object) -> str:
