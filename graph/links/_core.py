@@ -312,14 +312,14 @@ def pair_features(A: sp.csr_array, rows: np.ndarray, cols: np.ndarray,
             inv_log = np.where(k > 1, 1.0 / np.log(np.maximum(k, 2)), 0.0)
         weights = np.column_stack([np.ones_like(k), inv_k, inv_log])
         acc = np.empty((rows.size, 3))
-        spread = sp.csr_array(sp.diags_array(inv_k) @ A) if "cra" in which else None
+        by_degree = sp.csr_array(sp.diags_array(inv_k) @ A) if "cra" in which else None  # row z over k_z
         cra = np.empty(rows.size) if "cra" in which else None
         for i in range(0, rows.size, CHUNK):
             r, c = rows[i:i + CHUNK], cols[i:i + CHUNK]
             common = row_block(A, r) * row_block(A, c)
             acc[i:i + CHUNK] = common @ weights
             if cra is not None:  # each common neighbour's ties to the other common neighbours, over its degree
-                cra[i:i + CHUNK] = np.asarray(((common @ spread) * common).sum(axis=1)).ravel()
+                cra[i:i + CHUNK] = np.asarray(((common @ by_degree) * common).sum(axis=1)).ravel()
         if cra is not None:
             out["cra"] = cra
         cn = acc[:, 0]

@@ -46,7 +46,16 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit, logit
 
-from graph.links._core import KATZ_BETA, adjacency, edge_keys, is_edge, katz_beta, pair_features
+from graph.links._core import (
+    KATZ_BETA,
+    RANKINGS,
+    adjacency,
+    degrees,
+    edge_keys,
+    is_edge,
+    katz_beta,
+    pair_features,
+)
 from graph.links._select import (
     ALL_PAIRS,
     CANDIDATES,
@@ -217,8 +226,8 @@ def rankings_for(A: sp.csr_array) -> tuple[str, ...]:
     >>> rankings_for(adjacency(np.array([0, 1]), np.array([1, 2]), 3))
     ('srw', 'lrw', 'cra')
     """
-    k = np.diff(A.indptr).astype(np.float64)
-    return ("srw", "lrw") + (("cra",) if float((k**3).sum()) <= CRA_WORK else ())
+    cheap = float((degrees(A) ** 3).sum()) <= CRA_WORK
+    return tuple(m for m in RANKINGS if m != "cra" or cheap)
 
 
 def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Generator,
@@ -293,6 +302,7 @@ def _poolable(qr: np.ndarray, qc: np.ndarray, f: dict, a: dict | None, hidden: n
             keep |= is_hidden & (f[name] >= least) & (f["cn"] > 0 if name != "pa" else True)
     if keep.all():
         return qr, qc, f, a
+
     def cut(d: dict) -> dict:
         return {m: x[keep] if np.ndim(x) and len(x) == keep.size else x for m, x in d.items()}
 

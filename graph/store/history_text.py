@@ -22,7 +22,7 @@ from datetime import UTC, datetime, tzinfo
 from difflib import SequenceMatcher
 from os.path import commonprefix
 
-from graph.store.words import COLUMN_WORDS, word
+from graph.store.words import COLUMN_WORDS, row_word, word
 from graph.text import say
 
 __all__ = ["BIG_UNDO", "WIDTH", "message_text", "author_text", "row_word", "column_word", "local_time",
@@ -84,17 +84,6 @@ def author_text(author: object, lang: str = "en") -> str:
     """
     text = "" if author is None else str(author)
     return word("author_setup", lang) if text == "setup" else text
-
-
-def row_word(table: str, lang: str = "en") -> str:
-    """A row of ``table`` named in words (``aktören``, ``tie``), the table's name when unknown.
-
-    >>> row_word("collaborations", "sv"), row_word("actors", "en"), row_word("other", "en")
-    ('samarbetet', 'actor', 'other')
-    """
-    key = f"row_{table}"
-    found = word(key, lang)
-    return table if found == key else found
 
 
 def column_word(column: str, lang: str = "en") -> str:

@@ -11,10 +11,9 @@ imported, so a store problem renders like any other problem, in any language.
 from __future__ import annotations
 
 from graph import messages
-from graph.text import pick
 from graph.text import say as text_say
 
-__all__ = ["STORE_MESSAGES", "HISTORY_WORDS", "COLUMN_WORDS", "say", "word"]
+__all__ = ["STORE_MESSAGES", "HISTORY_WORDS", "COLUMN_WORDS", "say", "word", "row_word"]
 
 STORE_MESSAGES: dict[str, dict[str, str]] = {
     "bad_change": {"en": "change {n} is not understood: {reason}", "sv": "ändring {n} går inte att tolka: {reason}",
@@ -147,17 +146,6 @@ HISTORY_WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def _row(table: object, lang: str) -> object:
-    """A table's code as its row in words (``actors`` -> ``aktören``); other values as they are."""
-    key = f"row_{table}"
-    return pick(HISTORY_WORDS[key], lang) if key in HISTORY_WORDS else table
-
-
-#: the refusals that name a row by its table say the table's row in words: "aktören 'a' finns redan"
-for _code in ("no_such_row", "row_exists", "still_used"):
-    messages.VALUE_WORDS[_code, "table"] = _row
-
-
 def word(key: str, lang: str = "en", **values: object) -> str:
     """The history's word ``key`` (of :data:`HISTORY_WORDS`, else a column of :data:`COLUMN_WORDS`) in ``lang``.
 
@@ -174,3 +162,19 @@ def say(code: str, lang: str = "en", **values: object) -> str:
     'det finns ingen revision 7'
     """
     return messages.render(code, lang, **values)
+
+
+def row_word(table: str, lang: str = "en") -> str:
+    """A row of ``table`` named in words (``aktören``, ``tie``), the table's name when unknown.
+
+    >>> row_word("collaborations", "sv"), row_word("actors", "en"), row_word("other", "en")
+    ('samarbetet', 'actor', 'other')
+    """
+    key = f"row_{table}"
+    found = word(key, lang)
+    return table if found == key else found
+
+
+#: the refusals that name a row by its table say the table's row in words: "aktören 'a' finns redan"
+for _code in ("no_such_row", "row_exists", "still_used"):
+    messages.VALUE_WORDS[_code, "table"] = row_word
