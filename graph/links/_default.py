@@ -268,13 +268,18 @@ def _folds(A: sp.csr_array, attributes: Attributes | None, rng: np.random.Genera
         else:
             nr, nc = sample_negatives(A, keys, 2 * hide.size, rng)
             nw, uniform = np.ones(nr.size), np.ones(nr.size, dtype=bool)
-        f, a = probe.features(Ah, np.r_[pr, nr], np.r_[pc, nc], hidden)
+        qr, qc = fold_pool(Ah, hidden, pool)
+        # one computation for the classifier's pairs and the pool (the hidden ties are in both)
+        asked = np.r_[pr * n + pc, nr * n + nc, qr * n + qc]
+        once, where = np.unique(asked, return_inverse=True)
+        f_all, a_all = probe.features(Ah, once // n, once % n, hidden)
+        train, in_pool = where[:pr.size + nr.size], where[pr.size + nr.size:]
+        f, a = _take(f_all, train, once.size), _take(a_all, train, once.size)
+        pool_f, pool_a = _take(f_all, in_pool, once.size), _take(a_all, in_pool, once.size)
         y = np.r_[np.ones(pr.size), np.zeros(nr.size)]
         # negatives stand for all the non-tied pairs: their weights sum to twice the positives'
         w = np.r_[np.ones(pr.size), nw * (2 * pr.size / max(nw.sum(), 1e-300))]
         top = int(min(_TOP, hide.size))
-        qr, qc = fold_pool(Ah, hidden, pool)
-        pool_f, pool_a = probe.features(Ah, qr, qc, hidden)
         if pool is not None:
             qr, qc, pool_f, pool_a = _poolable(qr, qc, pool_f, pool_a, hidden, n)
         pool_y = is_edge(A, qr, qc, keys)
@@ -302,11 +307,19 @@ def _poolable(qr: np.ndarray, qc: np.ndarray, f: dict, a: dict | None, hidden: n
             keep |= is_hidden & (f[name] >= least) & (f["cn"] > 0 if name != "pa" else True)
     if keep.all():
         return qr, qc, f, a
+    return qr[keep], qc[keep], _take(f, keep, keep.size), _take(a, keep, keep.size)
 
-    def cut(d: dict) -> dict:
-        return {m: x[keep] if np.ndim(x) and len(x) == keep.size else x for m, x in d.items()}
 
-    return qr[keep], qc[keep], cut(f), None if a is None else cut(a)
+def _take(d: dict | None, at: np.ndarray, size: int) -> dict | None:
+    """The values of ``d`` (features of :func:`pair_features` or attributes, per pair of ``size``
+    pairs) at ``at``, an index or a mask of those pairs; values that are not per pair as they are.
+
+    >>> _take({"cn": np.array([1.0, 2.0, 3.0]), "beta": 0.01}, np.array([2, 0]), 3)
+    {'cn': array([3., 1.]), 'beta': 0.01}
+    """
+    if d is None:
+        return None
+    return {m: x[at] if np.ndim(x) and len(x) == size else x for m, x in d.items()}
 
 
 def _fit_classifier(folds: list[_Fold]):
